@@ -1,0 +1,7 @@
+/** Ports the e2e suites use; apart from the demo's defaults so a running demo never interferes. */
+export const SANDBOX_PORT = 4011;
+export const E2E_APP_PORT = 4173;
+export const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
+export const E2E_APP_URL = `http://127.0.0.1:${E2E_APP_PORT}`;
+/** The key the e2e app server holds for the sandbox; never sent to the browser. */
+export const SANDBOX_API_KEY = 'sandbox-e2e-key';

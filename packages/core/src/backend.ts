@@ -1,0 +1,44 @@
+import type {
+  AuthScheme,
+  ConnectedAccount,
+  CreateConnectedAccountRequest,
+  CreatedConnectedAccount,
+  LinkSession,
+  LinkSessionRequest,
+  ToolkitField,
+} from './wire';
+
+export interface RequestOptions {
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * What the browser sends to create a link session. `user_id` is optional here because a
+ * server proxy (`@plugboard/server`) binds it from the session; a direct backend needs it.
+ */
+export type LinkSessionInput = Omit<LinkSessionRequest, 'user_id'> & { user_id?: string | undefined };
+
+/** The fields a user fills to connect an auth config: its toolkit's `connected_account_initiation`. */
+export interface AuthFields {
+  authConfigId: string;
+  authScheme: AuthScheme;
+  toolkitSlug: string;
+  toolkitName: string;
+  /** Required fields first, then optional ones; each keeps its own `required` flag. */
+  fields: ToolkitField[];
+}
+
+/**
+ * The only thing the UI knows about a server. Every method parses what it receives with the
+ * wire schemas and rejects with a `ConnectError` — never anything else.
+ */
+export interface ConnectBackend {
+  createLinkSession(input: LinkSessionInput, options?: RequestOptions): Promise<LinkSession>;
+  createConnectedAccount(
+    input: CreateConnectedAccountRequest,
+    options?: RequestOptions,
+  ): Promise<CreatedConnectedAccount>;
+  getConnectedAccount(id: string, options?: RequestOptions): Promise<ConnectedAccount>;
+  /** Optional: the toolkit field metadata the credential form renders when no `fields` are given. */
+  getAuthFields?(authConfigId: string, options?: RequestOptions): Promise<AuthFields>;
+}

@@ -1,0 +1,82 @@
+import type { ErrorEnvelope } from './wire';
+
+/** What went wrong, as a value the UI can switch on. */
+export type ConnectErrorKind =
+  | 'http'
+  | 'network'
+  | 'timeout'
+  | 'aborted'
+  | 'invalid_response'
+  | 'popup_blocked'
+  | 'popup_closed'
+  | 'expired';
+
+export interface ConnectErrorInit {
+  message: string;
+  status?: number | undefined;
+  slug?: string | undefined;
+  code?: number | undefined;
+  requestId?: string | undefined;
+  suggestedFix?: string | undefined;
+  /** The envelope's `errors`, every string as sent (after redaction). */
+  errors?: readonly string[] | undefined;
+  /** Field name → messages, from the envelope's `errors` strings that name a field. */
+  fieldErrors?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** For `invalid_response`: the first path that failed to parse, e.g. `expires_at`. */
+  path?: string | undefined;
+  cause?: unknown;
+}
+
+/**
+ * The one error type of the kit. `kind` says what happened; the other fields carry what the
+ * backend's error envelope said. It never carries a secret: constructors redact the values
+ * they are given, and `toJSON()` lists only the fields above.
+ */
+export class ConnectError extends Error {
+  override readonly name = 'ConnectError';
+  readonly kind: ConnectErrorKind;
+  readonly status: number | undefined;
+  readonly slug: string | undefined;
+  readonly code: number | undefined;
+  readonly requestId: string | undefined;
+  readonly suggestedFix: string | undefined;
+  readonly errors: readonly string[];
+  readonly fieldErrors: Readonly<Record<string, readonly string[]>>;
+  readonly path: string | undefined;
+
+  constructor(kind: ConnectErrorKind, init: ConnectErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.kind = kind;
+    this.status = init.status;
+    this.slug = init.slug;
+    this.code = init.code;
+    this.requestId = init.requestId;
+    this.suggestedFix = init.suggestedFix;
+    this.errors = init.errors ?? [];
+    this.fieldErrors = init.fieldErrors ?? {};
+    this.path = init.path;
+  }
+
+  toJSON() {
+    return {
+      name: this.name,
+      kind: this.kind,
+      message: this.message,
+      status: this.status,
+      slug: this.slug,
+      code: this.code,
+      requestId: this.requestId,
+      suggestedFix: this.suggestedFix,
+      errors: this.errors,
+      fieldErrors: this.fieldErrors,
+      path: this.path,
+    };
+  }
+}
+
+export function isConnectError(value: unknown): value is ConnectError {
+  return value instanceof ConnectError;
+}
+
+/** The parsed envelope's `error` object, for constructors that take one. */
+export type ErrorEnvelopeBody = ErrorEnvelope['error'];

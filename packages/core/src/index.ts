@@ -1,0 +1,3 @@
+export * from './backend';
+export * from './connect-error';
+export * from './wire';

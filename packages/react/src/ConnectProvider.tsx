@@ -1,0 +1,62 @@
+import type { ConnectBackend } from '@plugboard/core';
+import { QueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
+import { defaultMessages, type Messages } from './messages';
+
+export interface ConnectProviderProps {
+  /** Where the kit sends its requests: `createHttpBackend(…)` for your server, or a sandbox. */
+  backend: ConnectBackend;
+  /**
+   * The QueryClient the kit's queries and mutations use. One is made if absent; the kit never
+   * reads or changes the app's ambient `QueryClientProvider`.
+   */
+  queryClient?: QueryClient;
+  /** The URL of your callback route (`<ConnectCallback>`); defaults to `/connect/callback` on this origin. */
+  callbackUrl?: string;
+  /** Overrides of the strings the kit shows. */
+  messages?: Partial<Messages>;
+  children?: ReactNode;
+}
+
+export interface ConnectContextValue {
+  backend: ConnectBackend;
+  queryClient: QueryClient;
+  callbackUrl: string | undefined;
+  messages: Messages;
+}
+
+const ConnectContext = createContext<ConnectContextValue | null>(null);
+
+/** Mutations keep their variables in the cache by default: credentials must not stay there. */
+export function createConnectQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { retry: false, refetchOnWindowFocus: false },
+      mutations: { retry: false, gcTime: 0 },
+    },
+  });
+}
+
+/** Makes a backend, a QueryClient and the kit's strings available to every Plugboard component below it. */
+export function ConnectProvider({
+  backend,
+  queryClient,
+  callbackUrl,
+  messages,
+  children,
+}: ConnectProviderProps) {
+  const [ownClient] = useState(() => queryClient ?? createConnectQueryClient());
+  const client = queryClient ?? ownClient;
+  const value = useMemo<ConnectContextValue>(
+    () => ({ backend, queryClient: client, callbackUrl, messages: { ...defaultMessages, ...messages } }),
+    [backend, client, callbackUrl, messages],
+  );
+  return <ConnectContext.Provider value={value}>{children}</ConnectContext.Provider>;
+}
+
+/** The nearest `ConnectProvider`'s value; throws a clear error outside one. */
+export function useConnectContext(): ConnectContextValue {
+  const value = useContext(ConnectContext);
+  if (!value) throw new Error('Plugboard components and hooks must be used inside <ConnectProvider>.');
+  return value;
+}

@@ -1,0 +1,35 @@
+import { defineConfig } from '@playwright/test';
+import { E2E_APP_PORT, E2E_APP_URL, SANDBOX_PORT, SANDBOX_URL } from './e2e/ports';
+import { CHROMIUM_ARGS, resolveChromium } from './scripts/chromium.mjs';
+
+const { executablePath } = resolveChromium();
+
+export default defineConfig({
+  testDir: './e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
+  use: {
+    baseURL: E2E_APP_URL,
+    trace: 'off',
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+  },
+  webServer: [
+    {
+      command: `pnpm exec tsx --conditions=source packages/sandbox/src/cli.ts --port ${SANDBOX_PORT} --host 127.0.0.1 --cors-origin ${E2E_APP_URL} --control`,
+      url: `${SANDBOX_URL}/healthz`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `pnpm exec tsx --conditions=source e2e/app/server.ts --port ${E2E_APP_PORT}`,
+      url: `${E2E_APP_URL}/healthz`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
+});

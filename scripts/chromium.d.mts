@@ -1,0 +1,3 @@
+export declare const HOW_TO_GET_ONE: string;
+export declare function resolveChromium(): { executablePath: string | undefined; source: string };
+export declare const CHROMIUM_ARGS: string[];

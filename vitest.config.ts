@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
+import { defaultClientConditions, defineConfig } from 'vite';
+import { CHROMIUM_ARGS, resolveChromium } from './scripts/chromium.mjs';
+
+// `scripts/test.mjs` fails fast when no Chromium exists; here a miss only means "Playwright's own".
+const chromium = (() => {
+  try {
+    return resolveChromium();
+  } catch {
+    return { executablePath: undefined };
+  }
+})();
+
+export default defineConfig({
+  resolve: { conditions: ['source', ...defaultClientConditions] },
+  ssr: { resolve: { conditions: ['source'], externalConditions: ['source'] } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'happy-dom',
+          include: [
+            'packages/*/src/**/*.test.{ts,tsx}',
+            'apps/*/src/**/*.test.{ts,tsx}',
+            'scripts/**/*.test.ts',
+          ],
+          setupFiles: ['./scripts/vitest-setup.ts'],
+          typecheck: {
+            enabled: true,
+            include: ['packages/*/src/**/*.test-d.ts'],
+            tsconfig: './tsconfig.json',
+          },
+        },
+      },
+      {
+        extends: true,
+        plugins: [storybookTest({ configDir: path.join(import.meta.dirname, '.storybook') })],
+        test: {
+          name: 'storybook',
+          browser: {
+            enabled: true,
+            headless: true,
+            instances: [{ browser: 'chromium' }],
+            provider: playwright({
+              launchOptions: { executablePath: chromium.executablePath, args: CHROMIUM_ARGS },
+            }),
+          },
+        },
+      },
+    ],
+  },
+});
