@@ -1,0 +1,425 @@
+import type { z } from 'zod';
+import type { AuthFields, ConnectBackend, LinkSessionInput, RequestOptions } from './backend';
+import { ConnectError } from './connect-error';
+import { secretValuesOf } from './field-catalog';
+import { normalizeCreateConnectedAccountRequest } from './normalize';
+import {
+  authConfigSchema,
+  CONNECTION_DATA_KEYS,
+  connectedAccountSchema,
+  createConnectedAccountRequestSchema,
+  createConnectedAccountResponseSchema,
+  errorEnvelopeSchema,
+  linkSessionRequestSchema,
+  linkSessionResponseSchema,
+  toolkitSchema,
+} from './wire';
+
+/** A Fetch-standard `fetch`: the global one, undici's, or a function that calls a Fetch handler. */
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+type HeadersLike = HeadersInit | Record<string, string | undefined>;
+
+export interface HttpBackendOptions {
+  /**
+   * Where the v3 API lives: an origin (`https://backend.composio.dev`), an origin with a path, or
+   * a same-origin path in a browser (`/api/connect`). `/api/v3/…` is appended to it.
+   */
+  baseUrl: string;
+  /** Headers sent with every request (`x-api-key` on a server; nothing secret in a browser). */
+  headers?: HeadersLike | undefined;
+  /** Headers computed per request (a fresh CSRF token, say); merged over `headers`. */
+  getHeaders?: (() => HeadersLike | Promise<HeadersLike>) | undefined;
+  /** Defaults to the global `fetch`, looked up at call time. */
+  fetch?: FetchLike | undefined;
+  /** Whole-request deadline, body included. Default 30 000 ms; `Infinity` or `0` turns it off. */
+  timeoutMs?: number | undefined;
+  /** Largest 2xx body read, in bytes; a larger one is `invalid_response`. Default 8 MiB. */
+  maxResponseBytes?: number | undefined;
+  /** Largest error body read, in bytes; the rest is not read. Default 1 MiB. */
+  maxErrorBytes?: number | undefined;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+const DEFAULT_MAX_ERROR_BYTES = 1024 * 1024;
+
+/** `user_id` may be bound by a proxy, so a link-session input needs everything but it. */
+const linkSessionInputSchema = linkSessionRequestSchema.partial({ user_id: true });
+
+/**
+ * A `ConnectBackend` that speaks the Composio v3 wire format over `fetch`: to Composio itself (on a
+ * server, with `x-api-key`), to the developer's proxy (`@plugboard/server`) from a browser, or to
+ * the sandbox. Every request is validated before it is sent and every response parsed before it
+ * is returned; every failure is a `ConnectError`. POSTs are never retried.
+ *
+ * @example
+ * const backend = createHttpBackend({ baseUrl: '/api/connect' });
+ * const link = await backend.createLinkSession({ auth_config_id: 'ac_github' });
+ */
+export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  const maxErrorBytes = options.maxErrorBytes ?? DEFAULT_MAX_ERROR_BYTES;
+  const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+
+  async function send<S extends z.ZodType>(
+    call: {
+      method: 'GET' | 'POST';
+      path: string;
+      body?: unknown;
+      secrets?: string[];
+      knownFields?: string[];
+    },
+    schema: S,
+    requestOptions: RequestOptions | undefined,
+  ): Promise<z.output<S>> {
+    const what = `${call.method} ${call.path}`;
+    const outer = requestOptions?.signal;
+    if (outer?.aborted) throw abortedError(what, outer.reason);
+
+    const controller = new AbortController();
+    let stopped: 'aborted' | 'timeout' | undefined;
+    const onAbort = () => {
+      stopped ??= 'aborted';
+      controller.abort(outer?.reason);
+    };
+    outer?.addEventListener('abort', onAbort, { once: true });
+    const timer =
+      Number.isFinite(timeoutMs) && timeoutMs > 0
+        ? setTimeout(() => {
+            stopped ??= 'timeout';
+            controller.abort(
+              new ConnectError('timeout', { message: `${what} timed out after ${timeoutMs} ms` }),
+            );
+          }, timeoutMs)
+        : undefined;
+    const stoppedError = (cause: unknown): ConnectError =>
+      stopped === 'timeout'
+        ? new ConnectError('timeout', { message: `${what} timed out after ${timeoutMs} ms` })
+        : abortedError(what, cause);
+
+    try {
+      let headers: Headers;
+      try {
+        headers = await buildHeaders(options, call.body !== undefined);
+      } catch (cause) {
+        throw new ConnectError('network', { message: `Could not build the headers for ${what}`, cause });
+      }
+      if (stopped) throw stoppedError(undefined);
+
+      let response: Response;
+      try {
+        response = await untilAborted(
+          doFetch(joinUrl(options.baseUrl, call.path), {
+            method: call.method,
+            headers,
+            body: call.body === undefined ? undefined : JSON.stringify(call.body),
+            signal: controller.signal,
+          }),
+          controller.signal,
+        );
+      } catch (cause) {
+        if (stopped) throw stoppedError(cause);
+        throw new ConnectError('network', { message: `Could not reach the server for ${what}`, cause });
+      }
+
+      const ok = response.status >= 200 && response.status < 300;
+      let body: { text: string; truncated: boolean };
+      try {
+        body = await readText(response, ok ? maxResponseBytes : maxErrorBytes, controller.signal);
+      } catch (cause) {
+        if (stopped) throw stoppedError(cause);
+        throw new ConnectError('network', {
+          message: `The connection broke while reading the response of ${what}`,
+          status: response.status,
+          cause,
+        });
+      }
+
+      if (!ok) throw httpError(response, body, what, call.secrets ?? [], call.knownFields ?? []);
+      return parseBody(body, schema, what, response.status, maxResponseBytes);
+    } finally {
+      if (timer !== undefined) clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  return {
+    async createLinkSession(input: LinkSessionInput, requestOptions?: RequestOptions) {
+      checkRequest(linkSessionInputSchema, input, 'POST /api/v3/connected_accounts/link');
+      const data: Record<string, unknown> = input.connection_data ?? {};
+      return send(
+        {
+          method: 'POST',
+          path: '/api/v3/connected_accounts/link',
+          body: input,
+          secrets: secretValuesOf(input.connection_data),
+          knownFields: [...CONNECTION_DATA_KEYS, ...Object.keys(data)],
+        },
+        linkSessionResponseSchema,
+        requestOptions,
+      );
+    },
+
+    async createConnectedAccount(input, requestOptions) {
+      const request = normalizeCreateConnectedAccountRequest(input);
+      checkRequest(createConnectedAccountRequestSchema, request, 'POST /api/v3/connected_accounts');
+      const val: Record<string, unknown> = request.connection.state?.val ?? {};
+      const data: Record<string, unknown> = request.connection.data ?? {};
+      return send(
+        {
+          method: 'POST',
+          path: '/api/v3/connected_accounts',
+          body: request,
+          // Collected from the caller's input too: normalisation must never hide a secret.
+          secrets: [
+            ...new Set([
+              ...secretValuesOf(input.connection.state?.val),
+              ...secretValuesOf(input.connection.data),
+              ...secretValuesOf(val),
+              ...secretValuesOf(data),
+            ]),
+          ],
+          knownFields: [...CONNECTION_DATA_KEYS, ...Object.keys(val), ...Object.keys(data)],
+        },
+        createConnectedAccountResponseSchema,
+        requestOptions,
+      );
+    },
+
+    async getConnectedAccount(id: string, requestOptions?: RequestOptions) {
+      checkId(id, 'connected account id');
+      return send(
+        { method: 'GET', path: `/api/v3/connected_accounts/${encodeURIComponent(id)}` },
+        connectedAccountSchema,
+        requestOptions,
+      );
+    },
+
+    async getAuthFields(authConfigId: string, requestOptions?: RequestOptions): Promise<AuthFields> {
+      checkId(authConfigId, 'auth config id');
+      const authConfig = await send(
+        { method: 'GET', path: `/api/v3/auth_configs/${encodeURIComponent(authConfigId)}` },
+        authConfigSchema,
+        requestOptions,
+      );
+      const toolkitPath = `/api/v3/toolkits/${encodeURIComponent(authConfig.toolkit.slug)}`;
+      const toolkit = await send({ method: 'GET', path: toolkitPath }, toolkitSchema, requestOptions);
+      const scheme = authConfig.auth_scheme;
+      const details =
+        scheme === undefined
+          ? toolkit.auth_config_details.length === 1
+            ? toolkit.auth_config_details[0]
+            : undefined
+          : toolkit.auth_config_details.find((entry) => entry.mode === scheme);
+      if (details === undefined) {
+        throw new ConnectError('invalid_response', {
+          message:
+            scheme === undefined
+              ? `GET ${toolkitPath}: auth config ${authConfigId} names no auth_scheme and the toolkit has ${toolkit.auth_config_details.length} auth modes`
+              : `GET ${toolkitPath}: auth_config_details has no entry for mode ${scheme}`,
+          path: 'auth_config_details',
+        });
+      }
+      const group = details.fields.connected_account_initiation;
+      return {
+        authConfigId: authConfig.id,
+        authScheme: details.mode,
+        toolkitSlug: toolkit.slug,
+        toolkitName: toolkit.name,
+        fields: [...group.required, ...group.optional],
+      };
+    },
+  };
+}
+
+/** Joins a base URL or path and an absolute API path with exactly one `/` between them. */
+export function joinUrl(baseUrl: string, path: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+}
+
+async function buildHeaders(options: HttpBackendOptions, hasBody: boolean): Promise<Headers> {
+  const headers = new Headers({ accept: 'application/json' });
+  if (hasBody) headers.set('content-type', 'application/json');
+  const apply = (source: HeadersLike | undefined) => {
+    if (source === undefined) return;
+    const entries =
+      source instanceof Headers
+        ? [...source.entries()]
+        : Array.isArray(source)
+          ? source
+          : Object.entries(source as Record<string, string | undefined>);
+    for (const [name, value] of entries) {
+      if (value !== undefined && name !== undefined) headers.set(name, value);
+    }
+  };
+  apply(options.headers);
+  apply(await options.getHeaders?.());
+  return headers;
+}
+
+/** Validates a request before any byte is sent; a bad one is `invalid_request` naming the path. */
+function checkRequest(schema: z.ZodType, input: unknown, what: string): void {
+  const result = schema.safeParse(input);
+  if (result.success) return;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.map(String).join('.');
+    const list = fieldErrors[key] ?? [];
+    list.push(issue.message);
+    fieldErrors[key] = list;
+  }
+  const first = result.error.issues[0];
+  const path = first?.path.map(String).join('.') ?? '';
+  throw new ConnectError('invalid_request', {
+    // zod messages name the expected type, never the input value, so no secret can slip in here.
+    message: `${what} was not sent: ${path === '' ? 'the request' : path}: ${first?.message ?? 'invalid'}`,
+    path,
+    fieldErrors,
+  });
+}
+
+function checkId(id: unknown, label: string): void {
+  if (typeof id !== 'string' || id.length === 0) {
+    throw new ConnectError('invalid_request', {
+      message: `A ${label} must be a non-empty string`,
+      path: 'id',
+    });
+  }
+}
+
+function abortedError(what: string, cause: unknown): ConnectError {
+  return new ConnectError('aborted', { message: `${what} was aborted`, cause });
+}
+
+/** Settles like `promise`, or rejects as soon as `signal` aborts: a fetch that ignores it cannot hang us. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => {});
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+/** Reads at most `limit` bytes of the body as UTF-8; the rest is cancelled, not downloaded. */
+async function readText(
+  response: Response,
+  limit: number,
+  signal: AbortSignal,
+): Promise<{ text: string; truncated: boolean }> {
+  const stream = response.body;
+  if (stream === null || typeof stream?.getReader !== 'function') {
+    const text = await untilAborted(response.text(), signal);
+    return text.length > limit ? { text: text.slice(0, limit), truncated: true } : { text, truncated: false };
+  }
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  let truncated = false;
+  try {
+    for (;;) {
+      const { done, value } = await untilAborted(reader.read(), signal);
+      if (done) break;
+      const chunk = value instanceof Uint8Array ? value : new Uint8Array(value as ArrayBufferLike);
+      if (size + chunk.byteLength > limit) {
+        text += decoder.decode(chunk.subarray(0, limit - size), { stream: true });
+        truncated = true;
+        break;
+      }
+      size += chunk.byteLength;
+      text += decoder.decode(chunk, { stream: true });
+    }
+    text += decoder.decode();
+  } finally {
+    if (truncated || signal.aborted) reader.cancel().catch(() => {});
+    else reader.releaseLock();
+  }
+  return { text, truncated };
+}
+
+function parseBody<S extends z.ZodType>(
+  body: { text: string; truncated: boolean },
+  schema: S,
+  what: string,
+  status: number,
+  limit: number,
+): z.output<S> {
+  if (body.truncated) {
+    throw new ConnectError('invalid_response', {
+      message: `The response of ${what} is larger than the limit of ${limit} bytes`,
+      status,
+    });
+  }
+  if (body.text.trim() === '') {
+    throw new ConnectError('invalid_response', { message: `The response of ${what} is empty`, status });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(body.text);
+  } catch {
+    throw new ConnectError('invalid_response', {
+      message: `The response of ${what} is not JSON${looksLikeHtml(body.text) ? ' (an HTML page)' : ''}`,
+      status,
+    });
+  }
+  const result = schema.safeParse(json);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const path = issue?.path.map(String).join('.') ?? '';
+  throw new ConnectError('invalid_response', {
+    message: `The response of ${what} does not match the API: ${path === '' ? '(body)' : path}: ${issue?.message ?? 'invalid'}`,
+    status,
+    path,
+  });
+}
+
+function httpError(
+  response: Response,
+  body: { text: string; truncated: boolean },
+  what: string,
+  secrets: string[],
+  knownFields: string[],
+): ConnectError {
+  const status = response.status;
+  const requestId = response.headers.get('x-request-id') ?? undefined;
+  let json: unknown;
+  try {
+    json = body.truncated ? undefined : JSON.parse(body.text);
+  } catch {
+    json = undefined;
+  }
+  const envelope = errorEnvelopeSchema.safeParse(json);
+  if (envelope.success) {
+    return ConnectError.fromEnvelope(envelope.data.error, {
+      status,
+      requestId,
+      redact: secrets,
+      knownFields,
+    });
+  }
+  // Not our envelope (a proxy's HTML page, an empty body): say the status plainly, dump nothing.
+  return new ConnectError('http', {
+    message: `${what} failed with HTTP ${status}${looksLikeHtml(body.text) ? ' (the server sent an HTML page)' : ''}`,
+    status,
+    requestId,
+  });
+}
+
+function looksLikeHtml(text: string): boolean {
+  return /^\s*</.test(text);
+}

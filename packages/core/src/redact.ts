@@ -1,0 +1,34 @@
+/** What a secret is replaced with in any text the kit keeps or shows. */
+export const REDACTED = '[redacted]';
+
+/**
+ * Replaces every occurrence of every secret in `text` with `[redacted]`, including the forms a
+ * server might echo a value in: as sent, URL-encoded and JSON-escaped (a private key's newlines).
+ * Longer secrets go first so that one secret containing another is removed whole.
+ *
+ * @example redactSecrets('bad key sk_live_1', ['sk_live_1']) // 'bad key [redacted]'
+ */
+export function redactSecrets(text: string, secrets: readonly string[]): string {
+  if (secrets.length === 0 || text.length === 0) return text;
+  let out = text;
+  for (const form of secretForms(secrets)) {
+    if (out.includes(form)) out = out.split(form).join(REDACTED);
+  }
+  return out;
+}
+
+/** Every textual form of the secrets worth searching for, longest first, without duplicates. */
+function secretForms(secrets: readonly string[]): string[] {
+  const forms = new Set<string>();
+  for (const secret of secrets) {
+    if (secret.length === 0) continue;
+    forms.add(secret);
+    forms.add(JSON.stringify(secret).slice(1, -1));
+    try {
+      forms.add(encodeURIComponent(secret));
+    } catch {
+      // A lone surrogate cannot be URL-encoded, so it cannot appear URL-encoded either.
+    }
+  }
+  return [...forms].sort((a, b) => b.length - a.length);
+}
