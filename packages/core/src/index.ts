@@ -5,3 +5,6 @@ export * from './http-backend';
 export * from './normalize';
 export * from './redact';
 export * from './wire';
+export * from './credentials-schema';
+export * from './credentials-schema-json';
+export * from './credentials-schema-request';

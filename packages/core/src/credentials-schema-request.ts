@@ -1,0 +1,112 @@
+import { type ConnectError, fieldErrorsFromMessages } from './connect-error';
+import { credentialFieldEntries } from './credentials-schema';
+import { type FieldSpec, isSecretField, secretValuesOf } from './field-catalog';
+import { REDACTED } from './redact';
+import type { AuthScheme, CreateConnectedAccountRequest, CreatedConnectedAccount } from './wire';
+
+export interface CredentialRequestInput {
+  authConfigId: string;
+  authScheme: AuthScheme;
+  /** The form's values after `credentialsSchema(…)` parsed them. */
+  values: Readonly<Record<string, unknown>>;
+  validateCredentials?: boolean | undefined;
+}
+
+/**
+ * The `POST /api/v3/connected_accounts` body for a credential scheme: the values travel in
+ * `connection.state.val` with `status: 'ACTIVE'`, as the API documents for a direct create.
+ */
+export function credentialRequest(input: CredentialRequestInput): CreateConnectedAccountRequest {
+  const request: CreateConnectedAccountRequest = {
+    auth_config: { id: input.authConfigId },
+    connection: { state: { authScheme: input.authScheme, val: { ...input.values, status: 'ACTIVE' } } },
+  };
+  if (input.validateCredentials !== undefined) request.validate_credentials = input.validateCredentials;
+  return request;
+}
+
+/** The secret values of a form's values, by the specs' `secret` flags and the catalog's names. */
+export function credentialSecrets(values: unknown, specs: readonly FieldSpec[]): string[] {
+  const flagged = credentialFieldEntries(specs).map((entry) => ({
+    name: entry.path,
+    secret: entry.spec.secret,
+  }));
+  return secretValuesOf(values, flagged);
+}
+
+/** Where a server's refusal goes in a form: onto fields by path, or into the form-level alert. */
+export interface CredentialErrorPlacement {
+  /** Field path → the server's messages for it. */
+  fieldErrors: Record<string, string[]>;
+  /** `errors[]` strings that name no field of the form. */
+  formErrors: string[];
+}
+
+/**
+ * Places a `ConnectError`'s `errors[]` onto the form's fields. The backend's `fieldErrors` are
+ * read again against this form's own field names, because only the form knows that Zendesk has an
+ * `email` field or that `scope` sits under `authed_user`.
+ */
+export function placeCredentialError(
+  error: ConnectError,
+  specs: readonly FieldSpec[],
+): CredentialErrorPlacement {
+  const entries = credentialFieldEntries(specs);
+  const paths = new Set(entries.map((entry) => entry.path));
+  // A bare leaf name maps to its nested path only when no other field has the same leaf.
+  const byLeaf = new Map<string, string | null>();
+  for (const entry of entries) {
+    const leaf = entry.spec.name;
+    byLeaf.set(leaf, byLeaf.has(leaf) && byLeaf.get(leaf) !== entry.path ? null : entry.path);
+  }
+  const toPath = (name: string): string | undefined => {
+    if (paths.has(name)) return name;
+    const leaf = byLeaf.get(name.slice(name.lastIndexOf('.') + 1));
+    return leaf ?? undefined;
+  };
+  const known = [...paths, ...[...byLeaf].filter(([, path]) => path !== null).map(([leaf]) => leaf)];
+  const fieldErrors: Record<string, string[]> = {};
+  const add = (name: string, messages: readonly string[]) => {
+    const path = toPath(name);
+    if (path === undefined) return false;
+    const list = fieldErrors[path] ?? [];
+    for (const message of messages) if (!list.includes(message)) list.push(message);
+    fieldErrors[path] = list;
+    return true;
+  };
+  const formErrors: string[] = [];
+  for (const text of error.errors) {
+    const placed = Object.entries(fieldErrorsFromMessages([text], known));
+    let onAField = false;
+    for (const [name, messages] of placed) onAField = add(name, messages) || onAField;
+    if (!onAField) formErrors.push(text);
+  }
+  // A backend may have placed errors the strings alone do not show (its own knownFields).
+  for (const [name, messages] of Object.entries(error.fieldErrors)) add(name, messages);
+  return { fieldErrors, formErrors };
+}
+
+/**
+ * The created account with every secret in `connectionData.val` replaced by `[redacted]`: the
+ * server echoes the credentials back, and what a mutation returns is kept in the query cache.
+ */
+export function redactCreatedAccount(
+  account: CreatedConnectedAccount,
+  specs: readonly FieldSpec[] = [],
+): CreatedConnectedAccount {
+  const secretPaths = new Set(credentialFieldEntries(specs).flatMap((e) => (e.spec.secret ? [e.path] : [])));
+  const redact = (value: unknown, path: string): unknown => {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      return Object.fromEntries(
+        Object.entries(value).map(([key, child]) => {
+          const childPath = path === '' ? key : `${path}.${key}`;
+          return [key, redact(child, childPath)];
+        }),
+      );
+    }
+    const secret = path !== '' && (secretPaths.has(path) || isSecretField(path));
+    return secret && value !== null && value !== undefined && value !== '' ? REDACTED : value;
+  };
+  const val = redact(account.connectionData.val, '') as CreatedConnectedAccount['connectionData']['val'];
+  return { ...account, connectionData: { ...account.connectionData, val } };
+}

@@ -1,0 +1,179 @@
+import { z } from 'zod';
+import { locateJsonError } from './credentials-schema-json';
+import type { FieldSpec } from './field-catalog';
+
+/**
+ * What a credential form holds while the user types: text as typed (numbers and JSON too),
+ * booleans as booleans, a nested spec (`authed_user`) as a nested record.
+ */
+export type CredentialFormValue = string | boolean | CredentialFormValues;
+export interface CredentialFormValues {
+  [name: string]: CredentialFormValue;
+}
+
+/** A field spec with its place in the form: `path` is dotted for nested fields (`authed_user.scope`). */
+export interface CredentialFieldEntry {
+  path: string;
+  spec: FieldSpec;
+  /** The enclosing spec's path for a nested field, else undefined. */
+  parent: string | undefined;
+}
+
+/** The validation texts, with `{label}`, `{line}`, `{column}`, `{reason}` filled in. */
+export const defaultCredentialMessages = {
+  fieldRequired: '{label} is required',
+  fieldInvalidUrl: 'Enter a full URL, like https://example.com',
+  fieldInvalidEmail: 'Enter an email address, like name@example.com',
+  fieldInvalidNumber: 'Enter a number',
+  fieldInvalidJson: 'Not valid JSON: {reason} at line {line}, column {column}',
+  fieldInvalid: '{label} is not valid',
+};
+export type CredentialMessages = typeof defaultCredentialMessages;
+
+/** Fills `{name}` placeholders; unknown placeholders stay as written. */
+export function formatMessage(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    values[key] === undefined ? whole : String(values[key]),
+  );
+}
+
+/** Every field of a spec list in document order, nested fields after their parent's place. */
+export function credentialFieldEntries(specs: readonly FieldSpec[]): CredentialFieldEntry[] {
+  const entries: CredentialFieldEntry[] = [];
+  const visit = (list: readonly FieldSpec[], parent: string | undefined) => {
+    for (const spec of list) {
+      const path = parent === undefined ? spec.name : `${parent}.${spec.name}`;
+      if (spec.fields && spec.fields.length > 0) visit(spec.fields, path);
+      else entries.push({ path, spec, parent });
+    }
+  };
+  visit(specs, undefined);
+  return entries;
+}
+
+/**
+ * The values a form starts with: each spec's `defaultValue`, overridden by `overrides` (a flat
+ * record by path, or nested like the form's values); text kinds start as `''`, booleans as `false`.
+ */
+export function defaultCredentialValues(
+  specs: readonly FieldSpec[],
+  overrides: Readonly<Record<string, unknown>> = {},
+): CredentialFormValues {
+  const build = (list: readonly FieldSpec[], given: Readonly<Record<string, unknown>>, prefix: string) => {
+    const values: CredentialFormValues = {};
+    for (const spec of list) {
+      const path = prefix + spec.name;
+      const override = path in overrides ? overrides[path] : given[spec.name];
+      if (spec.fields && spec.fields.length > 0) {
+        const nested = typeof override === 'object' && override !== null ? override : {};
+        values[spec.name] = build(spec.fields, nested as Record<string, unknown>, `${path}.`);
+        continue;
+      }
+      const value = override ?? spec.defaultValue;
+      values[spec.name] =
+        spec.kind === 'boolean'
+          ? value === true || value === 'true'
+          : value === undefined
+            ? ''
+            : String(value);
+    }
+    return values;
+  };
+  return build(specs, overrides, '');
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One field's rule: from what the form holds to what the request sends. Empty optional values
+ * become `undefined` (left out of the request); secrets are sent exactly as typed, other text
+ * trimmed; numbers become numbers; JSON stays text but must parse.
+ */
+function fieldSchema(spec: FieldSpec, messages: CredentialMessages): z.ZodType<unknown, CredentialFormValue> {
+  const say = (template: string, values: Record<string, string | number> = {}) =>
+    formatMessage(template, { label: spec.label, ...values });
+  return z.custom<CredentialFormValue>().transform((raw, ctx) => {
+    const issue = (message: string) => {
+      ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    };
+    let value: unknown;
+    if (spec.kind === 'boolean') {
+      const checked = raw === true;
+      if (spec.required && !checked) return issue(say(messages.fieldRequired));
+      if (!checked && spec.defaultValue === undefined) return undefined;
+      value = checked;
+    } else {
+      const typed = typeof raw === 'string' ? raw : raw === undefined ? '' : String(raw);
+      const text = spec.secret || spec.kind === 'multiline' || spec.kind === 'json' ? typed : typed.trim();
+      if (text.trim() === '') return spec.required ? issue(say(messages.fieldRequired)) : undefined;
+      if (spec.kind === 'url' && !isHttpUrl(text)) return issue(say(messages.fieldInvalidUrl));
+      if (spec.kind === 'email' && !EMAIL.test(text)) return issue(say(messages.fieldInvalidEmail));
+      if (spec.kind === 'json') {
+        const where = locateJsonError(text);
+        if (where) return issue(say(messages.fieldInvalidJson, { ...where }));
+      }
+      if (spec.kind === 'number') {
+        const number = Number(text);
+        if (!Number.isFinite(number)) return issue(say(messages.fieldInvalidNumber));
+        value = number;
+      } else value = text;
+    }
+    // The catalog's own rule (a toolkit may be stricter than the kind); its message never quotes the value.
+    const checked = spec.validator.safeParse(value);
+    if (!checked.success) return issue(checked.error.issues[0]?.message ?? say(messages.fieldInvalid));
+    return value;
+  });
+}
+
+/**
+ * The zod schema of a credential form, built from its field specs: parse the form's values with
+ * it to get what `connection.state.val` sends (empty optional fields left out). Issue paths are
+ * the form's field paths, so a resolver maps them straight onto fields.
+ *
+ * @example credentialsSchema(resolveFieldSpecs(['subdomain', 'api_key'])).parse({ subdomain: 'acme', api_key: 'k' })
+ */
+export function credentialsSchema(
+  specs: readonly FieldSpec[],
+  messages: Partial<CredentialMessages> = {},
+): z.ZodType<Record<string, unknown>, CredentialFormValues> {
+  const all = { ...defaultCredentialMessages, ...messages };
+  const objectOf = (list: readonly FieldSpec[]): z.ZodType<Record<string, unknown>, CredentialFormValues> => {
+    const shape: Record<string, z.ZodType<unknown, CredentialFormValue>> = {};
+    for (const spec of list) {
+      shape[spec.name] =
+        spec.fields && spec.fields.length > 0
+          ? (z
+              .custom<CredentialFormValue>((raw) => typeof raw === 'object' && raw !== null)
+              .pipe(objectOf(spec.fields)) as unknown as z.ZodType<unknown, CredentialFormValue>)
+          : fieldSchema(spec, all);
+    }
+    return z.object(shape).transform((parsed) => compact(parsed) ?? {}) as unknown as z.ZodType<
+      Record<string, unknown>,
+      CredentialFormValues
+    >;
+  };
+  return objectOf(specs);
+}
+
+/** Drops `undefined` entries, and nested records left empty by that. */
+function compact(record: Record<string, unknown>): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    const kept =
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? compact(value as Record<string, unknown>)
+        : value;
+    if (kept !== undefined) out[key] = kept;
+  }
+  return Object.keys(out).length > 0 ? out : undefined;
+}
