@@ -3,6 +3,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defaultClientConditions, defineConfig } from 'vite';
 import { CHROMIUM_ARGS, resolveChromium } from './scripts/chromium.mjs';
+import { resolveReact18 } from './scripts/react18/resolve-react18.mjs';
 
 // `scripts/test.mjs` fails fast when no Chromium exists; here a miss only means "Playwright's own".
 const chromium = (() => {
@@ -34,6 +35,17 @@ export default defineConfig({
             include: ['packages/*/src/**/*.test-d.ts'],
             tsconfig: './tsconfig.json',
           },
+        },
+      },
+      {
+        // The React package's unit tests again, against React 18 (see scripts/react18).
+        extends: true,
+        plugins: [resolveReact18()],
+        test: {
+          name: 'unit-react18',
+          environment: 'happy-dom',
+          include: ['packages/react/src/**/*.test.{ts,tsx}', 'scripts/react18/*.test.tsx'],
+          setupFiles: ['./scripts/vitest-setup.ts'],
         },
       },
       {
