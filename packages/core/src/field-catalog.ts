@@ -1,49 +1,470 @@
-/**
- * Names of the `connection_data` / `connection.state.val` keys whose values are credentials.
- * A value under one of these names is masked in forms and redacted from every error.
- */
-const SECRET_FIELD_NAMES: ReadonlySet<string> = new Set([
-  'proxy_password',
-  'oauth_token',
-  'oauth_token_secret',
-  'oauth_verifier',
-  'code_verifier',
-  'webhook_signature',
-  'access_token',
-  'id_token',
-  'refresh_token',
-  'authed_user.access_token',
-  'generic_api_key',
-  'api_key',
-  'bearer_token',
-  'basic_encoded',
-  'password',
-  'token',
-  'credentials_json',
-  'sessionId',
-  'devKey',
-  'private_key',
-  'client_secret',
-]);
+import { z } from 'zod';
+import type { AuthFields } from './backend';
+import { jsonErrorPosition } from './json-error-position';
+import type { ConnectionData, ToolkitField } from './wire';
 
-/** Names of the catalog's keys that are plainly not secrets although they sound like one. */
-const NOT_SECRET_FIELD_NAMES: ReadonlySet<string> = new Set(['token_type', 'client_id', 'consumer_key']);
+/** How a field is entered and shown. */
+export type FieldKind = 'text' | 'secret' | 'url' | 'email' | 'number' | 'boolean' | 'multiline' | 'json';
+
+/**
+ * Everything a form needs to render and check one credential field.
+ *
+ * `validator` checks the value as it is sent on the wire: a `number` for kind `number`, a `boolean`
+ * for `boolean`, a string otherwise (`json` is the JSON text). An empty optional field is the form's
+ * business (it leaves the key out), so validators judge only a value that is there.
+ */
+export interface FieldSpec {
+  name: string;
+  label: string;
+  kind: FieldKind;
+  /** Masked with a reveal toggle, never stored, redacted from every error. */
+  secret: boolean;
+  required: boolean;
+  description?: string;
+  placeholder?: string;
+  autoComplete?: string;
+  defaultValue?: string | number | boolean;
+  validator: z.ZodType;
+  /** A nested object (`authed_user`): its own fields, named relative to it. */
+  fields?: FieldSpec[];
+}
+
+/** A field named by its key (looked up in the catalog) or a key plus overrides. */
+export type FieldInput = string | ({ name: string } & Partial<Omit<FieldSpec, 'name'>>);
+
+// ── Validators ───────────────────────────────────────────────────────────────────────────
+
+const NO_SPACES = /^\S+$/;
+const HOSTNAME =
+  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+const text = () => z.string().min(1, 'Enter a value');
+/** Pasted keys often carry a stray space or newline; no key or token contains whitespace. */
+const credential = () => text().regex(NO_SPACES, 'Must not contain spaces or line breaks');
+const hostname = () => text().regex(HOSTNAME, 'Enter a host name such as acme.example.com');
+const webUrl = () => z.url({ protocol: /^https?$/, error: 'Enter a full http:// or https:// address' });
+const isoTimestamp = () =>
+  text().refine(
+    (value) => !Number.isNaN(Date.parse(value)),
+    'Enter a date and time such as 2026-01-31T12:00:00Z',
+  );
+const jsonText = () =>
+  text().superRefine((value, ctx) => {
+    const position = jsonErrorPosition(value);
+    if (position !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Not valid JSON: line ${position.line}, column ${position.column}`,
+        params: { offset: position.offset },
+      });
+    }
+  });
+const unixSeconds = () =>
+  z.number().int('Enter a whole number of seconds').nonnegative('Must not be negative');
+
+/** The validator a field of `kind` gets when nothing more specific is known. */
+export function validatorForKind(kind: FieldKind): z.ZodType {
+  switch (kind) {
+    case 'secret':
+      return text();
+    case 'url':
+      return webUrl();
+    case 'email':
+      return z.email('Enter an email address such as name@example.com');
+    case 'number':
+      return z.number('Enter a number').finite();
+    case 'boolean':
+      return z.boolean();
+    case 'json':
+      return jsonText();
+    case 'multiline':
+    case 'text':
+      return text();
+  }
+}
+
+// ── The catalog ──────────────────────────────────────────────────────────────────────────
+
+type CatalogEntry = Omit<FieldSpec, 'name' | 'required' | 'validator' | 'fields'> & {
+  validator?: z.ZodType;
+  fields?: Record<string, CatalogEntry>;
+};
+
+const textField = (label: string, extra: Partial<CatalogEntry> = {}): CatalogEntry => ({
+  label,
+  kind: 'text',
+  secret: false,
+  autoComplete: 'off',
+  ...extra,
+});
+const urlField = (label: string, extra: Partial<CatalogEntry> = {}): CatalogEntry => ({
+  label,
+  kind: 'url',
+  secret: false,
+  autoComplete: 'url',
+  placeholder: 'https://',
+  ...extra,
+});
+/** `autoComplete: 'off'`: a password manager must not offer this site's password for another service. */
+const secretField = (label: string, extra: Partial<CatalogEntry> = {}): CatalogEntry => ({
+  label,
+  kind: 'secret',
+  secret: true,
+  autoComplete: 'off',
+  validator: credential(),
+  ...extra,
+});
+
+const CATALOG_ENTRIES = {
+  // Instance and domain settings (the base fields of every scheme).
+  subdomain: textField('Subdomain', {
+    description: 'The first part of your account address, e.g. acme for acme.zendesk.com',
+    placeholder: 'acme',
+    validator: text().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i, 'Use only letters, digits and hyphens'),
+  }),
+  'your-domain': textField('Your domain', {
+    description: 'The domain of your account, e.g. acme.freshdesk.com',
+    placeholder: 'acme.example.com',
+    validator: hostname(),
+  }),
+  region: textField('Region', {
+    description: 'The region your account is hosted in, e.g. us or eu',
+    placeholder: 'us',
+    validator: text().regex(/^[a-z0-9_-]+$/i, 'Use only letters, digits, - and _'),
+  }),
+  shop: textField('Shop', {
+    description: 'Your shop name or address, e.g. acme or acme.myshopify.com',
+    placeholder: 'acme.myshopify.com',
+    validator: hostname(),
+  }),
+  account_url: urlField('Account URL', { description: 'The address of your account' }),
+  COMPANYDOMAIN: textField('Company domain', { placeholder: 'acme.example.com', validator: hostname() }),
+  extension: textField('Extension'),
+  form_api_base_url: urlField('Form API base URL'),
+  instanceEndpoint: urlField('Instance endpoint', { description: 'The address of your instance' }),
+  api_url: urlField('API URL', { description: 'The base address of the API' }),
+  borneo_dashboard_url: urlField('Borneo dashboard URL'),
+  proxy_username: textField('Proxy username'),
+  proxy_password: secretField('Proxy password', { validator: text() }),
+  domain: textField('Domain', { placeholder: 'acme.example.com', validator: hostname() }),
+  version: textField('Version', { description: 'The API version to use' }),
+  dc: textField('Data center', {
+    description: 'The data center of your account, e.g. us6',
+    validator: text().regex(/^[a-z0-9-]+$/i, 'Use only letters, digits and hyphens'),
+  }),
+  site_name: textField('Site name'),
+  instanceName: textField('Instance name'),
+  account_id: textField('Account ID'),
+  your_server: textField('Your server', { description: 'The host name or address of your server' }),
+  server_location: textField('Server location'),
+  base_url: urlField('Base URL', { description: 'The base address of the API' }),
+
+  // OAuth 1 and the OAuth handshake.
+  oauth_token: secretField('OAuth token'),
+  authUri: urlField('Authorization URL'),
+  oauth_token_secret: secretField('OAuth token secret'),
+  redirectUrl: urlField('Redirect URL'),
+  callbackUrl: urlField('Callback URL'),
+  oauth_verifier: secretField('OAuth verifier'),
+  consumer_key: textField('Consumer key', { validator: credential() }),
+  callback_url: urlField('Callback URL'),
+  error: textField('Error'),
+  error_description: textField('Error description', { kind: 'multiline' }),
+  expired_at: textField('Expired at', { validator: isoTimestamp(), placeholder: '2026-01-31T12:00:00Z' }),
+
+  // OAuth 2, token import, API keys, basic auth, service accounts, DCR.
+  state_prefix: textField('State prefix', { description: 'The OAuth 2 state prefix for the connection' }),
+  long_redirect_url: {
+    label: 'Long redirect URL',
+    kind: 'boolean',
+    secret: false,
+    description: 'Return the redirect URL without shortening it',
+    defaultValue: false,
+  },
+  code_verifier: secretField('PKCE code verifier', {
+    validator: z
+      .string()
+      .regex(/^[A-Za-z0-9._~-]{43,128}$/, 'Must be 43–128 characters of A–Z, a–z, 0–9, . _ ~ -'),
+  }),
+  finalRedirectUri: urlField('Final redirect URL'),
+  webhook_signature: secretField('Webhook signing secret'),
+  access_token: secretField('Access token'),
+  id_token: secretField('ID token', {
+    validator: text().regex(
+      /^[\w-]+\.[\w-]+\.[\w-]*$/,
+      'An ID token is a JWT: three parts separated by dots',
+    ),
+  }),
+  token_type: textField('Token type', { placeholder: 'Bearer' }),
+  refresh_token: secretField('Refresh token'),
+  expires_in: {
+    label: 'Expires in (seconds)',
+    kind: 'number',
+    secret: false,
+    validator: unixSeconds(),
+  },
+  scope: textField('Scope', { description: 'The granted scopes, separated by spaces or commas' }),
+  authed_user: {
+    label: 'Authorised user',
+    kind: 'json',
+    secret: false,
+    description: 'The user-scope token of a Slack app',
+    validator: z.object({ access_token: credential().optional(), scope: z.string().optional() }),
+    fields: {
+      access_token: secretField('User access token'),
+      scope: textField('User scope'),
+    },
+  },
+  generic_api_key: secretField('API key'),
+  api_key: secretField('API key'),
+  bearer_token: secretField('Bearer token'),
+  basic_encoded: secretField('Encoded credentials', {
+    description: 'base64 of username:password',
+    validator: z.base64('Must be base64, e.g. the output of btoa("user:password")'),
+  }),
+  username: textField('Username', { autoComplete: 'username' }),
+  password: secretField('Password', { validator: text() }),
+  token: secretField('Token'),
+  composio_link_redirect_url: urlField('Link redirect URL'),
+  credentials_json: {
+    label: 'Service account key (JSON)',
+    kind: 'json',
+    secret: true,
+    autoComplete: 'off',
+    description: 'The JSON key file of the service account',
+    placeholder: '{ "type": "service_account", … }',
+  },
+  sessionId: secretField('Session ID'),
+  devKey: secretField('Developer key'),
+  application_id: textField('Application ID'),
+  installation_id: textField('Installation ID'),
+  private_key: {
+    label: 'Private key',
+    kind: 'multiline',
+    secret: true,
+    autoComplete: 'off',
+    description: 'The PEM private key, including its BEGIN and END lines',
+    placeholder: '-----BEGIN PRIVATE KEY-----',
+    validator: z
+      .string()
+      .regex(
+        /^\s*-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]+-----END [A-Z0-9 ]*PRIVATE KEY-----\s*$/,
+        'Paste the whole PEM key, from -----BEGIN … PRIVATE KEY----- to -----END … PRIVATE KEY-----',
+      ),
+  },
+  client_id: textField('Client ID', { validator: credential() }),
+  client_secret: secretField('Client secret'),
+  client_id_issued_at: {
+    label: 'Client ID issued at (Unix seconds)',
+    kind: 'number',
+    secret: false,
+    validator: unixSeconds(),
+  },
+  client_secret_expires_at: {
+    label: 'Client secret expires at (Unix seconds)',
+    kind: 'number',
+    secret: false,
+    description: '0 means it does not expire',
+    validator: unixSeconds(),
+  },
+  expires_at: textField('Expires at', { validator: isoTimestamp(), placeholder: '2026-01-31T12:00:00Z' }),
+} satisfies Record<keyof ConnectionData, CatalogEntry>;
+
+/** Fields toolkits ask for that `connection_data` does not list (Zendesk's email + API token). */
+const EXTRA_ENTRIES: Record<string, CatalogEntry> = {
+  email: {
+    label: 'Email',
+    kind: 'email',
+    secret: false,
+    autoComplete: 'email',
+    placeholder: 'name@example.com',
+  },
+};
+
+function toSpec(name: string, entry: CatalogEntry): FieldSpec {
+  const { fields, validator, ...rest } = entry;
+  return {
+    name,
+    required: false,
+    ...rest,
+    validator: validator ?? validatorForKind(entry.kind),
+    ...(fields === undefined
+      ? {}
+      : { fields: Object.entries(fields).map(([child, childEntry]) => toSpec(child, childEntry)) }),
+  };
+}
+
+/**
+ * A spec for every key of `connection_data` (and a few common toolkit fields such as `email`),
+ * keyed by name. All are optional here; a toolkit's metadata or your `fields` make them required.
+ */
+export const FIELD_CATALOG: Readonly<Record<string, FieldSpec>> = Object.freeze(
+  Object.fromEntries(
+    Object.entries({ ...CATALOG_ENTRIES, ...EXTRA_ENTRIES }).map(([name, entry]) => [
+      name,
+      toSpec(name, entry),
+    ]),
+  ),
+);
+
+// ── Resolution ───────────────────────────────────────────────────────────────────────────
+
+const ACRONYMS: Record<string, string> = {
+  api: 'API',
+  id: 'ID',
+  url: 'URL',
+  uri: 'URI',
+  json: 'JSON',
+  oauth: 'OAuth',
+  jwt: 'JWT',
+  pem: 'PEM',
+  ssh: 'SSH',
+  sso: 'SSO',
+  http: 'HTTP',
+  https: 'HTTPS',
+};
+
+/**
+ * A label from a field name: `instanceEndpoint` → "Instance endpoint", `api_key` → "API key".
+ *
+ * @example humanizeFieldName('zendesk_api_token') // 'Zendesk API token'
+ */
+export function humanizeFieldName(name: string): string {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[\s_.-]+/)
+    .filter((word) => word.length > 0)
+    .map((word) => ACRONYMS[word.toLowerCase()] ?? word.toLowerCase());
+  const [first = name, ...rest] = words;
+  return [first.charAt(0).toUpperCase() + first.slice(1), ...rest].join(' ');
+}
 
 // For names outside the catalog (a toolkit's own fields): whatever sounds like a credential is one.
 const SECRET_SOUNDING =
   /secret|passw(or)?d|passwd|token|api[-_]?key|apikey|private[-_]?key|credential|signature|session[-_]?id|dev[-_]?key/i;
-const NOT_SECRET_SUFFIX = /(url|uri|type|_at|_in|expires?|scope)$/i;
+const NOT_SECRET_SUFFIX = /(url|uri|type|_at|_in|expires?|scope|prefix)$/i;
+
+function catalogEntry(name: string): FieldSpec | undefined {
+  if (Object.hasOwn(FIELD_CATALOG, name)) return FIELD_CATALOG[name];
+  const dot = name.indexOf('.');
+  if (dot < 0) return undefined;
+  const parent = catalogEntry(name.slice(0, dot));
+  const child = name.slice(dot + 1);
+  return parent?.fields?.find((field) => field.name === child);
+}
 
 /**
  * Whether the value of a field is a credential. Nested names use a dot (`authed_user.access_token`).
- * Unknown names are judged by how they sound (`zendesk_api_token` is a secret).
+ * Catalog names answer from the catalog; other names by how they sound (`zendesk_api_token` is one,
+ * `token_url` is not).
  */
 export function isSecretField(name: string): boolean {
-  if (SECRET_FIELD_NAMES.has(name)) return true;
-  if (NOT_SECRET_FIELD_NAMES.has(name)) return false;
+  const entry = catalogEntry(name);
+  if (entry !== undefined) return entry.secret;
   const leaf = name.slice(name.lastIndexOf('.') + 1);
-  if (SECRET_FIELD_NAMES.has(leaf)) return true;
+  const leafEntry = catalogEntry(leaf);
+  if (leafEntry !== undefined) return leafEntry.secret;
   return SECRET_SOUNDING.test(leaf) && !NOT_SECRET_SUFFIX.test(leaf);
+}
+
+/**
+ * The spec for one field: the catalog's entry for its name (or a text field with a humanised label
+ * for an unknown name, a secret one if the name sounds like a credential), with the given
+ * overrides on top. Choosing kind `secret` makes it a secret; a new kind without a validator gets
+ * that kind's validator.
+ *
+ * @example resolveFieldSpec({ name: 'subdomain', required: true, placeholder: 'acme' })
+ */
+export function resolveFieldSpec(input: FieldInput): FieldSpec {
+  const name = typeof input === 'string' ? input : input.name;
+  const base = catalogEntry(name) ?? fallbackSpec(name);
+  if (typeof input === 'string') return base;
+  const { name: _name, ...overrides } = input;
+  const defined = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+  const spec: FieldSpec = { ...base, ...defined };
+  if (overrides.kind !== undefined && overrides.kind !== base.kind && overrides.validator === undefined) {
+    spec.validator = validatorForKind(overrides.kind);
+  }
+  if (spec.kind === 'secret' && overrides.secret === undefined) spec.secret = true;
+  return spec;
+}
+
+/** `resolveFieldSpec` over a list; a name given twice keeps its first place and last overrides. */
+export function resolveFieldSpecs(inputs: readonly FieldInput[]): FieldSpec[] {
+  const byName = new Map<string, FieldSpec>();
+  for (const input of inputs) {
+    const spec = resolveFieldSpec(input);
+    byName.set(spec.name, spec);
+  }
+  return [...byName.values()];
+}
+
+function fallbackSpec(name: string): FieldSpec {
+  const secret = isSecretField(name);
+  const kind: FieldKind = secret ? 'secret' : 'text';
+  return {
+    name,
+    label: humanizeFieldName(name),
+    kind,
+    secret,
+    required: false,
+    autoComplete: 'off',
+    validator: secret ? credential() : validatorForKind(kind),
+  };
+}
+
+/** Composio's field `type` strings → our kinds; `string` and unknown types keep the catalog's kind. */
+const KIND_OF_TYPE: Record<string, FieldKind> = {
+  number: 'number',
+  integer: 'number',
+  int: 'number',
+  float: 'number',
+  boolean: 'boolean',
+  bool: 'boolean',
+  password: 'secret',
+  secret: 'secret',
+  url: 'url',
+  uri: 'url',
+  email: 'email',
+  json: 'json',
+  object: 'json',
+  textarea: 'multiline',
+  multiline: 'multiline',
+  text: 'multiline',
+};
+
+/**
+ * The spec for a field as Composio publishes it in a toolkit's `auth_config_details`: the catalog
+ * entry for its name, with the metadata on top. The metadata wins for label, description,
+ * required and default; the field is secret if either the catalog or `is_secret` says so.
+ *
+ * @example fieldSpecFromToolkitField({ name: 'subdomain', displayName: 'Subdomain', type: 'string',
+ *   description: 'acme for acme.zendesk.com', required: true })
+ */
+export function fieldSpecFromToolkitField(field: ToolkitField, required?: boolean): FieldSpec {
+  const base = resolveFieldSpec(field.name);
+  const typeKind = KIND_OF_TYPE[field.type.trim().toLowerCase()];
+  const secret = base.secret || field.is_secret === true || typeKind === 'secret';
+  let kind: FieldKind = typeKind ?? base.kind;
+  // A secret typed as plain text is still masked; a multiline or JSON secret stays multiline/JSON.
+  if (secret && kind === 'text') kind = 'secret';
+  const spec: FieldSpec = {
+    ...base,
+    kind,
+    secret,
+    label: field.displayName.trim() === '' ? base.label : field.displayName,
+    required: required ?? field.required,
+    validator: kind === base.kind ? base.validator : validatorForKind(kind),
+  };
+  if (field.description.trim() !== '') spec.description = field.description;
+  const defaultValue = field.default ?? undefined;
+  if (defaultValue !== undefined) spec.defaultValue = defaultValue;
+  return spec;
+}
+
+/** The specs of the fields a user fills for an auth config, in the order `getAuthFields` gives them. */
+export function fieldSpecsFromAuthFields(authFields: AuthFields): FieldSpec[] {
+  return authFields.fields.map((field) => fieldSpecFromToolkitField(field));
 }
 
 /**
