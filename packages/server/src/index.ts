@@ -1,1 +1,22 @@
-export const PACKAGE_NAME = '@plugboard/server';
+export {
+  type AuthConfigAllowlist,
+  type ConnectHandler,
+  type ConnectHandlerOptions,
+  type ConnectLogEntry,
+  createConnectHandler,
+  DEFAULT_BASE_PATH,
+  DEFAULT_BASE_URL,
+  DEFAULT_TIMEOUT_MS,
+  MAX_BODY_BYTES,
+} from './connect-handler';
+export type { EnvelopeBody, ProxyErrorSlug } from './envelope';
+export { createNextRouteHandlers, type NextRouteHandlers } from './next-route-handlers';
+export {
+  type NodeContext,
+  type NodeNext,
+  type NodeRequestLike,
+  type NodeResponseLike,
+  toExpress,
+  toNodeHandler,
+} from './node-handler';
+export type { RouteName } from './routes';

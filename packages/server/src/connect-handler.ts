@@ -1,0 +1,586 @@
+import {
+  createConnectedAccountRequestSchema,
+  errorEnvelopeSchema,
+  linkSessionRequestSchema,
+  normalizeCreateConnectedAccountRequest,
+  secretValuesOf,
+} from '@plugboard/core';
+import { envelope, jsonResponse, newRequestId } from './envelope';
+import { readBodyLimited } from './read-body';
+import { redactedJson, redactForLog, redactResponseJson } from './redaction';
+import { matchRoute, normalizeBasePath, type RouteMatch, type RouteName, rawPathOf } from './routes';
+
+export const DEFAULT_BASE_URL = 'https://backend.composio.dev';
+export const DEFAULT_BASE_PATH = '/api/connect';
+export const DEFAULT_TIMEOUT_MS = 15_000;
+/** Request bodies of the two POST routes are a few hundred bytes; 64 KiB leaves room for a private key. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Decides whether a user may use an auth config; an array is an exact allowlist. */
+export type AuthConfigAllowlist =
+  | readonly string[]
+  | ((authConfigId: string, info: { userId: string; request: Request }) => boolean | Promise<boolean>);
+
+export interface ConnectHandlerOptions<Context = unknown> {
+  /** The Composio API key (or the sandbox's). Sent upstream in `x-api-key`, nowhere else. */
+  apiKey: string;
+  /** Where the v3 API lives. Default `https://backend.composio.dev`. */
+  baseUrl?: string | undefined;
+  /**
+   * The signed-in user, from your session (a cookie, a header your auth sets). `null` or
+   * `undefined` → 401. This is the only source of `user_id`.
+   */
+  getUserId: (
+    request: Request,
+    context: Context | undefined,
+  ) => string | null | undefined | Promise<string | null | undefined>;
+  /** Which auth configs a user may connect or read; anything else → 403. */
+  allowedAuthConfigIds: AuthConfigAllowlist;
+  /** Origins a `callback_url` may point to (`https://app.example`). Default none: every callback_url → 400. */
+  callbackOrigins?: readonly string[] | undefined;
+  /**
+   * Origins besides the request's own that may send requests (your public origin when a proxy
+   * in front rewrites `Host`). No CORS headers are sent: this is a same-origin API.
+   */
+  allowedOrigins?: readonly string[] | undefined;
+  /** Where the routes live on your server. Default `/api/connect`. */
+  basePath?: string | undefined;
+  /** Defaults to the global `fetch`, looked up at call time. */
+  fetch?: ((input: string, init: RequestInit) => Promise<Response>) | undefined;
+  /** Upstream deadline, body included; a miss → 504. Default 15 000 ms. */
+  timeoutMs?: number | undefined;
+  /** One structured, redacted entry per request. */
+  log?: ((entry: ConnectLogEntry) => void) | undefined;
+  /**
+   * Also serve `GET {basePath}/api/v3/auth_configs/{id}` (allowlisted ids only) and
+   * `GET {basePath}/api/v3/toolkits/{slug}` (the toolkit of an auth config read through this
+   * handler), so a credential form can load its fields. Default `false`.
+   */
+  fieldMetadata?: boolean | undefined;
+}
+
+/** One request, as the handler logs it. Nothing in it is a secret. */
+export interface ConnectLogEntry {
+  level: 'info' | 'warn' | 'error';
+  requestId: string;
+  method: string;
+  path: string;
+  route: RouteName | null;
+  status: number;
+  durationMs: number;
+  /** Time spent waiting for upstream (request and body), when it was called. */
+  upstreamMs?: number | undefined;
+  upstreamRequestId?: string | undefined;
+  userId?: string | undefined;
+  authConfigId?: string | undefined;
+  /** Why the request was refused or failed. */
+  error?: { slug: string; message: string } | undefined;
+  /** The request body, its credentials replaced by `[redacted]`. */
+  body?: unknown;
+}
+
+/** A Fetch-standard handler; `basePath` tells glue which paths are its own. */
+export interface ConnectHandler<Context = unknown> {
+  (request: Request, context?: Context): Promise<Response>;
+  readonly basePath: string;
+}
+
+/** What one request learned on the way, for its log entry and the final redaction. */
+interface Trace {
+  requestId: string;
+  route: RouteMatch | undefined;
+  secrets: string[];
+  userId?: string;
+  authConfigId?: string;
+  upstreamMs?: number;
+  upstreamRequestId?: string;
+  error?: { slug: string; message: string };
+  body?: unknown;
+}
+
+type UpstreamResult =
+  | { kind: 'ok'; status: number; json: Record<string, unknown>; requestId: string | undefined }
+  | { kind: 'error'; response: Response; status: number };
+
+const URL_KEYS_IN_CREDENTIALS = [
+  'callback_url',
+  'callbackUrl',
+  'redirectUrl',
+  'redirect_uri',
+  'finalRedirectUri',
+];
+const TOOLKITS_REMEMBERED = 1000;
+
+/**
+ * Creates the server route between a browser and Composio. It holds the API key, takes the user
+ * from `getUserId`, and serves exactly three routes under `basePath` (plus two read-only ones with
+ * `fieldMetadata`): it is not an open proxy.
+ *
+ * @example
+ * const handler = createConnectHandler({
+ *   apiKey: process.env.COMPOSIO_API_KEY!,
+ *   getUserId: (request) => sessionUserId(request),
+ *   allowedAuthConfigIds: ['ac_github'],
+ *   callbackOrigins: ['https://app.example'],
+ * });
+ * // Hono: app.all('/api/connect/*', (c) => handler(c.req.raw))
+ */
+export function createConnectHandler<Context = unknown>(
+  options: ConnectHandlerOptions<Context>,
+): ConnectHandler<Context> {
+  if (typeof options.apiKey !== 'string' || options.apiKey === '') {
+    throw new TypeError('createConnectHandler: apiKey is required');
+  }
+  if (typeof options.getUserId !== 'function') {
+    throw new TypeError('createConnectHandler: getUserId is required');
+  }
+  if (options.allowedAuthConfigIds === undefined) {
+    throw new TypeError('createConnectHandler: allowedAuthConfigIds is required (an array or a function)');
+  }
+  const apiKey = options.apiKey;
+  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const fieldMetadata = options.fieldMetadata ?? false;
+  const callbackOrigins = new Set(
+    (options.callbackOrigins ?? []).map((origin) => originOf(origin, 'callbackOrigins')),
+  );
+  const allowedOrigins = new Set(
+    (options.allowedOrigins ?? []).map((origin) => originOf(origin, 'allowedOrigins')),
+  );
+  const allowlist = options.allowedAuthConfigIds;
+  const allowedIds = typeof allowlist === 'function' ? undefined : new Set(allowlist);
+  // Toolkits whose auth config this handler served: the only ones `GET toolkits/{slug}` may read.
+  const knownToolkits = new Set<string>();
+
+  const isAllowed = async (authConfigId: string, userId: string, request: Request): Promise<boolean> =>
+    allowedIds
+      ? allowedIds.has(authConfigId)
+      : (allowlist as Exclude<AuthConfigAllowlist, readonly string[]>)(authConfigId, { userId, request });
+
+  const fail = (
+    trace: Trace,
+    status: number,
+    slug: string,
+    message: string,
+    more: { suggestedFix?: string; errors?: string[]; headers?: HeadersInit } = {},
+  ): Response => {
+    trace.error = { slug, message };
+    const body = { error: envelope(status, slug, message, trace.requestId, more) };
+    return jsonResponse(
+      status,
+      redactedJson(body, [apiKey, ...trace.secrets]),
+      trace.requestId,
+      more.headers,
+    );
+  };
+
+  async function callUpstream(trace: Trace, route: RouteMatch, body: unknown): Promise<UpstreamResult> {
+    const doFetch = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const started = performance.now();
+    let response: Response;
+    let text: string;
+    try {
+      response = await doFetch(baseUrl + route.upstreamPath, {
+        method: route.method,
+        headers:
+          body === undefined
+            ? { accept: 'application/json', 'x-api-key': apiKey }
+            : { accept: 'application/json', 'content-type': 'application/json', 'x-api-key': apiKey },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+        // A redirect would carry the key to wherever it points: never follow one.
+        redirect: 'manual',
+      });
+      text = await response.text();
+    } catch {
+      trace.upstreamMs = performance.now() - started;
+      return timedOut
+        ? {
+            kind: 'error',
+            status: 504,
+            response: fail(
+              trace,
+              504,
+              'Proxy_UpstreamTimeout',
+              `The Composio API did not answer within ${timeoutMs} ms`,
+            ),
+          }
+        : {
+            kind: 'error',
+            status: 502,
+            response: fail(trace, 502, 'Proxy_UpstreamUnreachable', 'The Composio API could not be reached'),
+          };
+    } finally {
+      clearTimeout(timer);
+    }
+    trace.upstreamMs = performance.now() - started;
+    const headerRequestId = response.headers.get('x-request-id') ?? undefined;
+    trace.upstreamRequestId = headerRequestId;
+    const invalid = (why: string): UpstreamResult => ({
+      kind: 'error',
+      status: 502,
+      response: fail(
+        trace,
+        502,
+        'Proxy_UpstreamInvalidResponse',
+        `The Composio API answered ${response.status} ${why}`,
+      ),
+    });
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return invalid(
+        /^\s*</.test(text) ? 'with an HTML page instead of JSON' : 'with a body that is not JSON',
+      );
+    }
+    if (response.status >= 200 && response.status < 300) {
+      if (typeof json !== 'object' || json === null || Array.isArray(json))
+        return invalid('with JSON that is not an object');
+      return {
+        kind: 'ok',
+        status: response.status,
+        json: json as Record<string, unknown>,
+        requestId: headerRequestId,
+      };
+    }
+    const parsed = errorEnvelopeSchema.safeParse(json);
+    if (!parsed.success || response.status < 400 || response.status > 599) {
+      return invalid('without an error envelope');
+    }
+    const requestId = parsed.data.error.request_id ?? headerRequestId ?? trace.requestId;
+    trace.upstreamRequestId = requestId;
+    trace.error = { slug: parsed.data.error.slug, message: parsed.data.error.message };
+    const passed = { error: { ...parsed.data.error, request_id: requestId } };
+    return {
+      kind: 'error',
+      status: response.status,
+      response: jsonResponse(response.status, redactedJson(passed, [apiKey, ...trace.secrets]), requestId),
+    };
+  }
+
+  const okResponse = (
+    trace: Trace,
+    result: { status: number; json: unknown; requestId: string | undefined },
+  ): Response =>
+    jsonResponse(
+      result.status,
+      redactedJson(redactResponseJson(result.json), [apiKey, ...trace.secrets]),
+      result.requestId ?? trace.requestId,
+    );
+
+  /** Checks every callback-like URL of a body; returns the first one whose origin is not allowed. */
+  const badCallback = (urls: unknown[]): string | undefined => {
+    for (const value of urls) {
+      if (value === undefined || value === null) continue;
+      if (typeof value !== 'string') return String(value);
+      let url: URL;
+      try {
+        url = new URL(value);
+      } catch {
+        return value;
+      }
+      if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !callbackOrigins.has(url.origin))
+        return value;
+    }
+    return undefined;
+  };
+
+  async function readJson(trace: Trace, request: Request): Promise<Record<string, unknown> | Response> {
+    const type = request.headers.get('content-type') ?? '';
+    if (!/^application\/json\s*(;|$)/i.test(type.trim())) {
+      request.body?.cancel().catch(() => {});
+      return fail(
+        trace,
+        400,
+        'Proxy_UnsupportedContentType',
+        'The body must be JSON, sent as content-type: application/json',
+        {
+          suggestedFix: 'Send the request with the header content-type: application/json',
+        },
+      );
+    }
+    const read = await readBodyLimited(request, MAX_BODY_BYTES);
+    if (read.kind === 'too_large') {
+      return fail(trace, 413, 'Proxy_PayloadTooLarge', `The body is larger than ${MAX_BODY_BYTES} bytes`);
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(read.bytes));
+    } catch {
+      return fail(trace, 400, 'Proxy_InvalidJson', 'The body is not valid JSON');
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      return fail(trace, 400, 'Proxy_InvalidJson', 'The body must be a JSON object');
+    }
+    const record = json as Record<string, unknown>;
+    const connection = asRecord(record.connection);
+    trace.secrets = [
+      ...new Set([
+        ...secretValuesOf(record.connection_data),
+        ...secretValuesOf(connection?.data),
+        ...secretValuesOf(asRecord(connection?.state)?.val),
+      ]),
+    ];
+    trace.body = redactForLog(record);
+    return record;
+  }
+
+  const schemaErrors = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): string[] =>
+    issues.map((issue) => `${issue.path.map(String).join('.') || '(body)'}: ${issue.message}`);
+
+  async function handle(request: Request, context: Context | undefined, trace: Trace): Promise<Response> {
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return fail(trace, 404, 'Proxy_NotFound', 'No such route');
+    }
+    const route = matchRoute(rawPathOf(request, url), basePath, fieldMetadata);
+    trace.route = route;
+    if (route === undefined) {
+      request.body?.cancel().catch(() => {});
+      return fail(trace, 404, 'Proxy_NotFound', 'No such route');
+    }
+    if (request.method !== route.method) {
+      request.body?.cancel().catch(() => {});
+      return fail(
+        trace,
+        405,
+        'Proxy_MethodNotAllowed',
+        `${route.upstreamPath} accepts ${route.method} only`,
+        {
+          headers: { allow: route.method },
+        },
+      );
+    }
+    const origin = request.headers.get('origin');
+    const crossSite =
+      origin !== null
+        ? origin !== url.origin && !allowedOrigins.has(origin)
+        : request.headers.get('sec-fetch-site') === 'cross-site';
+    if (crossSite) {
+      request.body?.cancel().catch(() => {});
+      return fail(trace, 403, 'Proxy_CrossSiteRequest', 'Cross-site requests are refused');
+    }
+    const userId = await options.getUserId(request, context);
+    if (typeof userId !== 'string' || userId === '') {
+      request.body?.cancel().catch(() => {});
+      return fail(trace, 401, 'Proxy_Unauthorized', 'Sign in to connect an account');
+    }
+    trace.userId = userId;
+
+    switch (route.name) {
+      case 'createLinkSession': {
+        const body = await readJson(trace, request);
+        if (body instanceof Response) return body;
+        if (body.user_id !== undefined) {
+          return fail(
+            trace,
+            400,
+            'Proxy_UserIdNotAllowed',
+            'user_id is set by the server from your session; do not send it',
+            {
+              errors: ['user_id: not allowed'],
+            },
+          );
+        }
+        const parsed = linkSessionRequestSchema.safeParse({ ...body, user_id: userId });
+        if (!parsed.success) {
+          return fail(trace, 400, 'Proxy_ValidationFailed', 'The request body is invalid', {
+            errors: schemaErrors(parsed.error.issues),
+          });
+        }
+        const input = parsed.data;
+        trace.authConfigId = input.auth_config_id;
+        if (!(await isAllowed(input.auth_config_id, userId, request))) {
+          return fail(trace, 403, 'Proxy_AuthConfigNotAllowed', 'This auth config may not be used here');
+        }
+        const bad = badCallback([input.callback_url, ...urlsIn(input.connection_data)]);
+        if (bad !== undefined) {
+          return fail(
+            trace,
+            400,
+            'Proxy_CallbackOriginNotAllowed',
+            'callback_url must point to an allowed origin',
+            {
+              errors: ['callback_url: origin not allowed'],
+            },
+          );
+        }
+        const result = await callUpstream(trace, route, input);
+        return result.kind === 'ok' ? okResponse(trace, result) : result.response;
+      }
+      case 'createConnectedAccount': {
+        const body = await readJson(trace, request);
+        if (body instanceof Response) return body;
+        if (asRecord(body.connection)?.user_id !== undefined || body.user_id !== undefined) {
+          return fail(
+            trace,
+            400,
+            'Proxy_UserIdNotAllowed',
+            'user_id is set by the server from your session; do not send it',
+            {
+              errors: ['connection.user_id: not allowed'],
+            },
+          );
+        }
+        const parsed = createConnectedAccountRequestSchema.safeParse(body);
+        if (!parsed.success) {
+          return fail(trace, 400, 'Proxy_ValidationFailed', 'The request body is invalid', {
+            errors: schemaErrors(parsed.error.issues),
+          });
+        }
+        trace.authConfigId = parsed.data.auth_config.id;
+        if (!(await isAllowed(parsed.data.auth_config.id, userId, request))) {
+          return fail(trace, 403, 'Proxy_AuthConfigNotAllowed', 'This auth config may not be used here');
+        }
+        const connection = parsed.data.connection;
+        const bad = badCallback([
+          connection.callback_url,
+          connection.redirect_uri,
+          ...urlsIn(connection.state?.val),
+          ...urlsIn(connection.data),
+        ]);
+        if (bad !== undefined) {
+          return fail(
+            trace,
+            400,
+            'Proxy_CallbackOriginNotAllowed',
+            'callback_url must point to an allowed origin',
+            {
+              errors: ['connection.callback_url: origin not allowed'],
+            },
+          );
+        }
+        const normalized = normalizeCreateConnectedAccountRequest(parsed.data);
+        const input = { ...normalized, connection: { ...normalized.connection, user_id: userId } };
+        const result = await callUpstream(trace, route, input);
+        return result.kind === 'ok' ? okResponse(trace, result) : result.response;
+      }
+      case 'getConnectedAccount': {
+        const result = await callUpstream(trace, route, undefined);
+        // Another user's account and a missing one answer alike, request id included: no existence leak.
+        const notFound = () => fail(trace, 404, 'ConnectedAccount_NotFound', 'No connected account found');
+        if (result.kind === 'error') return result.status === 404 ? notFound() : result.response;
+        if (result.json.user_id !== userId) return notFound();
+        return okResponse(trace, result);
+      }
+      case 'getAuthConfig': {
+        const id = route.id ?? '';
+        trace.authConfigId = id;
+        if (!(await isAllowed(id, userId, request))) {
+          return fail(trace, 403, 'Proxy_AuthConfigNotAllowed', 'This auth config may not be used here');
+        }
+        const result = await callUpstream(trace, route, undefined);
+        if (result.kind === 'error') return result.response;
+        const slug = asRecord(result.json.toolkit)?.slug;
+        if (typeof slug === 'string') {
+          if (knownToolkits.size >= TOOLKITS_REMEMBERED) knownToolkits.clear();
+          knownToolkits.add(slug);
+        }
+        return okResponse(trace, result);
+      }
+      case 'getToolkit': {
+        if (!knownToolkits.has(route.id ?? '')) {
+          return fail(
+            trace,
+            403,
+            'Proxy_AuthConfigNotAllowed',
+            'Read an allowed auth config of this toolkit first',
+            {
+              suggestedFix: `GET ${basePath}/api/v3/auth_configs/{id} of an allowed auth config, then its toolkit`,
+            },
+          );
+        }
+        const result = await callUpstream(trace, route, undefined);
+        return result.kind === 'ok' ? okResponse(trace, result) : result.response;
+      }
+    }
+  }
+
+  const handler = async (request: Request, context?: Context): Promise<Response> => {
+    const started = performance.now();
+    const trace: Trace = { requestId: newRequestId(), route: undefined, secrets: [] };
+    let response: Response;
+    try {
+      response = await handle(request, context, trace);
+    } catch {
+      // getUserId, an allowlist function or a body stream threw: say nothing about it to the browser.
+      response = fail(trace, 500, 'Proxy_InternalError', 'The request could not be handled');
+    }
+    if (options.log)
+      writeLog(options.log, request, response, trace, performance.now() - started, [
+        apiKey,
+        ...trace.secrets,
+      ]);
+    return response;
+  };
+  return Object.assign(handler, { basePath });
+}
+
+function writeLog(
+  log: (entry: ConnectLogEntry) => void,
+  request: Request,
+  response: Response,
+  trace: Trace,
+  durationMs: number,
+  secrets: readonly string[],
+): void {
+  let path = '';
+  try {
+    path = new URL(request.url).pathname;
+  } catch {}
+  const entry: ConnectLogEntry = {
+    level: response.status >= 500 ? 'error' : response.status >= 400 ? 'warn' : 'info',
+    requestId: trace.requestId,
+    method: request.method,
+    path,
+    route: trace.route?.name ?? null,
+    status: response.status,
+    durationMs,
+    upstreamMs: trace.upstreamMs,
+    upstreamRequestId: trace.upstreamRequestId,
+    userId: trace.userId,
+    authConfigId: trace.authConfigId,
+    error: trace.error,
+    body: trace.body,
+  };
+  try {
+    // The entry passes through the redactor as a whole: a secret that got into any field goes.
+    log(JSON.parse(redactedJson(entry, secrets)) as ConnectLogEntry);
+  } catch {
+    // A broken logger must not break the request.
+  }
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+}
+
+/** The callback-like URLs inside a credential record (OAuth handshake fields). */
+function urlsIn(record: unknown): unknown[] {
+  const fields = asRecord(record);
+  return fields ? URL_KEYS_IN_CREDENTIALS.map((key) => fields[key]) : [];
+}
+
+function originOf(value: string, option: string): string {
+  try {
+    const url = new URL(value);
+    if (url.origin === 'null') throw new TypeError(value);
+    return url.origin;
+  } catch {
+    throw new TypeError(
+      `createConnectHandler: ${option} must hold origins such as https://app.example (got ${value})`,
+    );
+  }
+}

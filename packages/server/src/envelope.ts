@@ -1,0 +1,69 @@
+/**
+ * The error envelope of the Composio API (`{ error: { message, code, slug, status, request_id } }`),
+ * used for every error the handler makes itself, so a browser parses ours and upstream's alike.
+ */
+
+/** Slugs of the errors the handler makes itself; upstream errors keep their own. */
+export type ProxyErrorSlug =
+  | 'Proxy_NotFound'
+  | 'Proxy_MethodNotAllowed'
+  | 'Proxy_CrossSiteRequest'
+  | 'Proxy_Unauthorized'
+  | 'Proxy_PayloadTooLarge'
+  | 'Proxy_UnsupportedContentType'
+  | 'Proxy_InvalidJson'
+  | 'Proxy_ValidationFailed'
+  | 'Proxy_UserIdNotAllowed'
+  | 'Proxy_AuthConfigNotAllowed'
+  | 'Proxy_CallbackOriginNotAllowed'
+  | 'Proxy_UpstreamTimeout'
+  | 'Proxy_UpstreamUnreachable'
+  | 'Proxy_UpstreamInvalidResponse'
+  | 'Proxy_InternalError'
+  | 'ConnectedAccount_NotFound';
+
+export interface EnvelopeBody {
+  message: string;
+  code: number;
+  slug: string;
+  status: number;
+  request_id: string;
+  suggested_fix?: string;
+  errors?: string[];
+}
+
+/** A request id for errors the handler makes; `pb_` tells them apart from upstream's. */
+export function newRequestId(): string {
+  return `pb_${crypto.randomUUID()}`;
+}
+
+/** Headers every response carries: JSON, never cached, never sniffed. */
+export function baseHeaders(requestId: string): Headers {
+  return new Headers({
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'x-request-id': requestId,
+  });
+}
+
+/** A JSON response from text that is already redacted. */
+export function jsonResponse(status: number, text: string, requestId: string, extra?: HeadersInit): Response {
+  const headers = baseHeaders(requestId);
+  if (extra) for (const [name, value] of new Headers(extra)) headers.set(name, value);
+  return new Response(text, { status, headers });
+}
+
+/** What an error the handler makes says; `code` is the HTTP status (the handler has no codes of its own). */
+export function envelope(
+  status: number,
+  slug: string,
+  message: string,
+  requestId: string,
+  more: { suggestedFix?: string | undefined; errors?: string[] | undefined } = {},
+): EnvelopeBody {
+  const body: EnvelopeBody = { message, code: status, slug, status, request_id: requestId };
+  if (more.suggestedFix !== undefined) body.suggested_fix = more.suggestedFix;
+  if (more.errors !== undefined && more.errors.length > 0) body.errors = more.errors;
+  return body;
+}

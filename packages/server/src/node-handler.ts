@@ -1,0 +1,158 @@
+import type { ConnectHandler } from './connect-handler';
+import { setRawPath } from './routes';
+
+/**
+ * The parts of Node's `IncomingMessage` the glue uses, written out so the package needs no
+ * `@types/node` and imports nothing from Node (Express's `Request` fits too).
+ */
+export interface NodeRequestLike {
+  method?: string | undefined;
+  url?: string | undefined;
+  /** Express keeps the full path here when the router is mounted below `/`. */
+  originalUrl?: string | undefined;
+  headers: Record<string, string | string[] | undefined>;
+  socket?: { encrypted?: boolean | undefined } | null | undefined;
+  on(event: 'data', listener: (chunk: Uint8Array | string) => void): unknown;
+  on(event: 'end', listener: () => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  pause(): unknown;
+  resume(): unknown;
+  destroy(error?: Error): unknown;
+}
+
+/** The parts of Node's `ServerResponse` the glue uses. */
+export interface NodeResponseLike {
+  statusCode: number;
+  headersSent?: boolean | undefined;
+  setHeader(name: string, value: string | number | readonly string[]): unknown;
+  end(chunk?: Uint8Array | string): unknown;
+  once?(event: 'finish' | 'close', listener: () => void): unknown;
+}
+
+export type NodeNext = (error?: unknown) => void;
+
+/** What `getUserId` receives as its second argument under the Node and Express glue. */
+export interface NodeContext<
+  Req extends NodeRequestLike = NodeRequestLike,
+  Res extends NodeResponseLike = NodeResponseLike,
+> {
+  req: Req;
+  res: Res;
+}
+
+const BODYLESS = new Set(['GET', 'HEAD']);
+
+/**
+ * Adapts a Fetch handler to Node's `http` (`http.createServer(toNodeHandler(handler))`) and to
+ * Connect-style middleware (with `next`, paths outside `handler.basePath` are passed on). The
+ * body is streamed to the handler, which stops reading at its limit: a 10 MB upload is never
+ * buffered, and the connection is closed after the 413.
+ *
+ * @example
+ * const node = toNodeHandler(handler);
+ * http.createServer((req, res) => (req.url?.startsWith('/api/connect/') ? node(req, res) : serveApp(req, res)));
+ */
+export function toNodeHandler<Req extends NodeRequestLike, Res extends NodeResponseLike>(
+  handler: ConnectHandler<NodeContext<Req, Res>>,
+): (req: Req, res: Res, next?: NodeNext) => void {
+  return (req, res, next) => {
+    const rawUrl = req.originalUrl ?? req.url ?? '/';
+    const queryAt = rawUrl.search(/[?#]/);
+    const rawPath = queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt);
+    if (next && rawPath !== handler.basePath && !rawPath.startsWith(`${handler.basePath}/`)) {
+      next();
+      return;
+    }
+    const state = { cut: false };
+    let request: Request;
+    try {
+      request = toRequest(req, rawUrl, state);
+    } catch (error) {
+      if (next) next(error);
+      else sendPlain(res, 400, 'Bad Request');
+      return;
+    }
+    setRawPath(request, rawPath);
+    handler(request, { req, res }).then(
+      async (response) => {
+        res.statusCode = response.status;
+        for (const [name, value] of response.headers) res.setHeader(name, value);
+        // The rest of an over-limit body is not read: close the connection instead of draining it.
+        if (state.cut) res.setHeader('connection', 'close');
+        res.end(new Uint8Array(await response.arrayBuffer()));
+        if (state.cut) {
+          if (res.once) res.once('finish', () => req.destroy());
+          else req.destroy();
+        }
+      },
+      (error: unknown) => {
+        if (next) next(error);
+        else sendPlain(res, 500, 'Internal Server Error');
+      },
+    );
+  };
+}
+
+/** Express middleware: `app.use(toExpress(handler))`, mounted before any body parser. */
+export function toExpress<Req extends NodeRequestLike, Res extends NodeResponseLike>(
+  handler: ConnectHandler<NodeContext<Req, Res>>,
+): (req: Req, res: Res, next: NodeNext) => void {
+  return toNodeHandler(handler);
+}
+
+function toRequest(req: NodeRequestLike, rawUrl: string, state: { cut: boolean }): Request {
+  const host = headerValue(req.headers.host);
+  // A Host that is not a plain host[:port] must not steer URL parsing (userinfo, paths).
+  const safeHost =
+    host !== undefined && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)
+      ? host
+      : 'localhost';
+  const protocol = req.socket?.encrypted ? 'https' : 'http';
+  const path = rawUrl.startsWith('/') ? rawUrl : `/${rawUrl}`;
+  const url = `${protocol}://${safeHost}${path}`;
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name.startsWith(':')) continue;
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else headers.set(name, value);
+  }
+  const method = (req.method ?? 'GET').toUpperCase();
+  if (BODYLESS.has(method)) return new Request(url, { method, headers });
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      req.on('data', (chunk) => {
+        if (state.cut) return;
+        controller.enqueue(
+          typeof chunk === 'string' ? new TextEncoder().encode(chunk) : new Uint8Array(chunk),
+        );
+        if ((controller.desiredSize ?? 0) <= 0) req.pause();
+      });
+      req.on('end', () => {
+        if (!state.cut) controller.close();
+      });
+      req.on('error', (error) => {
+        if (!state.cut) controller.error(error);
+      });
+      req.pause();
+    },
+    pull() {
+      req.resume();
+    },
+    cancel() {
+      state.cut = true;
+      req.pause();
+    },
+  });
+  // `duplex: 'half'` is what Node's fetch requires of a streamed body; the DOM types lack it.
+  return new Request(url, { method, headers, body, duplex: 'half' } as RequestInit);
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function sendPlain(res: NodeResponseLike, status: number, text: string): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'text/plain; charset=utf-8');
+  res.end(text);
+}
