@@ -1,7 +1,7 @@
-import { type ConnectError, fieldErrorsFromMessages } from './connect-error';
+import { ConnectError, fieldErrorsFromMessages } from './connect-error';
 import { credentialFieldEntries } from './credentials-schema';
 import { type FieldSpec, isSecretField, secretValuesOf } from './field-catalog';
-import { REDACTED } from './redact';
+import { REDACTED, redactSecrets } from './redact';
 import type { AuthScheme, CreateConnectedAccountRequest, CreatedConnectedAccount } from './wire';
 
 export interface CredentialRequestInput {
@@ -109,4 +109,33 @@ export function redactCreatedAccount(
   };
   const val = redact(account.connectionData.val, '') as CreatedConnectedAccount['connectionData']['val'];
   return { ...account, connectionData: { ...account.connectionData, val } };
+}
+
+/**
+ * The error with every secret removed from its texts. Backends already redact what they echo; the
+ * form passes the values it sent once more, because an error is shown, logged and cached. The
+ * original is returned when it holds none of them, so its `cause` survives for debugging.
+ */
+export function redactConnectError(error: ConnectError, secrets: readonly string[]): ConnectError {
+  const texts = [
+    error.message,
+    error.suggestedFix ?? '',
+    ...error.errors,
+    ...Object.values(error.fieldErrors).flat(),
+  ];
+  if (!texts.some((text) => secrets.some((secret) => secret !== '' && text.includes(secret)))) return error;
+  const clean = (text: string) => redactSecrets(text, secrets);
+  return new ConnectError(error.kind, {
+    message: clean(error.message),
+    status: error.status,
+    slug: error.slug,
+    code: error.code,
+    requestId: error.requestId,
+    suggestedFix: error.suggestedFix === undefined ? undefined : clean(error.suggestedFix),
+    errors: error.errors.map(clean),
+    fieldErrors: Object.fromEntries(
+      Object.entries(error.fieldErrors).map(([name, messages]) => [name, messages.map(clean)]),
+    ),
+    path: error.path,
+  });
 }

@@ -7,14 +7,14 @@ import {
   defaultCredentialValues,
   formatMessage,
 } from './credentials-schema';
-import { locateJsonError } from './credentials-schema-json';
 import {
   credentialRequest,
   credentialSecrets,
   placeCredentialError,
+  redactConnectError,
   redactCreatedAccount,
 } from './credentials-schema-request';
-import type { FieldSpec } from './field-catalog';
+import { type FieldSpec, resolveFieldSpecs } from './field-catalog';
 
 // Specs written out in full so these rules are tested apart from the catalog's choices.
 function spec(name: string, overrides: Partial<FieldSpec> = {}): FieldSpec {
@@ -110,7 +110,7 @@ describe('credentialsSchema', () => {
     const text = '{\n  "private_key": "s3cret",\n}';
     const result = credentialsSchema(specs).safeParse({ credentials_json: text });
     const message = issuesOf(result).credentials_json;
-    expect(message).toBe('Not valid JSON: expected a property name at line 3, column 1');
+    expect(message).toBe('Not valid JSON: the error is at line 3, column 1');
     expect(message).not.toContain('s3cret');
     // Valid JSON is sent as the text the user wrote.
     const good = '{"type":"service_account"}';
@@ -183,32 +183,6 @@ describe('defaultCredentialValues', () => {
     expect(defaultCredentialValues(specs, { authed_user: { scope: 'x' } })).toMatchObject({
       authed_user: { scope: 'x' },
     });
-  });
-});
-
-describe('locateJsonError', () => {
-  it.each([
-    ['{"a":1}', null],
-    ['[1, 2.5e3, "x\\n", true, false, null, {}]', null],
-    ['', { line: 1, column: 1, reason: 'unexpected end of input' }],
-    ['{"a" 1}', { line: 1, column: 6, reason: "expected ':'" }],
-    ['{"a":1,\n"b":}', { line: 2, column: 5, reason: 'expected a value' }],
-    ['[1 2]', { line: 1, column: 4, reason: "expected ',' or ']'" }],
-    ['{"a":"unterminated', { line: 1, column: 19, reason: 'unterminated string' }],
-    ['{} x', { line: 1, column: 4, reason: 'unexpected text after the value' }],
-    ['"\\q"', { line: 1, column: 2, reason: 'invalid escape in a string' }],
-  ])('%j', (text, expected) => {
-    const found = locateJsonError(text);
-    if (expected === null) expect(found).toBeNull();
-    else expect(found).toMatchObject(expected);
-    // It agrees with the engine about what is JSON.
-    let parses = true;
-    try {
-      JSON.parse(text);
-    } catch {
-      parses = false;
-    }
-    expect(found === null).toBe(parses);
   });
 });
 
@@ -307,5 +281,49 @@ describe('redactCreatedAccount', () => {
 describe('formatMessage', () => {
   it('fills known placeholders only', () => {
     expect(formatMessage('{label} at {line} {other}', { label: 'A', line: 3 })).toBe('A at 3 {other}');
+  });
+});
+
+describe('redactConnectError', () => {
+  it('removes the sent secrets from every text and keeps the rest', () => {
+    const error = new ConnectError('http', {
+      message: 'Key sk_live_9 rejected',
+      status: 422,
+      requestId: 'req_1',
+      errors: ['api_key: sk_live_9 is revoked'],
+      fieldErrors: { api_key: ['sk_live_9 is revoked'] },
+    });
+    const clean = redactConnectError(error, ['sk_live_9']);
+    expect(JSON.stringify(clean)).not.toContain('sk_live_9');
+    expect(clean).toMatchObject({
+      kind: 'http',
+      status: 422,
+      requestId: 'req_1',
+      message: 'Key [redacted] rejected',
+    });
+    const untouched = new ConnectError('network', { message: 'offline' });
+    expect(redactConnectError(untouched, ['sk_live_9'])).toBe(untouched);
+  });
+});
+
+describe('with the field catalog', () => {
+  it("uses the catalog's kinds and validators", () => {
+    const specs = resolveFieldSpecs([
+      { name: 'subdomain', required: true },
+      { name: 'api_key', required: true },
+      'base_url',
+      'expires_in',
+    ]);
+    const schema = credentialsSchema(specs);
+    expect(schema.parse({ subdomain: 'acme', api_key: 'k_1', base_url: '', expires_in: '60' })).toEqual({
+      subdomain: 'acme',
+      api_key: 'k_1',
+      expires_in: 60,
+    });
+    const bad = issuesOf(
+      schema.safeParse({ subdomain: '', api_key: 'has space', base_url: 'ftp://x', expires_in: '' }),
+    );
+    expect(Object.keys(bad).sort()).toEqual(['api_key', 'base_url', 'subdomain']);
+    expect(bad.api_key).not.toContain('has space');
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { locateJsonError } from './credentials-schema-json';
 import type { FieldSpec } from './field-catalog';
+import { jsonErrorPosition } from './json-error-position';
 
 /**
  * What a credential form holds while the user types: text as typed (numbers and JSON too),
@@ -19,13 +19,13 @@ export interface CredentialFieldEntry {
   parent: string | undefined;
 }
 
-/** The validation texts, with `{label}`, `{line}`, `{column}`, `{reason}` filled in. */
+/** The validation texts, with `{label}`, `{line}`, `{column}` filled in. */
 export const defaultCredentialMessages = {
   fieldRequired: '{label} is required',
   fieldInvalidUrl: 'Enter a full URL, like https://example.com',
   fieldInvalidEmail: 'Enter an email address, like name@example.com',
   fieldInvalidNumber: 'Enter a number',
-  fieldInvalidJson: 'Not valid JSON: {reason} at line {line}, column {column}',
+  fieldInvalidJson: 'Not valid JSON: the error is at line {line}, column {column}',
   fieldInvalid: '{label} is not valid',
 };
 export type CredentialMessages = typeof defaultCredentialMessages;
@@ -119,7 +119,7 @@ function fieldSchema(spec: FieldSpec, messages: CredentialMessages): z.ZodType<u
       if (spec.kind === 'url' && !isHttpUrl(text)) return issue(say(messages.fieldInvalidUrl));
       if (spec.kind === 'email' && !EMAIL.test(text)) return issue(say(messages.fieldInvalidEmail));
       if (spec.kind === 'json') {
-        const where = locateJsonError(text);
+        const where = jsonErrorPosition(text);
         if (where) return issue(say(messages.fieldInvalidJson, { ...where }));
       }
       if (spec.kind === 'number') {

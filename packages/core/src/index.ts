@@ -1,7 +1,6 @@
 export * from './backend';
 export * from './connect-error';
 export * from './credentials-schema';
-export * from './credentials-schema-json';
 export * from './credentials-schema-request';
 export * from './field-catalog';
 export * from './http-backend';
@@ -9,3 +8,8 @@ export * from './json-error-position';
 export * from './normalize';
 export * from './redact';
 export * from './wire';
+export * from './callback';
+export * from './connect-flow';
+export { accountOutcome, type AccountOutcome } from './connect-flow-outcome';
+export * from './pending-attempt';
+export * from './popup';
