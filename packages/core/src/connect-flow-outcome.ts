@@ -1,0 +1,73 @@
+import { ConnectError } from './connect-error';
+import type { ConnectedAccount } from './wire';
+
+/** What the backend's account status means for an attempt: only `ACTIVE` is a connection. */
+export type AccountOutcome =
+  | { status: 'connected' }
+  | { status: 'failed' | 'expired'; error: ConnectError }
+  | { status: 'pending' };
+
+/** Composio's own SDK waits on INITIALIZING, INITIATED and INACTIVE; the rest are final. */
+export function accountOutcome(account: Pick<ConnectedAccount, 'status' | 'status_reason'>): AccountOutcome {
+  switch (account.status) {
+    case 'ACTIVE':
+      return { status: 'connected' };
+    case 'EXPIRED':
+      return {
+        status: 'expired',
+        error: new ConnectError('expired', {
+          message: account.status_reason ?? 'The connection link expired before it was completed.',
+        }),
+      };
+    case 'FAILED':
+    case 'REVOKED':
+      return {
+        status: 'failed',
+        error: new ConnectError('connection_failed', {
+          message:
+            account.status_reason ??
+            (account.status === 'REVOKED' ? 'Access was revoked.' : 'The connection was not completed.'),
+        }),
+      };
+    default:
+      return { status: 'pending' };
+  }
+}
+
+/** Errors worth another try while waiting: the network, a timeout, a 5xx, a 429. */
+export function isTransient(error: ConnectError): boolean {
+  if (error.kind === 'network' || error.kind === 'timeout') return true;
+  return error.kind === 'http' && error.status !== undefined && (error.status >= 500 || error.status === 429);
+}
+
+/** Any thrown value as a `ConnectError`; backends throw only those, but a custom one might not. */
+export function toConnectError(error: unknown): ConnectError {
+  if (error instanceof ConnectError) return error;
+  if (error instanceof DOMException && error.name === 'AbortError') {
+    return new ConnectError('aborted', { message: 'The request was cancelled.', cause: error });
+  }
+  return new ConnectError('network', {
+    message: error instanceof Error ? error.message : 'The request failed.',
+    cause: error,
+  });
+}
+
+/** Delays of the status polling: 1 s, 2 s, 4 s, then every 5 s. */
+export function nextPollDelay(previous: number | undefined, initial = 1000, max = 5000): number {
+  return previous === undefined ? initial : Math.min(previous * 2, max);
+}
+
+/** Only http(s) URLs are ever navigated to; `javascript:` and friends are a malformed response. */
+export function checkRedirectUrl(value: string): string | ConnectError {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    url = new URL('invalid:');
+  }
+  if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
+  return new ConnectError('invalid_response', {
+    message: 'The backend returned a redirect URL that is not http or https.',
+    path: 'redirect_url',
+  });
+}

@@ -1,0 +1,539 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ConnectBackend, LinkSessionInput } from './backend';
+import { CALLBACK_MESSAGE_TYPE, handleConnectCallback, STATE_PARAM } from './callback';
+import { ConnectError } from './connect-error';
+import {
+  type ConnectEnvironment,
+  ConnectFlow,
+  type ConnectFlowOptions,
+  type ConnectFlowStatus,
+} from './connect-flow';
+import { PENDING_ATTEMPT_KEY, readPendingAttempt, type StorageLike } from './pending-attempt';
+import type { PopupHandle } from './popup';
+import type { ConnectedAccount, ConnectionStatus, LinkSession } from './wire';
+
+const ORIGIN = 'https://app.example';
+const NOW = Date.parse('2026-01-01T00:00:00Z');
+
+function account(status: ConnectionStatus, statusReason: string | null = null): ConnectedAccount {
+  return {
+    toolkit: { slug: 'github' },
+    auth_config: { id: 'ac_github', auth_scheme: 'OAUTH2', is_composio_managed: true, is_disabled: false },
+    id: 'ca_1',
+    user_id: 'u1',
+    status,
+    created_at: new Date(NOW).toISOString(),
+    updated_at: new Date(NOW).toISOString(),
+    state: { authScheme: 'OAUTH2', val: { status } },
+    data: {},
+    params: {},
+    status_reason: statusReason,
+    is_disabled: false,
+  };
+}
+
+/** A scripted backend that records every request, so tests can count them. */
+function fakeBackend(
+  options: { session?: Partial<LinkSession>; statuses?: Array<ConnectionStatus | Error> } = {},
+) {
+  const statuses = [...(options.statuses ?? ['INITIATED'])];
+  const calls: Array<{ method: string; input?: LinkSessionInput; signal?: AbortSignal | undefined }> = [];
+  let createGate: Promise<void> = Promise.resolve();
+  const backend: ConnectBackend = {
+    async createLinkSession(input, { signal } = {}) {
+      calls.push({ method: 'createLinkSession', input, signal });
+      await createGate;
+      if (signal?.aborted) throw new ConnectError('aborted', { message: 'aborted' });
+      return {
+        link_token: 'lt_1',
+        redirect_url: 'https://provider.example/link/lt_1',
+        expires_at: new Date(NOW + 10 * 60_000).toISOString(),
+        connected_account_id: 'ca_1',
+        ...options.session,
+      };
+    },
+    async createConnectedAccount() {
+      throw new Error('not used by the connect flow');
+    },
+    async getConnectedAccount(_id, { signal } = {}) {
+      calls.push({ method: 'getConnectedAccount', signal });
+      const next = statuses.length > 1 ? statuses.shift() : statuses[0];
+      if (next instanceof Error) throw next;
+      return account(next ?? 'INITIATED', next === 'FAILED' ? 'The user denied access.' : null);
+    },
+  };
+  return {
+    backend,
+    calls,
+    count: (method: string) => calls.filter((call) => call.method === method).length,
+    setStatuses: (next: Array<ConnectionStatus | Error>) => statuses.splice(0, statuses.length, ...next),
+    holdCreate: () => {
+      let release = () => {};
+      createGate = new Promise((resolve) => {
+        release = resolve;
+      });
+      return () => release();
+    },
+  };
+}
+
+function memoryStorage(): StorageLike & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => void data.set(key, value),
+    removeItem: (key) => void data.delete(key),
+  };
+}
+
+function fakeEnvironment(options: { blockPopup?: boolean } = {}) {
+  const windowListeners = new Set<(event: { origin: string; data: unknown }) => void>();
+  const channelListeners = new Set<(data: unknown) => void>();
+  const popups: Array<PopupHandle & { closed: boolean; url: string | undefined; closeCalls: number }> = [];
+  const navigations: string[] = [];
+  const storage = memoryStorage();
+  let nonce = 0;
+  const environment: Partial<ConnectEnvironment> = {
+    origin: ORIGIN,
+    currentPath: () => '/settings?tab=apps',
+    openPopup: () => {
+      if (options.blockPopup) return null;
+      const popup = {
+        closed: false,
+        url: undefined as string | undefined,
+        closeCalls: 0,
+        navigate(url: string) {
+          popup.url = url;
+        },
+        close() {
+          popup.closeCalls += 1;
+          popup.closed = true;
+        },
+      };
+      popups.push(popup);
+      return popup;
+    },
+    navigate: (url) => void navigations.push(url),
+    onWindowMessage: (listener) => {
+      windowListeners.add(listener);
+      return () => windowListeners.delete(listener);
+    },
+    onChannelMessage: (listener) => {
+      channelListeners.add(listener);
+      return () => channelListeners.delete(listener);
+    },
+    storage,
+    randomState: () => `state-${++nonce}`,
+  };
+  return {
+    environment,
+    popups,
+    navigations,
+    storage,
+    postMessage: (origin: string, data: unknown) => {
+      for (const listener of [...windowListeners]) listener({ origin, data });
+    },
+    broadcast: (data: unknown) => {
+      for (const listener of [...channelListeners]) listener(data);
+    },
+    listenerCount: () => windowListeners.size + channelListeners.size,
+  };
+}
+
+function setup(
+  flowOptions: Partial<ConnectFlowOptions> = {},
+  backendOptions: Parameters<typeof fakeBackend>[0] = {},
+  envOptions: Parameters<typeof fakeEnvironment>[0] = {},
+) {
+  const fake = fakeBackend(backendOptions);
+  const env = fakeEnvironment(envOptions);
+  const statuses: ConnectFlowStatus[] = [];
+  const flow = new ConnectFlow({
+    backend: fake.backend,
+    authConfigId: 'ac_github',
+    callbackUrl: '/connect/callback?from=app',
+    ...flowOptions,
+    environment: env.environment,
+  });
+  flow.subscribe(() => statuses.push(flow.getSnapshot().status));
+  return { flow, fake, env, statuses };
+}
+
+const callbackFor = (state: string, status = 'success') => ({
+  type: CALLBACK_MESSAGE_TYPE,
+  state,
+  status,
+  connectedAccountId: 'ca_1',
+});
+
+/** The state nonce the flow put in the callback URL it sent. */
+function sentState(fake: ReturnType<typeof fakeBackend>): string {
+  const url = new URL(fake.calls[0]?.input?.callback_url ?? '');
+  return url.searchParams.get(STATE_PARAM) ?? '';
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: NOW });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('ConnectFlow in popup mode', () => {
+  it('opens the popup synchronously in start(), then connects on the callback message with 2 requests', async () => {
+    const { flow, fake, env, statuses } = setup({ mode: 'popup' }, { statuses: ['ACTIVE'] });
+    const onSuccess = vi.fn();
+    flow.setOptions({ onSuccess });
+    flow.start();
+    // Before any microtask ran: the window exists, so the browser counts it as part of the click.
+    expect(env.popups).toHaveLength(1);
+    expect(flow.getSnapshot().status).toBe('creating');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(flow.getSnapshot()).toMatchObject({
+      status: 'awaiting_user',
+      connectedAccountId: 'ca_1',
+      redirectUrl: 'https://provider.example/link/lt_1',
+      mode: 'popup',
+      attempt: 1,
+    });
+    expect(env.popups[0]?.url).toBe('https://provider.example/link/lt_1');
+    const callbackUrl = new URL(fake.calls[0]?.input?.callback_url ?? '');
+    expect(callbackUrl.origin + callbackUrl.pathname).toBe(`${ORIGIN}/connect/callback`);
+    expect(callbackUrl.searchParams.get('from')).toBe('app');
+
+    env.postMessage(ORIGIN, callbackFor(sentState(fake)));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(flow.getSnapshot().status).toBe('connected');
+    expect(statuses).toEqual(['creating', 'awaiting_user', 'verifying', 'connected']);
+    expect(onSuccess).toHaveBeenCalledWith({ connectedAccountId: 'ca_1' });
+    expect(fake.calls.map((call) => call.method)).toEqual(['createLinkSession', 'getConnectedAccount']);
+    // Settled: the popup is closed and nothing polls any more.
+    expect(env.popups[0]?.closeCalls).toBeGreaterThan(0);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(fake.calls).toHaveLength(2);
+    expect(env.listenerCount()).toBe(0);
+  });
+
+  it('ignores a callback message from another origin and one with a wrong state', async () => {
+    const { flow, fake, env } = setup(
+      { mode: 'popup', poll: { initialMs: 60_000 } },
+      { statuses: ['ACTIVE'] },
+    );
+    flow.start();
+    await vi.advanceTimersByTimeAsync(0);
+    env.postMessage('https://evil.example', callbackFor(sentState(fake)));
+    env.postMessage(ORIGIN, callbackFor('not-the-state'));
+    env.postMessage(ORIGIN, { type: 'something-else', state: sentState(fake) });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(flow.getSnapshot().status).toBe('awaiting_user');
+    expect(fake.count('getConnectedAccount')).toBe(0);
+  });
+
+  it('accepts the callback over the BroadcastChannel when COOP severed the opener', async () => {
+    const { flow, fake, env } = setup({ mode: 'popup' }, { statuses: ['ACTIVE'] });
+    flow.start();
+    await vi.advanceTimersByTimeAsync(0);
+    env.broadcast(callbackFor(sentState(fake)));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(flow.getSnapshot().status).toBe('connected');
+  });
+
+  it('makes one link session for a double click', async () => {
+    const { flow, fake, env } = setup({ mode: 'popup' });
+    flow.start();
+    flow.start();
+    await vi.advanceTimersByTimeAsync(0);
+    flow.start();
+    expect(fake.count('createLinkSession')).toBe(1);
+    expect(env.popups).toHaveLength(1);
+  });
+
+  it('trusts the backend, not the callback: a success hint with a FAILED account is a failure', async () => {
+    const { flow, fake, env } = setup({ mode: 'popup' }, { statuses: ['FAILED'] });
+    const onError = vi.fn();
+    flow.setOptions({ onError });
+    flow.start();
+    await vi.advanceTimersByTimeAsync(0);
+    env.postMessage(ORIGIN, callbackFor(sentState(fake), 'success'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(flow.getSnapshot().status).toBe('failed');
+    expect(flow.getSnapshot().error).toMatchObject({
+      kind: 'connection_failed',
+      message: 'The user denied access.',
+    });
+    expect(onError).toHaveBeenCalledOnce();
+  });
+
+  it('keeps waiting when the callback says success but the account is still pending', async () => {
+    const { flow, fake, env } = setup({ mode: 'popup' }, { statuses: ['INITIATED', 'ACTIVE'] });
+    flow.start();
+    await vi.advanceTimersByTimeAsync(0);
+    env.postMessage(ORIGIN, callbackFor(sentState(fake)));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(flow.getSnapshot().status).toBe('verifying');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(flow.getSnapshot().status).toBe('connected');
+  });
+
+  it('polls with backoff 1 s, 2 s, 4 s, 5 s, 5 s while the user is away, and not before 1 s', async () => {
+    const { flow, fake } = setup({ mode: 'popup' }, { statuses: ['INITIATED'] });
+    flow.start();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(fake.count('getConnectedAccount')).toBe(0);
+    const times: number[] = [];
+    for (let elapsed = 999; elapsed < 17_000; elapsed += 1) {
+      const before = fake.count('getConnectedAccount');
+      await vi.advanceTimersByTimeAsync(1);
+      if (fake.count('getConnectedAccount') > before) times.push(elapsed + 1);
+    }
+    expect(times).toEqual([1000, 3000, 7000, 12_000, 17_000]);
+    fake.setStatuses(['ACTIVE']);
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(flow.getSnapshot().status).toBe('connected');
+  });
+
+  it('recovers when the network drops mid-poll', async () => {
+    const offline = new ConnectError('network', { message: 'Failed to fetch' });
+    const { flow } = setup({ mode: 'popup' }, { statuses: ['INITIATED', offline, offline, 'ACTIVE'] });
+    flow.start();
+    await vi.advanceTimersByTimeAsync(1000 + 2000 + 4000);
+    expect(flow.getSnapshot().status).toBe('awaiting_user');
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(flow.getSnapshot().status).toBe('connected');
+  });
+
+  it('expires when expires_at passes, and retry() makes a new link session', async () => {
+    const { flow, fake } = setup(
+      { mode: 'popup' },
+      { session: { expires_at: new Date(NOW + 10_000).toISOString() }, statuses: ['INITIATED'] },
+    );
+    flow.start();
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(flow.getSnapshot().status).toBe('awaiting_user');
+    await vi.advanceTimersByTimeAsync(1);
+    expect(flow.getSnapshot()).toMatchObject({ status: 'expired', error: { kind: 'expired' } });
+    fake.setStatuses(['ACTIVE']);
+    flow.retry();
+    expect(flow.getSnapshot()).toMatchObject({ status: 'creating', attempt: 2, error: undefined });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(fake.count('createLinkSession')).toBe(2);
+    expect(flow.getSnapshot().status).toBe('connected');
+  });
+
+  it('ends in expired when the backend reports the account EXPIRED', async () => {
+    const { flow } = setup({ mode: 'popup' }, { statuses: ['EXPIRED'] });
+    flow.start();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(flow.getSnapshot()).toMatchObject({ status: 'expired', error: { kind: 'expired' } });
+  });
+
+  it('is cancelled when the user closes the popup, after one verifying request', async () => {
+    const { flow, fake, env } = setup(
+      { mode: 'popup', poll: { initialMs: 60_000 } },
+      { statuses: ['INITIATED'] },
+    );
+    flow.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const popup = env.popups[0];
+    if (!popup) throw new Error('no popup');
+    popup.closed = true;
+    await vi.advanceTimersByTimeAsync(500);
+    expect(flow.getSnapshot()).toMatchObject({ status: 'cancelled', error: { kind: 'popup_closed' } });
+    expect(fake.count('getConnectedAccount')).toBe(1);
+  });
+
+  it('counts a popup closed after the user allowed access as a success', async () => {
+    const { flow, env } = setup({ mode: 'popup', poll: { initialMs: 60_000 } }, { statuses: ['ACTIVE'] });
+    flow.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const popup = env.popups[0];
+    if (popup) popup.closed = true;
+    await vi.advanceTimersByTimeAsync(500);
+    expect(flow.getSnapshot().status).toBe('connected');
+  });
+
+  it('still connects when a COOP-severed popup read as closed and the callback arrives later', async () => {
+    const { flow, fake, env } = setup(
+      { mode: 'popup', poll: { initialMs: 60_000 } },
+      { statuses: ['INITIATED'] },
+    );
+    flow.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const popup = env.popups[0];
+    if (popup) popup.closed = true;
+    await vi.advanceTimersByTimeAsync(500);
+    expect(flow.getSnapshot().status).toBe('cancelled');
+    fake.setStatuses(['ACTIVE']);
+    env.broadcast(callbackFor(sentState(fake)));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(flow.getSnapshot().status).toBe('connected');
+  });
+
+  it('does not spend a third request when the callback page closes itself after its message', async () => {
+    const { flow, fake, env } = setup({ mode: 'popup' }, { statuses: ['ACTIVE'] });
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const get = fake.backend.getConnectedAccount.bind(fake.backend);
+    fake.backend.getConnectedAccount = async (id, options) => {
+      const result = get(id, options);
+      await gate;
+      return result;
+    };
+    flow.start();
+    await vi.advanceTimersByTimeAsync(0);
+    env.postMessage(ORIGIN, callbackFor(sentState(fake)));
+    const popup = env.popups[0];
+    if (popup) popup.closed = true;
+    await vi.advanceTimersByTimeAsync(600);
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(flow.getSnapshot().status).toBe('connected');
+    expect(fake.calls).toHaveLength(2);
+  });
+
+  it('cancels if the placeholder is closed before the link session exists, aborting the request', async () => {
+    const { flow, fake, env } = setup({ mode: 'popup' });
+    const release = fake.holdCreate();
+    flow.start();
+    const popup = env.popups[0];
+    if (popup) popup.closed = true;
+    await vi.advanceTimersByTimeAsync(500);
+    expect(flow.getSnapshot().status).toBe('cancelled');
+    expect(fake.calls[0]?.signal?.aborted).toBe(true);
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(flow.getSnapshot().status).toBe('cancelled');
+  });
+
+  it('fails with popup_blocked in popup mode, without creating a link session', () => {
+    const { flow, fake } = setup({ mode: 'popup' }, {}, { blockPopup: true });
+    flow.start();
+    expect(flow.getSnapshot()).toMatchObject({ status: 'failed', error: { kind: 'popup_blocked' } });
+    expect(fake.calls).toHaveLength(0);
+  });
+
+  it('never navigates to a redirect_url that is not http(s)', async () => {
+    const { flow, env } = setup({ mode: 'auto' }, { session: { redirect_url: 'javascript:alert(1)' } });
+    flow.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(flow.getSnapshot()).toMatchObject({
+      status: 'failed',
+      redirectUrl: undefined,
+      error: { kind: 'invalid_response', path: 'redirect_url' },
+    });
+    expect(env.popups[0]?.url).toBeUndefined();
+    expect(env.navigations).toEqual([]);
+  });
+
+  it('shows the backend error of a failed create, request id included', async () => {
+    const { flow, fake } = setup({ mode: 'popup' });
+    fake.backend.createLinkSession = async () => {
+      throw new ConnectError('http', { message: 'Upstream exploded', status: 500, requestId: 'req_9' });
+    };
+    flow.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(flow.getSnapshot()).toMatchObject({
+      status: 'failed',
+      error: { kind: 'http', requestId: 'req_9', message: 'Upstream exploded' },
+    });
+  });
+
+  it('cancel() aborts, closes the popup, and nothing updates afterwards', async () => {
+    const { flow, fake, env, statuses } = setup({ mode: 'popup' });
+    const release = fake.holdCreate();
+    flow.start();
+    flow.cancel();
+    expect(flow.getSnapshot().status).toBe('cancelled');
+    expect(fake.calls[0]?.signal?.aborted).toBe(true);
+    expect(env.popups[0]?.closeCalls).toBeGreaterThan(0);
+    release();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(statuses).toEqual(['creating', 'cancelled']);
+    expect(fake.count('getConnectedAccount')).toBe(0);
+  });
+
+  it('dispose() mid-flow notifies no one and leaves the flow startable', async () => {
+    const { flow, fake, statuses } = setup({ mode: 'popup' });
+    flow.start();
+    await vi.advanceTimersByTimeAsync(0);
+    flow.dispose();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(statuses).toEqual(['creating', 'awaiting_user']);
+    expect(fake.count('getConnectedAccount')).toBe(0);
+    flow.start();
+    expect(flow.getSnapshot()).toMatchObject({ status: 'creating', attempt: 2 });
+  });
+});
+
+describe('ConnectFlow in redirect mode', () => {
+  it('falls back from auto to a full-page redirect when the popup is blocked, saving the attempt', async () => {
+    const { flow, env } = setup({ mode: 'auto' }, {}, { blockPopup: true });
+    flow.start();
+    expect(flow.getSnapshot()).toMatchObject({ status: 'creating', mode: 'redirect' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(env.navigations).toEqual(['https://provider.example/link/lt_1']);
+    const pending = readPendingAttempt(env.storage);
+    expect(pending).toMatchObject({
+      authConfigId: 'ac_github',
+      connectedAccountId: 'ca_1',
+      returnPath: '/settings?tab=apps',
+    });
+    expect(env.storage.data.get(PENDING_ATTEMPT_KEY)).not.toContain('lt_1');
+  });
+
+  it('round-trips: the callback verifies and the returning page resumes connected', async () => {
+    const { flow, fake, env } = setup({ mode: 'redirect' }, { statuses: ['ACTIVE'] });
+    flow.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const callbackUrl = new URL(fake.calls[0]?.input?.callback_url ?? '');
+    callbackUrl.searchParams.set('status', 'success');
+    callbackUrl.searchParams.set('connected_account_id', 'ca_1');
+    const result = await handleConnectCallback(callbackUrl, { backend: fake.backend, storage: env.storage });
+    expect(result).toMatchObject({
+      status: 'connected',
+      connectedAccountId: 'ca_1',
+      returnPath: '/settings?tab=apps',
+    });
+    expect(readPendingAttempt(env.storage)).toBeUndefined();
+
+    const returned = setup({ mode: 'redirect' });
+    returned.flow.setOptions({ environment: { storage: env.storage } });
+    const onSuccess = vi.fn();
+    returned.flow.setOptions({ onSuccess });
+    returned.flow.resume();
+    expect(returned.flow.getSnapshot()).toMatchObject({ status: 'connected', connectedAccountId: 'ca_1' });
+    expect(onSuccess).toHaveBeenCalledOnce();
+  });
+
+  it('refuses a callback whose state is not this tab’s pending attempt', async () => {
+    const { flow, fake, env } = setup({ mode: 'redirect' }, { statuses: ['ACTIVE'] });
+    flow.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const result = await handleConnectCallback(
+      `${ORIGIN}/connect/callback?${STATE_PARAM}=forged&status=success`,
+      {
+        backend: fake.backend,
+        storage: env.storage,
+      },
+    );
+    expect(result).toMatchObject({ status: 'failed', error: { kind: 'invalid_request' } });
+    expect(fake.count('getConnectedAccount')).toBe(0);
+  });
+
+  it('resume() verifies a pending attempt whose callback never ran, and gives up on a pending account', async () => {
+    const { flow, fake, env } = setup({ mode: 'redirect' }, { statuses: ['INITIATED'] });
+    flow.start();
+    await vi.advanceTimersByTimeAsync(0);
+    flow.dispose();
+    const back = setup({ mode: 'redirect' }, { statuses: ['INITIATED'] });
+    back.flow.setOptions({ backend: fake.backend, environment: { storage: env.storage } });
+    back.flow.resume();
+    expect(back.flow.getSnapshot().status).toBe('verifying');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(back.flow.getSnapshot()).toMatchObject({ status: 'cancelled' });
+    expect(readPendingAttempt(env.storage)).toBeUndefined();
+  });
+});

@@ -1,0 +1,138 @@
+import { ConnectError, type ConnectErrorKind } from './connect-error';
+
+/** The part of `Storage` the kit uses; `sessionStorage` by default. */
+export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/**
+ * A redirect-mode attempt that left the page for the provider. Identifiers only — never a
+ * secret: the `state` nonce just ties the callback to this tab's attempt.
+ */
+export interface PendingAttempt {
+  authConfigId: string;
+  connectedAccountId: string;
+  state: string;
+  /** Path, query and hash of the page to come back to (same origin only). */
+  returnPath: string;
+  /** `expires_at` of the link session, in epoch milliseconds. */
+  expiresAt: number;
+}
+
+/** What the callback route learned, left for the page the user returns to. */
+export interface SettledAttempt {
+  authConfigId: string;
+  connectedAccountId: string;
+  status: 'connected' | 'failed' | 'expired' | 'cancelled';
+  error?: StoredError | undefined;
+}
+
+/** The user-facing part of a `ConnectError`; it was redacted when made, so it holds no secret. */
+export interface StoredError {
+  kind: ConnectErrorKind;
+  message: string;
+  status?: number | undefined;
+  slug?: string | undefined;
+  requestId?: string | undefined;
+  suggestedFix?: string | undefined;
+}
+
+export const PENDING_ATTEMPT_KEY = 'plugboard:connect:pending';
+export const SETTLED_ATTEMPT_KEY = 'plugboard:connect:settled';
+
+export function savePendingAttempt(storage: StorageLike | undefined, attempt: PendingAttempt): boolean {
+  return write(storage, PENDING_ATTEMPT_KEY, attempt);
+}
+
+export function readPendingAttempt(storage: StorageLike | undefined): PendingAttempt | undefined {
+  const value = read(storage, PENDING_ATTEMPT_KEY);
+  if (!isRecord(value)) return undefined;
+  const { authConfigId, connectedAccountId, state, returnPath, expiresAt } = value;
+  if (
+    typeof authConfigId !== 'string' ||
+    typeof connectedAccountId !== 'string' ||
+    typeof state !== 'string' ||
+    typeof returnPath !== 'string' ||
+    typeof expiresAt !== 'number'
+  ) {
+    return undefined;
+  }
+  return { authConfigId, connectedAccountId, state, returnPath: safeReturnPath(returnPath), expiresAt };
+}
+
+export function clearPendingAttempt(storage: StorageLike | undefined): void {
+  remove(storage, PENDING_ATTEMPT_KEY);
+}
+
+export function saveSettledAttempt(storage: StorageLike | undefined, settled: SettledAttempt): boolean {
+  return write(storage, SETTLED_ATTEMPT_KEY, settled);
+}
+
+/** Reads and removes the settled attempt for `authConfigId`; another config's record stays. */
+export function takeSettledAttempt(
+  storage: StorageLike | undefined,
+  authConfigId: string,
+): SettledAttempt | undefined {
+  const value = read(storage, SETTLED_ATTEMPT_KEY);
+  if (!isRecord(value) || value.authConfigId !== authConfigId) return undefined;
+  const { connectedAccountId, status, error } = value;
+  if (typeof connectedAccountId !== 'string') return undefined;
+  if (status !== 'connected' && status !== 'failed' && status !== 'expired' && status !== 'cancelled') {
+    return undefined;
+  }
+  remove(storage, SETTLED_ATTEMPT_KEY);
+  return { authConfigId, connectedAccountId, status, error: isStoredError(error) ? error : undefined };
+}
+
+export function toStoredError(error: ConnectError): StoredError {
+  return {
+    kind: error.kind,
+    message: error.message,
+    status: error.status,
+    slug: error.slug,
+    requestId: error.requestId,
+    suggestedFix: error.suggestedFix,
+  };
+}
+
+export function fromStoredError(stored: StoredError): ConnectError {
+  return new ConnectError(stored.kind, stored);
+}
+
+/** A return path is only ever a same-origin path: `//evil.example` or `https://…` become `/`. */
+export function safeReturnPath(path: string): string {
+  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/';
+}
+
+function isStoredError(value: unknown): value is StoredError {
+  return isRecord(value) && typeof value.kind === 'string' && typeof value.message === 'string';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+// Storage throws in some privacy modes and when full; a redirect then just cannot be resumed.
+function write(storage: StorageLike | undefined, key: string, value: unknown): boolean {
+  try {
+    storage?.setItem(key, JSON.stringify(value));
+    return storage !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+function read(storage: StorageLike | undefined, key: string): unknown {
+  try {
+    const text = storage?.getItem(key);
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function remove(storage: StorageLike | undefined, key: string): void {
+  try {
+    storage?.removeItem(key);
+  } catch {
+    // Nothing to do: the record expires with the tab.
+  }
+}

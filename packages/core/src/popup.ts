@@ -1,0 +1,96 @@
+/**
+ * The popup window a connect attempt runs in. Only what the flow needs from a `Window`, so a
+ * unit test can pass a plain object, and a window that COOP severed (where `closed` may lie)
+ * is handled by the caller, not here.
+ */
+export interface PopupHandle {
+  /** May read `true` early when Cross-Origin-Opener-Policy severs the window: treat as a hint. */
+  readonly closed: boolean;
+  /** Sends the window to `url` (an http(s) URL the caller has checked). */
+  navigate(url: string): void;
+  close(): void;
+}
+
+export interface PopupPlaceholder {
+  /** The window name: one reused window per app, so a second attempt does not stack windows. */
+  name?: string | undefined;
+  width?: number | undefined;
+  height?: number | undefined;
+  /** What the placeholder page says while the link session is being created. */
+  title?: string | undefined;
+  text?: string | undefined;
+}
+
+export const POPUP_WIDTH = 500;
+export const POPUP_HEIGHT = 700;
+
+type OpenerWindow = Pick<Window, 'open' | 'screenX' | 'screenY' | 'outerWidth' | 'outerHeight'>;
+
+/** `window.open` features for a window of `width`×`height` centred over `opener`. */
+export function popupFeatures(opener: OpenerWindow, width = POPUP_WIDTH, height = POPUP_HEIGHT): string {
+  const left = Math.max(0, Math.round(opener.screenX + (opener.outerWidth - width) / 2));
+  const top = Math.max(0, Math.round(opener.screenY + (opener.outerHeight - height) / 2));
+  // No `noopener`: it makes `window.open` return null, and we need the handle to navigate it.
+  return `popup=yes,width=${width},height=${height},left=${left},top=${top}`;
+}
+
+/**
+ * Opens a same-origin `about:blank` window showing a small progress page. It must run
+ * synchronously inside the user's click — before any `await` — or the browser blocks it.
+ * Returns `null` when the browser refused to open a window.
+ */
+export function openPopupPlaceholder(
+  opener: OpenerWindow,
+  placeholder: PopupPlaceholder = {},
+): PopupHandle | null {
+  let popup: Window | null;
+  try {
+    popup = opener.open(
+      'about:blank',
+      placeholder.name ?? 'plugboard-connect',
+      popupFeatures(opener, placeholder.width, placeholder.height),
+    );
+  } catch {
+    return null;
+  }
+  if (!popup) return null;
+  writePlaceholder(popup, placeholder.title ?? 'Connecting…', placeholder.text ?? 'Connecting…');
+  const win = popup;
+  return {
+    get closed() {
+      try {
+        return win.closed;
+      } catch {
+        return false;
+      }
+    },
+    navigate(url) {
+      win.location.replace(url);
+    },
+    close() {
+      try {
+        win.close();
+      } catch {
+        // A severed window cannot be closed from here; the user closes it.
+      }
+    },
+  };
+}
+
+function writePlaceholder(popup: Window, title: string, text: string): void {
+  try {
+    const doc = popup.document;
+    doc.title = title;
+    const body = doc.body ?? doc.documentElement.appendChild(doc.createElement('body'));
+    body.setAttribute(
+      'style',
+      'margin:0;min-height:100vh;display:grid;place-items:center;font:16px system-ui,sans-serif;color:#334155',
+    );
+    const status = doc.createElement('p');
+    status.setAttribute('role', 'status');
+    status.textContent = text;
+    body.replaceChildren(status);
+  } catch {
+    // A reused window may already show another origin's page; it is navigated soon anyway.
+  }
+}
