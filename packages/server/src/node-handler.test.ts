@@ -1,0 +1,153 @@
+// @vitest-environment node
+import http from 'node:http';
+import express from 'express';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createConnectHandler, type NodeContext, toExpress, toNodeHandler } from './index';
+import { listen, startTestUpstream, type TestUpstream } from './test-upstream';
+
+let upstream: TestUpstream;
+beforeAll(async () => {
+  upstream = await startTestUpstream((request, res) => {
+    res.setHeader('content-type', 'application/json');
+    res.end(JSON.stringify({ id: request.path.split('/').pop(), user_id: 'alice', status: 'ACTIVE' }));
+  });
+});
+afterAll(() => upstream.close());
+
+function makeHandler() {
+  return createConnectHandler<NodeContext<http.IncomingMessage, http.ServerResponse>>({
+    apiKey: 'sk_node_glue',
+    baseUrl: upstream.url,
+    // The Node request is the context: a real app reads its session here.
+    getUserId: (_request, context) => (context?.req.headers['x-test-user'] as string | undefined) ?? null,
+    allowedAuthConfigIds: ['ac_github'],
+  });
+}
+
+/** A request with the path exactly as written: fetch would resolve `..` before sending it. */
+function rawRequest(port: number, method: string, path: string, body?: string) {
+  return new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: { 'x-test-user': 'alice', 'content-type': 'application/json' },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+test('Node http: a GET goes through; raw traversal paths never reach upstream', async () => {
+  const server = await listen(toNodeHandler(makeHandler()));
+  try {
+    const ok = await rawRequest(server.port, 'GET', '/api/connect/api/v3/connected_accounts/ca_1');
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body)).toMatchObject({ id: 'ca_1' });
+    upstream.requests.length = 0;
+    for (const path of [
+      '/api/connect/api/v3/connected_accounts/ca_1/../../auth_configs',
+      '/api/connect/api/v3/connected_accounts/x/..',
+      '/api/connect/api/v3/connected_accounts/%2e%2e/auth_configs',
+      '/api/connect/api/v3/connected_accounts/ca_1%2F..%2Fauth_configs',
+      '/api/connect/api/v3/connected_accounts/..%5Cauth_configs',
+      '/api/connect/api/v3/connected_accounts\\..\\ca_1',
+      '/api/connect//api/v3/connected_accounts/ca_1',
+      '/api/connect/api/v3/connected_accounts/./ca_1',
+    ]) {
+      const response = await rawRequest(server.port, 'GET', path);
+      expect(response.status, path).toBe(404);
+      expect(JSON.parse(response.body).error.slug).toBe('Proxy_NotFound');
+    }
+    expect(upstream.requests).toHaveLength(0);
+  } finally {
+    await server.close();
+  }
+});
+
+test('Node http: a 10 MB upload is refused with 413 after at most a little over 64 KiB is read', async () => {
+  let bytesRead = 0;
+  const node = toNodeHandler(makeHandler());
+  const server = await listen((req, res) => {
+    res.on('finish', () => {
+      bytesRead = req.socket.bytesRead;
+    });
+    node(req, res);
+  });
+  try {
+    // Chunked, no content-length: the limit is enforced while streaming.
+    const chunk = new Uint8Array(64 * 1024).fill(0x20);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent >= 10 * 1024 * 1024) controller.close();
+        else {
+          sent += chunk.byteLength;
+          controller.enqueue(chunk);
+        }
+      },
+    });
+    const response = await fetch(`${server.url}/api/connect/api/v3/connected_accounts/link`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-test-user': 'alice' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.slug).toBe('Proxy_PayloadTooLarge');
+    expect(bytesRead).toBeLessThan(2 * 1024 * 1024);
+  } finally {
+    await server.close();
+  }
+});
+
+test('Express: app.use(toExpress(handler)) serves the routes and passes other paths on', async () => {
+  const app = express();
+  app.use(toExpress(makeHandler()));
+  app.get('/other', (_req, res) => {
+    res.send('app route');
+  });
+  const server = await listen(app);
+  try {
+    const other = await fetch(`${server.url}/other`);
+    expect(await other.text()).toBe('app route');
+    const ok = await fetch(`${server.url}/api/connect/api/v3/connected_accounts/ca_2`, {
+      headers: { 'x-test-user': 'alice' },
+    });
+    expect(ok.status).toBe(200);
+    const anonymous = await fetch(`${server.url}/api/connect/api/v3/connected_accounts/ca_2`);
+    expect(anonymous.status).toBe(401);
+    const unknown = await fetch(`${server.url}/api/connect/api/v3/auth_configs`, {
+      headers: { 'x-test-user': 'alice' },
+    });
+    expect(unknown.status).toBe(404);
+  } finally {
+    await server.close();
+  }
+});
+
+test('Express: mounted under its base path with app.use("/api/connect", …) it still sees the full path', async () => {
+  const app = express();
+  app.use('/api/connect', toExpress(makeHandler()));
+  const server = await listen(app);
+  try {
+    const ok = await fetch(`${server.url}/api/connect/api/v3/connected_accounts/ca_3`, {
+      headers: { 'x-test-user': 'alice' },
+    });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ id: 'ca_3' });
+  } finally {
+    await server.close();
+  }
+});
