@@ -334,7 +334,8 @@ export function humanizeFieldName(name: string): string {
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .split(/[\s_.-]+/)
     .filter((word) => word.length > 0)
-    .map((word) => ACRONYMS[word.toLowerCase()] ?? word.toLowerCase());
+    // A word already in capitals (COMPANYDOMAIN) is a name the API chose: keep it.
+    .map((word) => ACRONYMS[word.toLowerCase()] ?? (/^[A-Z0-9]{2,}$/.test(word) ? word : word.toLowerCase()));
   const [first = name, ...rest] = words;
   return [first.charAt(0).toUpperCase() + first.slice(1), ...rest].join(' ');
 }
