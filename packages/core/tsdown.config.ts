@@ -3,7 +3,10 @@ import { defineConfig } from 'tsdown';
 export default defineConfig({
   entry: ['src/index.ts'],
   format: 'esm',
+  // `dist/index.mjs` + `dist/index.d.mts`, whatever the package type: what `exports` names.
+  fixedExtension: true,
   dts: true,
+  // Runs in browsers, Node, workers and edge runtimes alike: no platform-specific resolution.
   platform: 'neutral',
   clean: true,
 });
