@@ -11,7 +11,8 @@ export interface NodeRequestLike {
   /** Express keeps the full path here when the router is mounted below `/`. */
   originalUrl?: string | undefined;
   headers: Record<string, string | string[] | undefined>;
-  socket?: { encrypted?: boolean | undefined } | null | undefined;
+  /** A TLS socket has `encrypted: true`; typed loosely so a plain `Socket` fits. */
+  socket?: object | null | undefined;
   on(event: 'data', listener: (chunk: Uint8Array | string) => void): unknown;
   on(event: 'end', listener: () => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
@@ -107,7 +108,7 @@ function toRequest(req: NodeRequestLike, rawUrl: string, state: { cut: boolean }
     host !== undefined && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)
       ? host
       : 'localhost';
-  const protocol = req.socket?.encrypted ? 'https' : 'http';
+  const protocol = (req.socket as { encrypted?: boolean } | null | undefined)?.encrypted ? 'https' : 'http';
   const path = rawUrl.startsWith('/') ? rawUrl : `/${rawUrl}`;
   const url = `${protocol}://${safeHost}${path}`;
   const headers = new Headers();
