@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { E2E_APP_PORT, E2E_APP_URL, SANDBOX_PORT, SANDBOX_URL } from './e2e/ports';
+import { E2E_APP_PORT, E2E_APP_URL, SANDBOX_API_KEY, SANDBOX_PORT, SANDBOX_URL } from './e2e/ports';
 import { CHROMIUM_ARGS, resolveChromium } from './scripts/chromium.mjs';
 
 const { executablePath } = resolveChromium();
@@ -20,7 +20,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `pnpm exec tsx --conditions=source packages/sandbox/src/cli.ts --port ${SANDBOX_PORT} --host 127.0.0.1 --cors-origin ${E2E_APP_URL} --control`,
+      command: `pnpm exec tsx --conditions=source packages/sandbox/src/cli.ts --port ${SANDBOX_PORT} --host 127.0.0.1 --cors-origin ${E2E_APP_URL} --control --api-key ${SANDBOX_API_KEY}`,
       url: `${SANDBOX_URL}/healthz`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

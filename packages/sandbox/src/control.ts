@@ -40,8 +40,11 @@ export interface SandboxControl {
   dropNext(options?: { count?: number | undefined; route?: SandboxRoute | undefined }): void;
   /** While on, every consent is denied: opening a link page fails it at once. */
   denyConsent(on?: boolean): void;
-  /** Expires every open link now (their accounts go EXPIRED); with `future`, new links are born expired. Returns how many expired. */
-  expireLinks(options?: { future?: boolean | undefined }): number;
+  /**
+   * Expires open links now (their accounts go EXPIRED): one with `linkToken`, else all. With
+   * `future`, new links are born expired (until `future: false` or `reset()`). Returns how many expired.
+   */
+  expireLinks(options?: { future?: boolean | undefined; linkToken?: string | undefined }): number;
   /** The statuses that successive GETs of an account return (the last one sticks); without `accountId`, for the next created account. */
   setStatusSequence(statuses: ConnectionStatus[], options?: { accountId?: string | undefined }): void;
   /** Clears every script and all accounts and links. */
@@ -122,7 +125,7 @@ export type ControlAction =
   | ({ action: 'failNext' } & ScriptedFailure)
   | { action: 'dropNext'; count?: number; route?: SandboxRoute }
   | { action: 'denyConsent'; on?: boolean }
-  | { action: 'expireLinks'; future?: boolean }
+  | { action: 'expireLinks'; future?: boolean; linkToken?: string }
   | { action: 'statusSequence'; statuses: ConnectionStatus[]; accountId?: string }
   | { action: 'completeLink'; linkToken: string; outcome: LinkOutcome }
   | { action: 'reset' };
@@ -204,7 +207,13 @@ export function parseControlAction(input: unknown, path = 'body'): ControlAction
     case 'denyConsent':
       return { action: 'denyConsent', ...pick({ on: optionalBoolean(body.on, `${path}.on`) }) };
     case 'expireLinks':
-      return { action: 'expireLinks', ...pick({ future: optionalBoolean(body.future, `${path}.future`) }) };
+      return {
+        action: 'expireLinks',
+        ...pick({
+          future: optionalBoolean(body.future, `${path}.future`),
+          linkToken: optionalString(body.linkToken, `${path}.linkToken`),
+        }),
+      };
     case 'statusSequence': {
       const statuses = body.statuses;
       if (

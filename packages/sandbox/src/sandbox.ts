@@ -959,11 +959,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   // ── Control ────────────────────────────────────────────────────────────────────────────
 
-  function expireLinks(future?: boolean): number {
+  function expireLinks(future: boolean | undefined, linkToken: string | undefined): number {
     if (future !== undefined) script.expireNewLinks = future;
     let expired = 0;
     const at = now();
-    for (const link of state.links.values()) {
+    const links = linkToken === undefined ? [...state.links.values()] : [requireLink(linkToken)];
+    for (const link of links) {
       if (link.completed !== undefined || at >= link.expiresAt) continue;
       link.expiresAt = at;
       const account = state.accounts.get(link.accountId);
@@ -993,7 +994,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       script.denyConsent = on;
     },
     expireLinks(expireOptions = {}) {
-      return expireLinks(expireOptions.future);
+      return expireLinks(expireOptions.future, expireOptions.linkToken);
     },
     setStatusSequence(statuses, sequenceOptions = {}) {
       if (statuses.length === 0) throw new RangeError('setStatusSequence: give at least one status');
@@ -1030,7 +1031,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         control.denyConsent(action.on ?? true);
         return { ok: true };
       case 'expireLinks':
-        return { ok: true, expired: control.expireLinks({ future: action.future }) };
+        return {
+          ok: true,
+          expired: control.expireLinks({ future: action.future, linkToken: action.linkToken }),
+        };
       case 'statusSequence':
         control.setStatusSequence(action.statuses, { accountId: action.accountId });
         return { ok: true };
