@@ -1,0 +1,171 @@
+// What a user's bundle pays for the kit: min+gzip (level 9) of small entries that import parts of
+// @plugboard/react, bundled by Vite 8 (rolldown, oxc minifier: what a Vite app's production build
+// does) from the packages' sources (the `source` condition, so no build is needed; tsdown's output
+// is the same modules, unminified). Tree-shaking is on and each package.json's `sideEffects` is
+// honoured. esbuild was tried too: it keeps all of zod's locales (~260 kB minified) where rolldown
+// drops them, so its "zod bundled" numbers say more about esbuild than about the kit.
+import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { build, type Rolldown } from 'vite';
+import type { BenchRow } from './types';
+
+const root = path.resolve(import.meta.dirname, '../..');
+// Entries resolve `@plugboard/*` as an app would: from a workspace package that depends on them.
+const resolveFrom = path.join(root, 'packages', 'react');
+const ENTRY = '\0plugboard-bench-entry';
+
+const PEERS = ['react', 'react-dom', '@tanstack/react-query', 'radix-ui', '@radix-ui/', 'zod'];
+const FORM_LIBRARY = ['react-hook-form', '@hookform/resolvers'];
+
+/** `name` and its subpaths (`react/jsx-runtime`, `zod/mini`, …); a name ending in `/` is a scope. */
+function isExternal(id: string, names: string[]): boolean {
+  return names.some((name) =>
+    name.endsWith('/') ? id.startsWith(name) : id === name || id.startsWith(`${name}/`),
+  );
+}
+
+interface Measured {
+  bytes: number;
+  gzip: number;
+}
+
+/** Bundles, minifies and gzips `code`; throws the bundler's error (e.g. a missing export) as is. */
+async function measure(code: string, external: string[]): Promise<Measured> {
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: resolveFrom,
+    mode: 'production',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    resolve: { conditions: ['source', 'module', 'browser', 'production', 'default'] },
+    plugins: [
+      {
+        name: 'plugboard:bench-entry',
+        resolveId: (id) => (id === ENTRY ? ENTRY : null),
+        load: (id) => (id === ENTRY ? code : null),
+      },
+    ],
+    build: {
+      write: false,
+      minify: true,
+      target: 'es2022',
+      // The CSS is a separate import (`@plugboard/react/styles.css`), measured by no row here.
+      cssCodeSplit: false,
+      rolldownOptions: {
+        input: ENTRY,
+        preserveEntrySignatures: 'exports-only',
+        external: (id) => isExternal(id, external),
+        output: { format: 'es' },
+      },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+  const chunks = outputs.flatMap((output) => output.output).filter((file) => file.type === 'chunk');
+  const contents = Buffer.concat(chunks.map((chunk) => Buffer.from(chunk.code)));
+  if (contents.byteLength === 0) throw new Error('the bundler produced no output');
+  return { bytes: contents.byteLength, gzip: gzipSync(contents, { level: 9 }).byteLength };
+}
+
+/** Names an entry imports that the package does not export (yet): "not built yet" rather than a crash. */
+function missingExports(error: unknown): string[] {
+  // rolldown: `[MISSING_EXPORT] "ApiKeyConnectForm" is not exported by "src/index.ts".`
+  const text = stripVTControlCharacters(String((error as Error | undefined)?.message ?? error));
+  return [...text.matchAll(/\[MISSING_EXPORT\] "([^"]+)" is not exported/g)].map((match) => match[1] ?? '');
+}
+
+interface Case {
+  metric: string;
+  code: string;
+  external: string[];
+  budget?: number;
+  note: string;
+}
+
+const kB = (bytes: number) => Math.round(bytes / 10) / 100;
+
+// The paths the budgets name: what the components pull in, whichever backend the app passes.
+const BUTTON_PATH = "export { ConnectProvider, ConnectAccountButton } from '@plugboard/react';";
+const FORM_PATH = "export { ConnectProvider, ApiKeyConnectForm } from '@plugboard/react';";
+// A browser app also makes the backend the provider needs; that is where zod's parsing comes in.
+const BUTTON_APP = `export { createHttpBackend } from '@plugboard/core'; ${BUTTON_PATH}`;
+const WHOLE_KIT = "export * from '@plugboard/react'; export * from '@plugboard/core';";
+const PEERS_BUT_ZOD = PEERS.filter((name) => name !== 'zod');
+
+const cases: Case[] = [
+  {
+    metric: 'button path, peers external (min+gzip)',
+    code: BUTTON_PATH,
+    external: PEERS,
+    budget: 6,
+    note: 'provider + button + flow; react, react-dom, react-query, radix-ui, zod external',
+  },
+  {
+    metric: 'button path, zod bundled (min+gzip)',
+    code: BUTTON_PATH,
+    external: PEERS_BUT_ZOD,
+    budget: 15,
+    note: 'the same with zod bundled in',
+  },
+  {
+    metric: 'button path + createHttpBackend, peers external',
+    code: BUTTON_APP,
+    external: PEERS,
+    note: 'what a browser app imports to connect by popup',
+  },
+  {
+    metric: 'button path + createHttpBackend, zod bundled',
+    code: BUTTON_APP,
+    external: PEERS_BUT_ZOD,
+    note: 'what a browser app pays, zod included',
+  },
+  {
+    metric: 'form path, peers external (min+gzip)',
+    code: FORM_PATH,
+    external: [...PEERS, ...FORM_LIBRARY],
+    budget: 10,
+    note: 'provider + form; react-hook-form and @hookform/resolvers external too',
+  },
+  {
+    metric: 'form path, form library bundled (min+gzip)',
+    code: FORM_PATH,
+    external: PEERS,
+    note: 'react-hook-form + @hookform/resolvers bundled; zod external',
+  },
+  {
+    metric: 'whole kit, peers external (min+gzip)',
+    code: WHOLE_KIT,
+    external: [...PEERS, ...FORM_LIBRARY],
+    note: 'every export of @plugboard/react and @plugboard/core',
+  },
+  {
+    metric: 'whole kit, zod bundled (min+gzip)',
+    code: WHOLE_KIT,
+    external: [...PEERS_BUT_ZOD, ...FORM_LIBRARY],
+    note: 'the same with zod bundled in',
+  },
+];
+
+export default async function bundleBench(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const item of cases) {
+    const row = {
+      metric: item.metric,
+      unit: 'kB',
+      ...(item.budget === undefined ? {} : { budget: item.budget }),
+    };
+    try {
+      const { bytes, gzip } = await measure(item.code, item.external);
+      rows.push({ ...row, value: kB(gzip), note: `${item.note}; ${kB(bytes)} kB minified` });
+    } catch (error) {
+      const missing = missingExports(error);
+      if (missing.length === 0) throw error;
+      rows.push({
+        ...row,
+        value: Number.NaN,
+        note: `not built yet: @plugboard/react has no ${missing.join(', ')}`,
+      });
+    }
+  }
+  return rows;
+}
