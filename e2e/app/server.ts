@@ -1,13 +1,16 @@
 /**
  * The e2e fixture app: Vite (dev, middleware mode) serving the pages in this folder, and the
- * app's own API route `/api/connect/*`, which forwards to the sandbox server with the key. The
- * browser never holds the key, exactly as in a real app.
+ * app's own API route `/api/connect/*` (@plugboard/server's handler), which forwards to the
+ * sandbox server with the key and the user `e2e-user`. The browser never holds the key, exactly
+ * as in a real app.
  */
 import http from 'node:http';
 import path from 'node:path';
 import react from '@vitejs/plugin-react';
 import { createServer as createVite, defaultClientConditions } from 'vite';
-import { E2E_APP_PORT, SANDBOX_API_KEY, SANDBOX_URL } from '../ports';
+import { SANDBOX_AUTH_CONFIGS } from '../../packages/sandbox/src/index';
+import { createConnectHandler, toNodeHandler } from '../../packages/server/src/index';
+import { E2E_APP_PORT, E2E_APP_URL, SANDBOX_API_KEY, SANDBOX_URL } from '../ports';
 
 const port = Number(readArg('--port') ?? E2E_APP_PORT);
 const upstream = readArg('--sandbox') ?? SANDBOX_URL;
@@ -24,36 +27,29 @@ const vite = await createVite({
   appType: 'mpa',
   logLevel: 'warn',
   plugins: [react()],
-  resolve: { conditions: ['source', ...defaultClientConditions] },
+  resolve: {
+    conditions: ['source', ...defaultClientConditions],
+    // The pages import the kit by path; one copy of React and React Query whichever path found them.
+    dedupe: ['react', 'react-dom', '@tanstack/react-query'],
+  },
   server: { middlewareMode: true, hmr: false, host: '127.0.0.1' },
   optimizeDeps: { entries: [path.join(root, '*.html')] },
 });
 
-// TODO(server issue): replace with @plugboard/server's createConnectHandler.
-async function forward(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const target = new URL(url.pathname.replace(/^\/api\/connect/, '') + url.search, upstream);
-  const body = chunks.length ? Buffer.concat(chunks) : undefined;
-  const upstreamRes = await fetch(target, {
-    method: req.method ?? 'GET',
-    headers: { 'content-type': 'application/json', 'x-api-key': SANDBOX_API_KEY },
-    body: body && req.method !== 'GET' ? injectUser(body) : undefined,
-  });
-  res.writeHead(upstreamRes.status, {
-    'content-type': upstreamRes.headers.get('content-type') ?? 'application/json',
-  });
-  res.end(Buffer.from(await upstreamRes.arrayBuffer()));
-}
-
-function injectUser(body: Buffer): string {
-  const json = JSON.parse(body.toString('utf8'));
-  if (json && typeof json === 'object') {
-    if ('auth_config_id' in json) json.user_id = 'e2e-user';
-    if (json.connection && typeof json.connection === 'object') json.connection.user_id = 'e2e-user';
-  }
-  return JSON.stringify(json);
-}
+// The app's own API route, as a real app mounts it: @plugboard/server holds the key and binds the
+// user. Imported by path: e2e/ is no workspace package, so it has no node_modules links of its own.
+const E2E_USER = 'e2e-user';
+const connect = toNodeHandler(
+  createConnectHandler({
+    apiKey: SANDBOX_API_KEY,
+    baseUrl: upstream,
+    // A real app reads its session cookie here; the fixture app has one signed-in user.
+    getUserId: () => E2E_USER,
+    allowedAuthConfigIds: SANDBOX_AUTH_CONFIGS.map((config) => config.id),
+    callbackOrigins: [E2E_APP_URL, `http://127.0.0.1:${port}`],
+    fieldMetadata: true,
+  }),
+);
 
 const server = http.createServer((req, res) => {
   const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
@@ -61,13 +57,9 @@ const server = http.createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     return;
   }
-  if (url.pathname.startsWith('/api/connect/')) {
-    forward(req, res, url).catch((error: unknown) => {
-      res.writeHead(502, { 'content-type': 'application/json' });
-      res.end(
-        JSON.stringify({ error: { message: String(error), code: 502, slug: 'Bad_Gateway', status: 502 } }),
-      );
-    });
+  // Dispatched on the raw path: the handler matches it strictly and refuses `..` and friends.
+  if (req.url === '/api/connect' || req.url?.startsWith('/api/connect/')) {
+    connect(req, res);
     return;
   }
   vite.middlewares(req, res);
