@@ -1,3 +1,5 @@
+import { defaultCredentialMessages } from '@plugboard/core';
+
 /**
  * Every string the kit shows, in one object. Pass a partial override to `ConnectProvider`'s
  * `messages` to translate or rephrase; what you leave out keeps its default.
@@ -6,6 +8,18 @@ export const defaultMessages = {
   errorRequestId: 'Request ID',
   errorSuggestedFix: 'Suggested fix',
   retry: 'Try again',
+  // ApiKeyConnectForm ({label}, {count}, {line}, {column} are filled in)
+  formLoading: 'Loading the fields…',
+  formLoadFailed: 'The fields for this connection could not be loaded.',
+  formSubmit: 'Connect',
+  formSubmitting: 'Connecting…',
+  formConnected: 'Connected.',
+  formSubmitFailed: 'Could not connect.',
+  formInvalidSummary: 'Check {count} field(s) before connecting:',
+  formMoreOptions: 'More options',
+  formRequiredMark: 'required',
+  formShowSecret: 'Show {label}',
+  ...defaultCredentialMessages,
 };
 
 export type Messages = typeof defaultMessages;

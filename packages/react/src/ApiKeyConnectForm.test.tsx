@@ -1,0 +1,432 @@
+import type { ConnectBackend, CreatedConnectedAccount, FieldInput } from '@plugboard/core';
+import { createSandbox, type Sandbox } from '@plugboard/sandbox';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Profiler, type ReactNode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiKeyConnectForm } from './ApiKeyConnectForm';
+import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
+
+const ZENDESK_KEY = 'zd_Secret_Token_42';
+let sandbox: Sandbox;
+
+beforeEach(() => {
+  sandbox = createSandbox();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+/** The text of the elements named by `aria-describedby`, as a screen reader reads it after the name. */
+function description(element: Element): string {
+  const ids = element.getAttribute('aria-describedby')?.split(/\s+/) ?? [];
+  return ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+}
+
+function setup(ui: ReactNode, backend: ConnectBackend = sandbox.backend) {
+  const queryClient = createConnectQueryClient();
+  const user = userEvent.setup();
+  const view = render(
+    <ConnectProvider backend={backend} queryClient={queryClient}>
+      {ui}
+    </ConnectProvider>,
+  );
+  return { user, queryClient, ...view };
+}
+
+async function fillZendesk(user: ReturnType<typeof userEvent.setup>, key = ZENDESK_KEY) {
+  await user.type(await screen.findByLabelText(/Subdomain/), 'acme');
+  await user.type(screen.getByLabelText(/^Email/), 'ops@acme.test');
+  await user.type(screen.getByLabelText(/^API token/), key);
+}
+
+describe('ApiKeyConnectForm, fields loaded from the backend', () => {
+  it('renders Zendesk from its field metadata, each control by role and name', async () => {
+    setup(<ApiKeyConnectForm authConfigId="ac_zendesk" />);
+    expect(screen.getAllByRole('status').map((el) => el.textContent)).toContain('Loading the fields…');
+    const subdomain = await screen.findByRole('textbox', { name: /Subdomain/ });
+    expect(subdomain.getAttribute('aria-required')).toBe('true');
+    expect(description(subdomain)).toMatch(/acme for acme.zendesk.com/);
+    const email = screen.getByRole('textbox', { name: /^Email/ });
+    expect(email.getAttribute('type')).toBe('email');
+    const key = screen.getByLabelText(/^API token/);
+    expect(key.getAttribute('type')).toBe('password');
+    expect(key.getAttribute('autocomplete')).toBe('off');
+    expect(key.getAttribute('spellcheck')).toBe('false');
+    expect(key.getAttribute('autocapitalize')).toBe('off');
+    const reveal = screen.getByRole('button', { name: 'Show API token' });
+    expect(reveal.getAttribute('aria-pressed')).toBe('false');
+    expect((screen.getByRole('button', { name: 'Connect' }) as HTMLButtonElement).disabled).toBe(false);
+  });
+
+  it('reveals and hides a secret with the toggle, by keyboard', async () => {
+    const { user } = setup(<ApiKeyConnectForm authConfigId="ac_zendesk" />);
+    const key = await screen.findByLabelText(/^API token/);
+    const reveal = screen.getByRole('button', { name: 'Show API token' });
+    reveal.focus();
+    await user.keyboard('{Enter}');
+    expect(reveal.getAttribute('aria-pressed')).toBe('true');
+    expect(key.getAttribute('type')).toBe('text');
+    await user.keyboard(' ');
+    expect(key.getAttribute('type')).toBe('password');
+  });
+
+  it('reports a backend that cannot list fields, accessibly', async () => {
+    const { getAuthFields: _omitted, ...withoutFields } = sandbox.backend;
+    setup(<ApiKeyConnectForm authConfigId="ac_zendesk" />, withoutFields);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch('The fields for this connection could not be loaded.');
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+});
+
+describe('ApiKeyConnectForm, validation', () => {
+  it('on a refused submit, focuses the first invalid field and announces every error', async () => {
+    const onSuccess = vi.fn();
+    const { user } = setup(<ApiKeyConnectForm authConfigId="ac_zendesk" onSuccess={onSuccess} />);
+    await user.type(await screen.findByLabelText(/^Email/), 'not-an-email');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    const subdomain = screen.getByRole('textbox', { name: /Subdomain/ });
+    await waitFor(() => expect(document.activeElement).toBe(subdomain));
+    expect(subdomain.getAttribute('aria-invalid')).toBe('true');
+    expect(description(subdomain)).toMatch(/Subdomain is required/);
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toMatch('Check 3 field(s) before connecting:');
+    expect(
+      within(alert)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual([
+      'Subdomain: Subdomain is required',
+      expect.stringMatching(/^Email: Enter an email address/),
+      'API token: API token is required',
+    ]);
+    await user.click(within(alert).getByRole('link', { name: /API token/ }));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(/^API token/)));
+    expect(onSuccess).not.toHaveBeenCalled();
+    expect(sandbox.snapshot().accounts).toHaveLength(0);
+  });
+
+  it('validates a field on blur', async () => {
+    const { user } = setup(<ApiKeyConnectForm authConfigId="ac_zendesk" />);
+    const email = await screen.findByLabelText(/^Email/);
+    await user.type(email, 'nope');
+    expect(email.hasAttribute('aria-invalid')).toBe(false);
+    await user.tab();
+    await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
+    expect(description(email)).toMatch(/Enter an email address/);
+  });
+
+  it('keeps optional fields in "More options" and opens it to focus an invalid one', async () => {
+    const fields: FieldInput[] = [{ name: 'api_key', required: true }, 'base_url', 'region'];
+    const { user } = setup(<ApiKeyConnectForm authConfigId="ac_stripe" fields={fields} />);
+    const more = screen.getByRole('button', { name: 'More options' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    await user.click(more);
+    await user.type(screen.getByRole('textbox', { name: 'Base URL' }), 'not a url');
+    await user.click(more);
+    expect(screen.queryByRole('textbox', { name: 'Base URL' })).toBeNull();
+    await user.type(screen.getByLabelText(/^API key/), 'sk_test_12345678');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    const baseUrl = await screen.findByRole('textbox', { name: 'Base URL' });
+    await waitFor(() => expect(document.activeElement).toBe(baseUrl));
+    // Nothing typed is lost while the section was closed.
+    expect((baseUrl as HTMLInputElement).value).toBe('not a url');
+    expect(baseUrl.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('says where a JSON field fails to parse', async () => {
+    const { user } = setup(
+      <ApiKeyConnectForm
+        authConfigId="ac_x"
+        authScheme="GOOGLE_SERVICE_ACCOUNT"
+        fields={[{ name: 'credentials_json', required: true }]}
+      />,
+    );
+    const json = screen.getByLabelText(/^Service account key \(JSON\)/);
+    expect(json.tagName).toBe('TEXTAREA');
+    await user.click(json);
+    await user.paste('{\n  "type": "service_account",\n}');
+    await user.tab();
+    await waitFor(() => expect(description(json)).toMatch(/line 3, column 1/));
+  });
+
+  it('renders a boolean as a checkbox and authed_user as a fieldset', async () => {
+    const fields: FieldInput[] = [
+      { name: 'access_token', required: true },
+      { name: 'long_redirect_url', kind: 'boolean', required: true },
+      'authed_user',
+    ];
+    const { user } = setup(<ApiKeyConnectForm authConfigId="ac_slack" authScheme="OAUTH2" fields={fields} />);
+    const checkbox = screen.getByRole('checkbox', { name: /Long redirect URL/i });
+    expect(checkbox.getAttribute('aria-checked')).toBe('false');
+    await user.click(checkbox);
+    expect(checkbox.getAttribute('aria-checked')).toBe('true');
+    await user.click(screen.getByRole('button', { name: 'More options' }));
+    const group = screen.getByRole('group', { name: 'Authorised user' });
+    expect(
+      within(group)
+        .getByLabelText(/^User access token/)
+        .getAttribute('type'),
+    ).toBe('password');
+  });
+});
+
+describe('ApiKeyConnectForm, submission', () => {
+  it('creates the account with connection.state and validate_credentials, then clears the secrets', async () => {
+    const sent: unknown[] = [];
+    const backend: ConnectBackend = {
+      ...sandbox.backend,
+      createConnectedAccount: (input, options) => {
+        sent.push(structuredClone(input));
+        return sandbox.backend.createConnectedAccount(input, options);
+      },
+    };
+    const onSuccess = vi.fn<(account: CreatedConnectedAccount) => void>();
+    const { user } = setup(
+      <ApiKeyConnectForm authConfigId="ac_zendesk" validateCredentials onSuccess={onSuccess} />,
+      backend,
+    );
+    await fillZendesk(user);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledOnce());
+    expect(sent).toEqual([
+      {
+        auth_config: { id: 'ac_zendesk' },
+        connection: {
+          state: {
+            authScheme: 'API_KEY',
+            val: { subdomain: 'acme', email: 'ops@acme.test', api_key: ZENDESK_KEY, status: 'ACTIVE' },
+          },
+        },
+        validate_credentials: true,
+      },
+    ]);
+    const account = onSuccess.mock.calls[0]?.[0];
+    expect(account?.connectionData.val).toMatchObject({ subdomain: 'acme', api_key: '[redacted]' });
+    expect(sandbox.snapshot().accounts).toHaveLength(1);
+    expect(screen.getAllByRole('status').some((el) => el.textContent === 'Connected.')).toBe(true);
+    expect((screen.getByLabelText(/^API token/) as HTMLInputElement).value).toBe('');
+  });
+
+  it('maps a 422 onto the field that caused it, focuses it, announces it, and keeps every value', async () => {
+    const onError = vi.fn();
+    const { user } = setup(<ApiKeyConnectForm authConfigId="ac_zendesk" onError={onError} />);
+    await fillZendesk(user, 'short1');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    const key = screen.getByLabelText(/^API token/);
+    await waitFor(() => expect(key.getAttribute('aria-invalid')).toBe('true'));
+    expect(description(key)).toMatch(/must be at least 8 characters/);
+    await waitFor(() => expect(document.activeElement).toBe(key));
+    expect(screen.getByRole('alert').textContent).toMatch(/API token: must be at least 8 characters/);
+    expect((screen.getByLabelText(/Subdomain/) as HTMLInputElement).value).toBe('acme');
+    expect((screen.getByLabelText(/^Email/) as HTMLInputElement).value).toBe('ops@acme.test');
+    expect((key as HTMLInputElement).value).toBe('short1');
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'http', status: 422 }));
+  });
+
+  it('shows a validate_credentials refusal on the secret field', async () => {
+    const { user } = setup(<ApiKeyConnectForm authConfigId="ac_zendesk" validateCredentials />);
+    await fillZendesk(user, 'invalid-token-123');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    const key = screen.getByLabelText(/^API token/);
+    await waitFor(() => expect(description(key)).toMatch(/the provider rejected this credential/));
+    expect(screen.getByRole('alert').textContent).toMatch(/Check the Zendesk credentials/);
+  });
+
+  it('shows a 500 with its request id and suggested fix in the alert, focused, with every value kept', async () => {
+    sandbox.control.failNext({
+      route: 'createConnectedAccount',
+      status: 500,
+      message: 'Upstream exploded',
+      suggested_fix: 'Retry in a minute.',
+    });
+    const { user } = setup(<ApiKeyConnectForm authConfigId="ac_zendesk" />);
+    await fillZendesk(user);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    const alert = screen.getByRole('alert');
+    await waitFor(() => expect(alert.textContent).toMatch('Upstream exploded'));
+    expect(alert.textContent).toMatch('Could not connect.');
+    expect(alert.textContent).toMatch('Suggested fix: Retry in a minute.');
+    expect(alert.textContent).toMatch(/Request ID: \S+/);
+    await waitFor(() => expect(document.activeElement).toBe(alert));
+    expect((screen.getByLabelText(/^API token/) as HTMLInputElement).value).toBe(ZENDESK_KEY);
+    expect((screen.getByLabelText(/Subdomain/) as HTMLInputElement).value).toBe('acme');
+    // And the next try goes through.
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(sandbox.snapshot().accounts).toHaveLength(1));
+  });
+
+  it('keeps every value when the connection breaks', async () => {
+    sandbox.control.dropNext({ route: 'createConnectedAccount' });
+    const { user } = setup(<ApiKeyConnectForm authConfigId="ac_zendesk" />);
+    await fillZendesk(user);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toMatch('Could not connect.'));
+    expect((screen.getByLabelText(/^API token/) as HTMLInputElement).value).toBe(ZENDESK_KEY);
+  });
+
+  it('cannot submit twice', async () => {
+    sandbox.control.setLatency(150);
+    const { user } = setup(<ApiKeyConnectForm authConfigId="ac_zendesk" />);
+    await fillZendesk(user);
+    const button = screen.getByRole('button', { name: 'Connect' });
+    const form = button.closest('form') as HTMLFormElement;
+    await user.click(button);
+    // A second click on the disabled button, and a programmatic submit (Enter in a field) besides.
+    await user.click(button);
+    act(() => form.requestSubmit());
+    expect((screen.getByRole('button', { name: 'Connecting…' }) as HTMLButtonElement).disabled).toBe(true);
+    await waitFor(() =>
+      expect((screen.getByRole('button', { name: 'Connect' }) as HTMLButtonElement).disabled).toBe(false),
+    );
+    expect(sandbox.snapshot().accounts).toHaveLength(1);
+  });
+
+  it('aborts the request when the form unmounts', async () => {
+    sandbox.control.setLatency(200);
+    const signals: (AbortSignal | undefined)[] = [];
+    const backend: ConnectBackend = {
+      ...sandbox.backend,
+      createConnectedAccount: (input, options) => {
+        signals.push(options?.signal);
+        return sandbox.backend.createConnectedAccount(input, options);
+      },
+    };
+    const onError = vi.fn();
+    const { user, unmount } = setup(
+      <ApiKeyConnectForm authConfigId="ac_zendesk" onError={onError} />,
+      backend,
+    );
+    await fillZendesk(user);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(signals).toHaveLength(1));
+    unmount();
+    expect(signals[0]?.aborted).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('is disabled as a whole', async () => {
+    setup(<ApiKeyConnectForm authConfigId="ac_zendesk" disabled />);
+    expect(((await screen.findByLabelText(/Subdomain/)) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole('button', { name: 'Connect' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('ApiKeyConnectForm, secrets', () => {
+  function cachesAsJson(queryClient: ReturnType<typeof createConnectQueryClient>) {
+    const mutations = queryClient
+      .getMutationCache()
+      .getAll()
+      .map((m) => ({
+        key: m.options.mutationKey,
+        state: m.state,
+      }));
+    const queries = queryClient
+      .getQueryCache()
+      .getAll()
+      .map((q) => ({ key: q.queryKey, state: q.state }));
+    return JSON.stringify({ mutations, queries }, (_key, value) =>
+      value instanceof Error ? { ...value, message: value.message, json: JSON.stringify(value) } : value,
+    );
+  }
+
+  it.each([
+    ['a successful submit', 'zd_Fine_Secret_77', false],
+    ['a refused submit (validate_credentials)', 'invalid-Secret-88', true],
+    ['a 500', 'zd_Unlucky_Secret_99', 'fail'],
+  ] as const)(
+    'leaves no secret in the caches, console, storage, URL or DOM after %s',
+    async (_name, secret, mode) => {
+      const logged: string[] = [];
+      for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+        vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+          logged.push(
+            args.map((arg) => (arg instanceof Error ? `${arg.message} ${arg.stack}` : String(arg))).join(' '),
+          );
+        });
+      }
+      if (mode === 'fail') sandbox.control.failNext({ route: 'createConnectedAccount', status: 500 });
+      const seen: unknown[] = [];
+      const { user, queryClient } = setup(
+        <ApiKeyConnectForm
+          authConfigId="ac_zendesk"
+          validateCredentials={mode === true}
+          onSuccess={(account) => seen.push(account)}
+          onError={(error) => seen.push(error.toJSON(), error.message)}
+        />,
+      );
+      await fillZendesk(user, secret);
+      // While typed, the secret is only the input's value: no attribute or text node holds it.
+      expect(document.documentElement.outerHTML).not.toContain(secret);
+      await user.click(screen.getByRole('button', { name: 'Connect' }));
+      await waitFor(() => expect(seen.length).toBeGreaterThan(0));
+      await waitFor(() =>
+        expect(queryClient.getMutationCache().getAll()[0]?.state.status).not.toBe('pending'),
+      );
+
+      const caches = cachesAsJson(queryClient);
+      expect(caches).toContain('createConnectedAccount');
+      expect(caches).not.toContain(secret);
+      expect(JSON.stringify(seen)).not.toContain(secret);
+      expect(logged.join('\n')).not.toContain(secret);
+      expect(JSON.stringify({ ...localStorage })).not.toContain(secret);
+      expect(JSON.stringify({ ...sessionStorage })).not.toContain(secret);
+      expect(window.location.href).not.toContain(secret);
+      expect(document.documentElement.outerHTML).not.toContain(secret);
+      for (const element of document.querySelectorAll('*')) {
+        for (const attribute of element.attributes) expect(attribute.value).not.toContain(secret);
+      }
+    },
+  );
+
+  it('the cache check can fail: mutation variables would hold what mutate is given', async () => {
+    // The property the test above relies on, shown on React Query itself.
+    const queryClient = createConnectQueryClient();
+    const mutation = queryClient.getMutationCache().build(queryClient, {
+      mutationFn: async (variables: { api_key: string }) => variables.api_key.length,
+      gcTime: 60_000,
+    });
+    await mutation.execute({ api_key: 'visible_in_cache' });
+    expect(cachesAsJson(queryClient)).toContain('visible_in_cache');
+  });
+});
+
+describe('ApiKeyConnectForm, rendering cost', () => {
+  it('re-renders only the typed field, once per keystroke, in a 70-field form', async () => {
+    const fields: FieldInput[] = Array.from({ length: 70 }, (_, i) => ({
+      name: `field_${i}`,
+      label: `Field ${i}`,
+      kind: 'text' as const,
+      required: i % 2 === 0,
+    }));
+    const renders = new Map<string, number>();
+    const count = (id: string) => renders.set(id, (renders.get(id) ?? 0) + 1);
+    const { user } = setup(
+      <Profiler id="root" onRender={count}>
+        <ApiKeyConnectForm.Root authConfigId="ac_many" fields={fields}>
+          <ApiKeyConnectForm.Error />
+          {fields.map((field) => {
+            const name = typeof field === 'string' ? field : field.name;
+            return (
+              <Profiler key={name} id={name} onRender={count}>
+                <ApiKeyConnectForm.Field name={name} />
+              </Profiler>
+            );
+          })}
+          <Profiler id="submit" onRender={count}>
+            <ApiKeyConnectForm.Submit />
+          </Profiler>
+        </ApiKeyConnectForm.Root>
+      </Profiler>,
+    );
+    const input = screen.getByRole('textbox', { name: /^Field 37/ });
+    await user.click(input);
+    renders.clear();
+    await user.keyboard('abcde');
+    expect((input as HTMLInputElement).value).toBe('abcde');
+    // The outer profiler counts commits; each keystroke commits the typed field alone.
+    expect(Object.fromEntries(renders)).toEqual({ root: 5, field_37: 5 });
+  });
+});

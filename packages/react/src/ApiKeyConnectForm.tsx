@@ -1,0 +1,269 @@
+import { type FieldSpec, formatMessage } from '@plugboard/core';
+import { Collapsible, Slot } from 'radix-ui';
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useCallback } from 'react';
+import { useFormState } from 'react-hook-form';
+import { CredentialFormContext, useCredentialFormContext } from './ApiKeyConnectFormContext';
+import { ApiKeyConnectFormField } from './ApiKeyConnectFormField';
+import { type UseCredentialFormOptions, useCredentialForm } from './useCredentialForm';
+
+type FormElementProps = Omit<
+  ComponentPropsWithoutRef<'form'>,
+  'onSubmit' | 'onError' | 'defaultValue' | 'children'
+>;
+
+export interface ApiKeyConnectFormRootProps extends UseCredentialFormOptions, FormElementProps {
+  children?: ReactNode;
+}
+
+/**
+ * The `<form>` and the behaviour of `useCredentialForm`; its parts (`Field`, `Submit`, `Error`,
+ * `Fields`) read it from context. While the field list loads or fails to, it shows that instead
+ * of its children.
+ */
+const Root = forwardRef<HTMLFormElement, ApiKeyConnectFormRootProps>(function ApiKeyConnectFormRoot(
+  {
+    authConfigId,
+    fields,
+    authScheme,
+    defaultValues,
+    validateCredentials,
+    disabled,
+    onSuccess,
+    onError,
+    messages,
+    children,
+    ...props
+  },
+  ref,
+) {
+  const form = useCredentialForm({
+    authConfigId,
+    fields,
+    authScheme,
+    defaultValues,
+    validateCredentials,
+    disabled,
+    onSuccess,
+    onError,
+    messages,
+  });
+  const { status } = form;
+  return (
+    <CredentialFormContext.Provider value={form}>
+      <form
+        noValidate
+        className="pb-form"
+        data-state={status === 'ready' ? form.submitState : status}
+        data-disabled={form.disabled ? '' : undefined}
+        aria-busy={status === 'loading' || form.submitState === 'submitting' || undefined}
+        {...props}
+        ref={ref}
+        onSubmit={form.submit}
+      >
+        {status === 'loading' ? (
+          <p role="status" className="pb-form-loading">
+            {form.messages.formLoading}
+          </p>
+        ) : status === 'error' ? (
+          <div role="alert" className="pb-form-alert" data-state="failed">
+            <p>{form.messages.formLoadFailed}</p>
+            {form.loadError ? <p>{form.loadError.message}</p> : null}
+            <button type="button" className="pb-button" onClick={form.retryLoad}>
+              {form.messages.retry}
+            </button>
+          </div>
+        ) : (
+          children
+        )}
+        <p role="status" className="pb-form-status">
+          {form.submitState === 'connected' ? form.messages.formConnected : null}
+        </p>
+      </form>
+    </CredentialFormContext.Provider>
+  );
+});
+
+export interface ApiKeyConnectFormFieldsProps extends ComponentPropsWithoutRef<'div'> {}
+
+/**
+ * Every field of the form in the default layout: required fields first, optional ones inside a
+ * "More options" section (open when the form has no required field), nested objects as fieldsets.
+ */
+const Fields = forwardRef<HTMLDivElement, ApiKeyConnectFormFieldsProps>(
+  function ApiKeyConnectFormFields(props, ref) {
+    const form = useCredentialFormContext('ApiKeyConnectForm.Fields');
+    const topPath = (spec: FieldSpec) =>
+      spec.fields?.length ? `${spec.name}.${spec.fields[0]?.name}` : spec.name;
+    const required = form.specs.filter((spec) => !form.isOptional(topPath(spec)));
+    const optional = form.specs.filter((spec) => form.isOptional(topPath(spec)));
+    return (
+      <div className="pb-form-fields" {...props} ref={ref}>
+        {required.map((spec) => (
+          <SpecFields key={spec.name} spec={spec} />
+        ))}
+        {optional.length > 0 ? (
+          <Collapsible.Root
+            open={form.optionalOpen}
+            onOpenChange={form.setOptionalOpen}
+            className="pb-form-more"
+          >
+            <Collapsible.Trigger type="button" className="pb-form-more-trigger">
+              {form.messages.formMoreOptions}
+            </Collapsible.Trigger>
+            <Collapsible.Content className="pb-form-more-content">
+              {optional.map((spec) => (
+                <SpecFields key={spec.name} spec={spec} />
+              ))}
+            </Collapsible.Content>
+          </Collapsible.Root>
+        ) : null}
+      </div>
+    );
+  },
+);
+
+function SpecFields({ spec }: { spec: FieldSpec }) {
+  const form = useCredentialFormContext('ApiKeyConnectForm.Fields');
+  if (!spec.fields?.length) return <ApiKeyConnectFormField name={spec.name} />;
+  const descriptionId = `${form.inputId(spec.name)}-description`;
+  return (
+    <fieldset className="pb-fieldset" aria-describedby={spec.description ? descriptionId : undefined}>
+      <legend className="pb-legend">{spec.label}</legend>
+      {spec.description ? (
+        <p id={descriptionId} className="pb-field-description">
+          {spec.description}
+        </p>
+      ) : null}
+      {spec.fields.map((child) => (
+        <ApiKeyConnectFormField key={child.name} name={`${spec.name}.${child.name}`} />
+      ))}
+    </fieldset>
+  );
+}
+
+export interface ApiKeyConnectFormSubmitProps extends ComponentPropsWithoutRef<'button'> {
+  /** Render your own element (Radix `Slot`) with the button's behaviour. */
+  asChild?: boolean;
+}
+
+/** The submit button: disabled while sending, so a second submit cannot start. */
+const Submit = forwardRef<HTMLButtonElement, ApiKeyConnectFormSubmitProps>(function ApiKeyConnectFormSubmit(
+  { asChild, children, disabled, ...props },
+  ref,
+) {
+  const form = useCredentialFormContext('ApiKeyConnectForm.Submit');
+  const { isSubmitting } = useFormState({ control: form.form.control });
+  const Component = asChild ? Slot.Root : 'button';
+  return (
+    <Component
+      type="submit"
+      className="pb-button pb-form-submit"
+      data-state={isSubmitting ? 'submitting' : 'idle'}
+      {...props}
+      ref={ref}
+      disabled={disabled || form.disabled || isSubmitting || form.status !== 'ready'}
+    >
+      {children ?? (isSubmitting ? form.messages.formSubmitting : form.messages.formSubmit)}
+    </Component>
+  );
+});
+
+export interface ApiKeyConnectFormErrorProps extends ComponentPropsWithoutRef<'div'> {}
+
+/**
+ * The form-level alert: after a refused submit, a summary of the fields to fix (each a link that
+ * focuses the field), and the server's message, suggested fix and request id. Always in the DOM,
+ * so screen readers announce what appears in it.
+ */
+const ErrorPart = forwardRef<HTMLDivElement, ApiKeyConnectFormErrorProps>(function ApiKeyConnectFormError(
+  { children, ...props },
+  ref,
+) {
+  const form = useCredentialFormContext('ApiKeyConnectForm.Error');
+  const { problems, error, formErrors, messages } = form;
+  const setRef = useCallback(
+    (node: HTMLDivElement | null) => {
+      form.alertRef(node);
+      if (typeof ref === 'function') ref(node);
+      else if (ref) ref.current = node;
+    },
+    [form.alertRef, ref],
+  );
+  const state = error ? 'failed' : problems?.length ? 'invalid' : 'empty';
+  return (
+    <div role="alert" tabIndex={-1} className="pb-form-alert" data-state={state} {...props} ref={setRef}>
+      {problems?.length ? (
+        <>
+          <p>{formatMessage(messages.formInvalidSummary, { count: problems.length })}</p>
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem.path}>
+                <a
+                  href={`#${form.inputId(problem.path)}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    form.focusField(problem.path);
+                  }}
+                >
+                  {problem.label}: {problem.message}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {error ? (
+        <>
+          {problems?.length ? null : <p className="pb-form-alert-title">{messages.formSubmitFailed}</p>}
+          <p>{error.message}</p>
+          {formErrors.length > 0 ? (
+            <ul>
+              {formErrors.map((text) => (
+                <li key={text}>{text}</li>
+              ))}
+            </ul>
+          ) : null}
+          {error.suggestedFix ? (
+            <p>
+              {messages.errorSuggestedFix}: {error.suggestedFix}
+            </p>
+          ) : null}
+          {error.requestId ? (
+            <p>
+              {messages.errorRequestId}: <code>{error.requestId}</code>
+            </p>
+          ) : null}
+        </>
+      ) : null}
+      {children}
+    </div>
+  );
+});
+
+export interface ApiKeyConnectFormProps extends Omit<ApiKeyConnectFormRootProps, 'children'> {}
+
+/**
+ * A credential form (API key, basic, bearer token, …) built from a field list, ready to use.
+ *
+ * @example <ApiKeyConnectForm authConfigId="ac_zendesk" fields={['subdomain', 'email', 'api_key']} onSuccess={…} />
+ */
+const ApiKeyConnectFormBase = forwardRef<HTMLFormElement, ApiKeyConnectFormProps>(
+  function ApiKeyConnectForm(props, ref) {
+    return (
+      <Root {...props} ref={ref}>
+        <ErrorPart />
+        <Fields />
+        <Submit />
+      </Root>
+    );
+  },
+);
+
+/** The default form, with its compound parts for custom layouts (`ApiKeyConnectForm.Root`, …). */
+export const ApiKeyConnectForm = Object.assign(ApiKeyConnectFormBase, {
+  Root,
+  Fields,
+  Field: ApiKeyConnectFormField,
+  Submit,
+  Error: ErrorPart,
+});

@@ -1,0 +1,167 @@
+import { formatMessage } from '@plugboard/core';
+import { Checkbox, Label } from 'radix-ui';
+import { type ComponentPropsWithoutRef, forwardRef } from 'react';
+import { useController } from 'react-hook-form';
+import { useCredentialFormContext } from './ApiKeyConnectFormContext';
+import { SecretInput, SecretTextArea } from './SecretInput';
+import { TextArea, TextInput } from './TextInput';
+
+export interface ApiKeyConnectFormFieldProps extends ComponentPropsWithoutRef<'div'> {
+  /** The field's path: its name, or `parent.name` for a nested field (`authed_user.scope`). */
+  name: string;
+}
+
+const inputKind = {
+  text: { type: 'text' },
+  url: { type: 'url', inputMode: 'url' },
+  email: { type: 'email', inputMode: 'email', spellCheck: false, autoCapitalize: 'off' },
+  // Not type=number: it drops what it cannot parse and changes on scroll; our schema reports instead.
+  number: { type: 'text', inputMode: 'decimal' },
+} as const;
+
+/**
+ * One field: label, the control its kind needs, help text and error, tied together with
+ * `aria-describedby`. It subscribes to its own state only, so typing here re-renders nothing else.
+ */
+export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFormFieldProps>(
+  function ApiKeyConnectFormField({ name, ...props }, ref) {
+    const form = useCredentialFormContext('ApiKeyConnectForm.Field');
+    const { field, fieldState } = useController({ name, control: form.form.control });
+    const entry = form.entry(name);
+    if (!entry) throw new Error(`<ApiKeyConnectForm.Field name="${name}">: the form has no such field.`);
+    const { spec } = entry;
+    const id = form.inputId(name);
+    const descriptionId = `${id}-description`;
+    const errorId = `${id}-error`;
+    const error = fieldState.error?.message;
+    const describedBy = [spec.description ? descriptionId : '', error ? errorId : '']
+      .filter(Boolean)
+      .join(' ');
+    const shared = {
+      id,
+      name,
+      disabled: form.disabled,
+      'aria-required': spec.required || undefined,
+      'aria-invalid': error ? true : undefined,
+      'aria-describedby': describedBy || undefined,
+      onBlur: field.onBlur,
+    };
+    const text = typeof field.value === 'string' ? field.value : '';
+    const onValueChange = (value: string) => field.onChange(value);
+    const revealLabel = formatMessage(form.messages.formShowSecret, { label: spec.label });
+
+    let control: React.ReactNode;
+    if (spec.kind === 'boolean') {
+      control = (
+        <Checkbox.Root
+          {...shared}
+          ref={field.ref}
+          className="pb-checkbox"
+          checked={field.value === true}
+          onCheckedChange={(checked) => field.onChange(checked === true)}
+        >
+          <Checkbox.Indicator className="pb-checkbox-indicator">
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 16 16"
+              width="12"
+              height="12"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2.5"
+            >
+              <path d="M3 8.5l3 3 7-7" />
+            </svg>
+          </Checkbox.Indicator>
+        </Checkbox.Root>
+      );
+    } else if (spec.kind === 'multiline' || spec.kind === 'json') {
+      const area = {
+        ...shared,
+        ref: field.ref,
+        value: text,
+        onValueChange,
+        placeholder: spec.placeholder,
+        rows: spec.kind === 'json' ? 6 : 4,
+        spellCheck: false,
+        'data-kind': spec.kind,
+        className: 'pb-textarea',
+      };
+      control = spec.secret ? (
+        <SecretTextArea {...area} revealLabel={revealLabel} />
+      ) : (
+        <TextArea {...area} autoComplete={spec.autoComplete ?? 'off'} />
+      );
+    } else if (spec.secret || spec.kind === 'secret') {
+      control = (
+        <SecretInput
+          {...shared}
+          ref={field.ref}
+          className="pb-secret"
+          value={text}
+          onValueChange={onValueChange}
+          placeholder={spec.placeholder}
+          autoComplete={spec.autoComplete ?? 'off'}
+          revealLabel={revealLabel}
+        />
+      );
+    } else {
+      control = (
+        <TextInput
+          {...shared}
+          {...inputKind[spec.kind]}
+          ref={field.ref}
+          className="pb-input"
+          value={text}
+          onValueChange={onValueChange}
+          placeholder={spec.placeholder}
+          autoComplete={spec.autoComplete ?? 'off'}
+        />
+      );
+    }
+
+    const label = (
+      <Label.Root htmlFor={id} className="pb-label">
+        {spec.label}
+        {spec.required ? (
+          <span className="pb-required" aria-hidden="true">
+            {' *'}
+          </span>
+        ) : null}
+      </Label.Root>
+    );
+    return (
+      <div
+        className="pb-field"
+        data-kind={spec.kind}
+        data-state={error ? 'invalid' : 'valid'}
+        data-required={spec.required ? '' : undefined}
+        data-disabled={form.disabled ? '' : undefined}
+        {...props}
+        ref={ref}
+      >
+        {spec.kind === 'boolean' ? (
+          <span className="pb-checkbox-row">
+            {control}
+            {label}
+          </span>
+        ) : (
+          <>
+            {label}
+            {control}
+          </>
+        )}
+        {spec.description ? (
+          <p id={descriptionId} className="pb-field-description">
+            {spec.description}
+          </p>
+        ) : null}
+        {error ? (
+          <p id={errorId} className="pb-field-error">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    );
+  },
+);

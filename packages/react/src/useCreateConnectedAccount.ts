@@ -1,0 +1,115 @@
+import {
+  ConnectError,
+  type CreateConnectedAccountRequest,
+  type CreatedConnectedAccount,
+  type FieldSpec,
+  isConnectError,
+  redactConnectError,
+  redactCreatedAccount,
+  secretValuesOf,
+} from '@plugboard/core';
+import { useMutation } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef } from 'react';
+import { useConnectContext } from './ConnectProvider';
+
+/** What `mutate` is given, and so what React Query keeps: names only, never a credential. */
+export interface CreateConnectedAccountVariables {
+  authConfigId: string;
+  attempt: number;
+}
+
+export interface CreateConnectedAccountOptions {
+  /** Field specs of the form, so that toolkit fields flagged `secret` are redacted too. */
+  specs?: readonly FieldSpec[] | undefined;
+}
+
+export interface UseCreateConnectedAccountResult {
+  /**
+   * Sends the request. It is held in a ref until the request starts, never in the mutation's
+   * variables, so the credentials stay out of React Query's cache and devtools.
+   */
+  connect: (request: CreateConnectedAccountRequest) => Promise<CreatedConnectedAccount>;
+  /** The created account, with every credential in `connectionData.val` replaced by `[redacted]`. */
+  data: CreatedConnectedAccount | undefined;
+  error: ConnectError | null;
+  status: 'idle' | 'pending' | 'success' | 'error';
+  isPending: boolean;
+  reset: () => void;
+}
+
+/**
+ * `POST /api/v3/connected_accounts` as a React Query mutation on the kit's own QueryClient. The
+ * request is aborted when the component unmounts; errors are always a `ConnectError`, with the
+ * sent secrets redacted from their texts.
+ *
+ * @example const { connect, isPending } = useCreateConnectedAccount(); await connect(credentialRequest({...}))
+ */
+export function useCreateConnectedAccount(
+  options: CreateConnectedAccountOptions = {},
+): UseCreateConnectedAccountResult {
+  const { backend, queryClient } = useConnectContext();
+  const pending = useRef(new Map<number, CreateConnectedAccountRequest>());
+  const controllers = useRef(new Set<AbortController>());
+  const attempts = useRef(0);
+  const specs = useRef(options.specs);
+  specs.current = options.specs;
+
+  useEffect(() => {
+    const live = controllers.current;
+    return () => {
+      for (const controller of live) controller.abort();
+    };
+  }, []);
+
+  const mutation = useMutation<CreatedConnectedAccount, ConnectError, CreateConnectedAccountVariables>(
+    {
+      mutationKey: ['plugboard', 'createConnectedAccount'],
+      // Nothing of a finished attempt needs to outlive the component that made it.
+      gcTime: 0,
+      retry: false,
+      mutationFn: async ({ attempt }) => {
+        const request = pending.current.get(attempt);
+        pending.current.delete(attempt);
+        if (!request) throw new ConnectError('invalid_request', { message: 'No request to send.' });
+        const secrets = secretValuesOf(request.connection.state?.val, specs.current);
+        const controller = new AbortController();
+        controllers.current.add(controller);
+        try {
+          const account = await backend.createConnectedAccount(request, { signal: controller.signal });
+          return redactCreatedAccount(account, specs.current);
+        } catch (error) {
+          throw redactConnectError(asConnectError(error), secrets);
+        } finally {
+          controllers.current.delete(controller);
+        }
+      },
+    },
+    queryClient,
+  );
+
+  const { mutateAsync } = mutation;
+  const connect = useCallback(
+    (request: CreateConnectedAccountRequest) => {
+      attempts.current += 1;
+      const attempt = attempts.current;
+      pending.current.set(attempt, request);
+      return mutateAsync({ authConfigId: request.auth_config.id, attempt });
+    },
+    [mutateAsync],
+  );
+
+  return {
+    connect,
+    data: mutation.data,
+    error: mutation.error,
+    status: mutation.status,
+    isPending: mutation.isPending,
+    reset: mutation.reset,
+  };
+}
+
+/** A backend should only reject with `ConnectError`; anything else is wrapped, its text dropped. */
+function asConnectError(error: unknown): ConnectError {
+  if (isConnectError(error)) return error;
+  return new ConnectError('network', { message: 'The request failed before the server answered.' });
+}
