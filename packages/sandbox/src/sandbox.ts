@@ -587,15 +587,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
     state.addAccount(account, link);
     const redirectUrl = link === undefined ? null : linkUrl(link.token);
+    const responseVal: CreatedConnectedAccount['connectionData']['val'] =
+      redirectUrl === null
+        ? ({ ...account.val, status: account.status } as CreatedConnectedAccount['connectionData']['val'])
+        : { status: 'INITIALIZING', redirectUrl };
     const body: CreatedConnectedAccount = {
       id: account.id,
-      connectionData: {
-        authScheme: config.authScheme,
-        val:
-          link === undefined
-            ? { ...account.val, status: account.status }
-            : { status: 'INITIALIZING', redirectUrl: redirectUrl ?? undefined },
-      },
+      connectionData: { authScheme: config.authScheme, val: responseVal },
       status: account.status,
       redirect_url: redirectUrl,
       redirect_uri: redirectUrl,

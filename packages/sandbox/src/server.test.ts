@@ -94,14 +94,13 @@ describe('the seed examples over HTTP, through core’s createHttpBackend', () =
       'callback_url: must be an absolute http or https URL',
     ]);
 
-    const unknownConfig = await rejection(
-      backend.createConnectedAccount(createConnectedAccountRequestExample),
-    );
+    const example = createConnectedAccountRequestSchema.parse(createConnectedAccountRequestExample);
+    const unknownConfig = await rejection(backend.createConnectedAccount(example));
     expect(unknownConfig).toMatchObject({ kind: 'http', status: 404, slug: 'AuthConfig_NotFound' });
 
     const wrongScheme = await rejection(
       backend.createConnectedAccount({
-        ...createConnectedAccountRequestExample,
+        ...example,
         auth_config: { id: 'ac_zendesk' },
       }),
     );
