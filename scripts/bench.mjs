@@ -36,9 +36,7 @@ function runTopic(topic) {
       if (reply?.rows) resolve(reply.rows.map((row) => ({ topic, ...row })));
       else {
         const why = reply?.error ?? `exited with ${signal ?? `code ${code}`} before reporting`;
-        resolve([
-          { topic, metric: `${topic}: bench failed`, value: Number.NaN, unit: '', budget: 0, note: why },
-        ]);
+        resolve([{ topic, metric: `${topic}: bench failed`, value: Number.NaN, unit: '', note: why }]);
       }
     });
   });

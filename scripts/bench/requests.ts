@@ -1,0 +1,142 @@
+// Backend requests per successful popup connection: the real ConnectFlow from @plugboard/core in
+// "the browser", talking to the app's @plugboard/server route (which binds `user_id` and holds the
+// key), which forwards to the in-process sandbox. Counted at the fetch level: every request the
+// page sends to the app's server (and, for the note, every request the proxy sends upstream).
+// The "user" in the popup is the sandbox's consent page answered with Allow (`completeLink`); the
+// callback page's message reaches the flow the way the flow receives it from a real window: through
+// its environment's `onWindowMessage`, from the app's origin, carrying the attempt's `state`.
+import {
+  ConnectFlow,
+  type ConnectFlowSnapshot,
+  callbackMessageFor,
+  createHttpBackend,
+} from '@plugboard/core';
+import { createSandbox } from '@plugboard/sandbox';
+import { createConnectHandler } from '@plugboard/server';
+import type { BenchRow } from './types';
+
+const APP_ORIGIN = 'http://127.0.0.1:5173';
+const RUNS = 20;
+
+interface Connection {
+  requests: string[];
+  upstream: number;
+  status: ConnectFlowSnapshot['status'];
+}
+
+/** One popup connection; the user answers the consent page `userDelayMs` after it opens. */
+async function connectOnce(userDelayMs: number): Promise<Connection> {
+  const sandbox = createSandbox();
+  let upstream = 0;
+  const proxy = createConnectHandler({
+    apiKey: sandbox.apiKey,
+    baseUrl: sandbox.publicUrl,
+    getUserId: () => 'user_bench',
+    allowedAuthConfigIds: ['ac_github'],
+    callbackOrigins: [APP_ORIGIN],
+    fetch: (input, init) => {
+      upstream += 1;
+      return sandbox.handle(new Request(input, init));
+    },
+  });
+  const requests: string[] = [];
+  const backend = createHttpBackend({
+    baseUrl: `${APP_ORIGIN}/api/connect`,
+    fetch: (input, init) => {
+      const request = new Request(input, init);
+      requests.push(`${request.method} ${new URL(request.url).pathname}`);
+      // A same-origin fetch from the page: the browser would send these.
+      const headers = new Headers(request.headers);
+      headers.set('origin', APP_ORIGIN);
+      headers.set('sec-fetch-site', 'same-origin');
+      return proxy(new Request(request, { headers }));
+    },
+  });
+
+  const listeners = new Set<(event: { origin: string; data: unknown }) => void>();
+  let popupClosed = false;
+  const flow = new ConnectFlow({
+    backend,
+    authConfigId: 'ac_github',
+    mode: 'popup',
+    callbackUrl: `${APP_ORIGIN}/connect/callback`,
+    environment: {
+      origin: APP_ORIGIN,
+      storage: undefined,
+      onWindowMessage: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+      onChannelMessage: () => () => {},
+      openPopup: () => ({
+        get closed() {
+          return popupClosed;
+        },
+        navigate: (url) => {
+          // The link page: the user clicks Allow; the provider redirects the popup to the callback
+          // page, which posts its message to the opener and closes.
+          const token = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? '');
+          setTimeout(async () => {
+            const { location } = await sandbox.completeLink(token, { allow: true });
+            const message = callbackMessageFor(location);
+            for (const listener of listeners) listener({ origin: APP_ORIGIN, data: message });
+            popupClosed = true;
+          }, userDelayMs);
+        },
+        close: () => {
+          popupClosed = true;
+        },
+      }),
+    },
+  });
+
+  const settled = new Promise<ConnectFlowSnapshot['status']>((resolve, reject) => {
+    const deadline = setTimeout(() => reject(new Error('the flow did not settle within 30 s')), 30_000);
+    flow.subscribe(() => {
+      const { status, error } = flow.getSnapshot();
+      if (status === 'awaiting_user' || status === 'creating' || status === 'verifying') return;
+      clearTimeout(deadline);
+      if (status === 'connected') resolve(status);
+      else reject(new Error(`the flow ended ${status}: ${error?.message ?? 'no error'}`));
+    });
+  });
+  flow.start();
+  const status = await settled;
+  flow.dispose();
+  return { requests, upstream, status };
+}
+
+/** `POST link, GET {id}; 2 upstream`: the requests of one connection, without ids. */
+function summarize(connection: Connection | undefined): string {
+  if (!connection) return '';
+  const paths = connection.requests.map((request) =>
+    request.replace(/\/api\/connect\/api\/v3\/connected_accounts\/?/, '').replace(/ca_\w+/, '{id}'),
+  );
+  return `${paths.join(', ')}; ${connection.upstream} upstream`;
+}
+
+export default async function requestsBench(): Promise<BenchRow[]> {
+  const counts: number[] = [];
+  let example: Connection | undefined;
+  for (let run = 0; run < RUNS; run += 1) {
+    example = await connectOnce(0);
+    counts.push(example.requests.length);
+  }
+  // A user who reads the consent page for 2.5 s: the flow polls while it waits (1 s, then 2 s).
+  const slow = await connectOnce(2_500);
+  return [
+    {
+      metric: 'backend requests per popup connection',
+      value: Math.max(...counts),
+      unit: 'requests',
+      budget: 2,
+      note: `max of ${RUNS}; callback message arrives; ${summarize(example)}`,
+    },
+    {
+      metric: 'backend requests, user takes 2.5 s',
+      value: slow.requests.length,
+      unit: 'requests',
+      note: 'polling while waiting (≈1 s, doubling to 5 s)',
+    },
+  ];
+}
