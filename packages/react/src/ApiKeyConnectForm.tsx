@@ -52,7 +52,7 @@ const Root = forwardRef<HTMLFormElement, ApiKeyConnectFormRootProps>(function Ap
     <CredentialFormContext.Provider value={form}>
       <form
         noValidate
-        className="pb-form"
+        className="plugboard-form"
         data-state={status === 'ready' ? form.submitState : status}
         data-disabled={form.disabled ? '' : undefined}
         aria-busy={status === 'loading' || form.submitState === 'submitting' || undefined}
@@ -61,21 +61,21 @@ const Root = forwardRef<HTMLFormElement, ApiKeyConnectFormRootProps>(function Ap
         onSubmit={form.submit}
       >
         {status === 'loading' ? (
-          <p role="status" className="pb-form-loading">
+          <p role="status" className="plugboard-form__loading">
             {form.messages.formLoading}
           </p>
         ) : status === 'error' ? (
-          <div role="alert" className="pb-form-alert" data-state="failed">
+          <div role="alert" className="plugboard-form__alert" data-state="failed">
             <p>{form.messages.formLoadFailed}</p>
             {form.loadError ? <p>{form.loadError.message}</p> : null}
-            <button type="button" className="pb-button" onClick={form.retryLoad}>
+            <button type="button" className="plugboard-form__button" onClick={form.retryLoad}>
               {form.messages.retry}
             </button>
           </div>
         ) : (
           children
         )}
-        <p role="status" className="pb-form-status">
+        <p role="status" className="plugboard-form__status">
           {form.submitState === 'connected' ? form.messages.formConnected : null}
         </p>
       </form>
@@ -97,7 +97,7 @@ const Fields = forwardRef<HTMLDivElement, ApiKeyConnectFormFieldsProps>(
     const required = form.specs.filter((spec) => !form.isOptional(topPath(spec)));
     const optional = form.specs.filter((spec) => form.isOptional(topPath(spec)));
     return (
-      <div className="pb-form-fields" {...props} ref={ref}>
+      <div className="plugboard-form__fields" {...props} ref={ref}>
         {required.map((spec) => (
           <SpecFields key={spec.name} spec={spec} />
         ))}
@@ -105,12 +105,12 @@ const Fields = forwardRef<HTMLDivElement, ApiKeyConnectFormFieldsProps>(
           <Collapsible.Root
             open={form.optionalOpen}
             onOpenChange={form.setOptionalOpen}
-            className="pb-form-more"
+            className="plugboard-form__more"
           >
-            <Collapsible.Trigger type="button" className="pb-form-more-trigger">
+            <Collapsible.Trigger type="button" className="plugboard-form__more-trigger">
               {form.messages.formMoreOptions}
             </Collapsible.Trigger>
-            <Collapsible.Content className="pb-form-more-content">
+            <Collapsible.Content className="plugboard-form__more-content">
               {optional.map((spec) => (
                 <SpecFields key={spec.name} spec={spec} />
               ))}
@@ -127,10 +127,13 @@ function SpecFields({ spec }: { spec: FieldSpec }) {
   if (!spec.fields?.length) return <ApiKeyConnectFormField name={spec.name} />;
   const descriptionId = `${form.inputId(spec.name)}-description`;
   return (
-    <fieldset className="pb-fieldset" aria-describedby={spec.description ? descriptionId : undefined}>
-      <legend className="pb-legend">{spec.label}</legend>
+    <fieldset
+      className="plugboard-form__fieldset"
+      aria-describedby={spec.description ? descriptionId : undefined}
+    >
+      <legend className="plugboard-form__legend">{spec.label}</legend>
       {spec.description ? (
-        <p id={descriptionId} className="pb-field-description">
+        <p id={descriptionId} className="plugboard-form__description">
           {spec.description}
         </p>
       ) : null}
@@ -157,7 +160,7 @@ const Submit = forwardRef<HTMLButtonElement, ApiKeyConnectFormSubmitProps>(funct
   return (
     <Component
       type="submit"
-      className="pb-button pb-form-submit"
+      className="plugboard-form__button plugboard-form__submit"
       data-state={isSubmitting ? 'submitting' : 'idle'}
       {...props}
       ref={ref}
@@ -191,7 +194,14 @@ const ErrorPart = forwardRef<HTMLDivElement, ApiKeyConnectFormErrorProps>(functi
   );
   const state = error ? 'failed' : problems?.length ? 'invalid' : 'empty';
   return (
-    <div role="alert" tabIndex={-1} className="pb-form-alert" data-state={state} {...props} ref={setRef}>
+    <div
+      role="alert"
+      tabIndex={-1}
+      className="plugboard-form__alert"
+      data-state={state}
+      {...props}
+      ref={setRef}
+    >
       {problems?.length ? (
         <>
           <p>{formatMessage(messages.formInvalidSummary, { count: problems.length })}</p>
@@ -214,7 +224,9 @@ const ErrorPart = forwardRef<HTMLDivElement, ApiKeyConnectFormErrorProps>(functi
       ) : null}
       {error ? (
         <>
-          {problems?.length ? null : <p className="pb-form-alert-title">{messages.formSubmitFailed}</p>}
+          {problems?.length ? null : (
+            <p className="plugboard-form__alert-title">{messages.formSubmitFailed}</p>
+          )}
           <p>{error.message}</p>
           {formErrors.length > 0 ? (
             <ul>

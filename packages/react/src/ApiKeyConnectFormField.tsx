@@ -56,11 +56,11 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
         <Checkbox.Root
           {...shared}
           ref={field.ref}
-          className="pb-checkbox"
+          className="plugboard-form__checkbox"
           checked={field.value === true}
           onCheckedChange={(checked) => field.onChange(checked === true)}
         >
-          <Checkbox.Indicator className="pb-checkbox-indicator">
+          <Checkbox.Indicator className="plugboard-form__checkbox-indicator">
             <svg
               aria-hidden="true"
               viewBox="0 0 16 16"
@@ -85,7 +85,7 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
         rows: spec.kind === 'json' ? 6 : 4,
         spellCheck: false,
         'data-kind': spec.kind,
-        className: 'pb-textarea',
+        className: 'plugboard-form__textarea',
       };
       control = spec.secret ? (
         <SecretTextArea {...area} revealLabel={revealLabel} />
@@ -97,7 +97,7 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
         <SecretInput
           {...shared}
           ref={field.ref}
-          className="pb-secret"
+          className="plugboard-secret"
           value={text}
           onValueChange={onValueChange}
           placeholder={spec.placeholder}
@@ -111,7 +111,7 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
           {...shared}
           {...inputKind[spec.kind]}
           ref={field.ref}
-          className="pb-input"
+          className="plugboard-form__input"
           value={text}
           onValueChange={onValueChange}
           placeholder={spec.placeholder}
@@ -121,10 +121,10 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
     }
 
     const label = (
-      <Label.Root htmlFor={id} className="pb-label">
+      <Label.Root htmlFor={id} className="plugboard-form__label">
         {spec.label}
         {spec.required ? (
-          <span className="pb-required" aria-hidden="true">
+          <span className="plugboard-form__required" aria-hidden="true">
             {' *'}
           </span>
         ) : null}
@@ -132,7 +132,7 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
     );
     return (
       <div
-        className="pb-field"
+        className="plugboard-form__field"
         data-kind={spec.kind}
         data-state={error ? 'invalid' : 'valid'}
         data-required={spec.required ? '' : undefined}
@@ -141,7 +141,7 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
         ref={ref}
       >
         {spec.kind === 'boolean' ? (
-          <span className="pb-checkbox-row">
+          <span className="plugboard-form__checkbox-row">
             {control}
             {label}
           </span>
@@ -152,12 +152,12 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
           </>
         )}
         {spec.description ? (
-          <p id={descriptionId} className="pb-field-description">
+          <p id={descriptionId} className="plugboard-form__description">
             {spec.description}
           </p>
         ) : null}
         {error ? (
-          <p id={errorId} className="pb-field-error">
+          <p id={errorId} className="plugboard-form__error">
             {error}
           </p>
         ) : null}

@@ -26,7 +26,7 @@ export const SecretInput = forwardRef<HTMLInputElement, SecretInputProps>(functi
 ) {
   const [revealed, setRevealed] = useState(defaultRevealed);
   return (
-    <span className={className ?? 'pb-secret'} data-state={revealed ? 'revealed' : 'masked'}>
+    <span className={className ?? 'plugboard-secret'} data-state={revealed ? 'revealed' : 'masked'}>
       <TextInput {...secretTyping} {...props} ref={ref} type={revealed ? 'text' : 'password'} />
       <RevealButton label={revealLabel} revealed={revealed} onToggle={setRevealed} controls={props.id} />
     </span>
@@ -53,7 +53,7 @@ export const SecretTextArea = forwardRef<HTMLTextAreaElement, SecretTextAreaProp
   const [revealed, setRevealed] = useState(defaultRevealed);
   return (
     <span
-      className={className ?? 'pb-secret pb-secret-multiline'}
+      className={className ?? 'plugboard-secret plugboard-secret--multiline'}
       data-state={revealed ? 'revealed' : 'masked'}
     >
       <TextArea {...secretTyping} {...props} ref={ref} data-masked={revealed ? undefined : ''} />
@@ -71,7 +71,7 @@ function RevealButton(props: {
   return (
     <button
       type="button"
-      className="pb-secret-toggle"
+      className="plugboard-secret__toggle"
       aria-label={props.label}
       aria-pressed={props.revealed}
       aria-controls={props.controls}
