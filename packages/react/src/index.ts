@@ -1,13 +1,6 @@
 'use client';
 
 export {
-  ConnectProvider,
-  type ConnectProviderProps,
-  createConnectQueryClient,
-  useConnectContext,
-} from './ConnectProvider';
-export { defaultMessages, type Messages } from './messages';
-export {
   ApiKeyConnectForm,
   type ApiKeyConnectFormErrorProps,
   type ApiKeyConnectFormFieldsProps,
@@ -15,18 +8,38 @@ export {
   type ApiKeyConnectFormRootProps,
   type ApiKeyConnectFormSubmitProps,
 } from './ApiKeyConnectForm';
-export { type ApiKeyConnectFormFieldProps } from './ApiKeyConnectFormField';
+export type { ApiKeyConnectFormFieldProps } from './ApiKeyConnectFormField';
+export { ConnectAccountButton, type ConnectAccountButtonProps } from './ConnectAccountButton';
+export { ConnectCallback, type ConnectCallbackProps } from './ConnectCallback';
+export {
+  ConnectProvider,
+  type ConnectProviderProps,
+  createConnectQueryClient,
+  useConnectContext,
+} from './ConnectProvider';
+export { defaultMessages, type Messages } from './messages';
 export { SecretInput, type SecretInputProps, SecretTextArea, type SecretTextAreaProps } from './SecretInput';
 export { TextArea, type TextAreaProps, TextInput, type TextInputProps } from './TextInput';
 export {
-  type CredentialFormProblem,
-  type UseCredentialFormOptions,
-  type UseCredentialFormResult,
-  useCredentialForm,
-} from './useCredentialForm';
+  type UseConnectAccountOptions,
+  type UseConnectAccountResult,
+  useConnectAccount,
+} from './useConnectAccount';
+export {
+  type ConnectedAccountSummary,
+  summarizeConnectedAccount,
+  type UseConnectedAccountOptions,
+  useConnectedAccount,
+} from './useConnectedAccount';
 export {
   type CreateConnectedAccountOptions,
   type CreateConnectedAccountVariables,
   type UseCreateConnectedAccountResult,
   useCreateConnectedAccount,
 } from './useCreateConnectedAccount';
+export {
+  type CredentialFormProblem,
+  type UseCredentialFormOptions,
+  type UseCredentialFormResult,
+  useCredentialForm,
+} from './useCredentialForm';

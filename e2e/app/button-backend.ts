@@ -1,0 +1,5 @@
+import { createHttpBackend } from '../../packages/core/src/index';
+
+/** The browser talks to the app's own `/api/connect` route; the key stays on the server. */
+export const backend = createHttpBackend({ baseUrl: `${location.origin}/api/connect` });
+export const CALLBACK_URL = '/callback.html';

@@ -1,0 +1,281 @@
+import AxeBuilder from '@axe-core/playwright';
+import { type APIRequestContext, expect, type Page, type Request, test } from '@playwright/test';
+import { CHROMIUM_ARGS, resolveChromium } from '../scripts/chromium.mjs';
+import { SANDBOX_URL } from './ports';
+
+// <ConnectAccountButton> against the sandbox *server* through the e2e app's /api/connect route, in
+// real Chromium with its popup blocker ON (Playwright turns it off by default): a popup opened
+// after an await would be blocked here, so every passing popup test proves it opened in the click.
+test.use({
+  launchOptions: {
+    executablePath: resolveChromium().executablePath,
+    args: CHROMIUM_ARGS,
+    ignoreDefaultArgs: ['--disable-popup-blocking'],
+  },
+});
+
+const CREATE_PATH = '/api/connect/api/v3/connected_accounts/link';
+const isCreate = (request: Request) => request.method() === 'POST' && request.url().endsWith(CREATE_PATH);
+const isAccountGet = (request: Request) =>
+  request.method() === 'GET' && /\/api\/connect\/api\/v3\/connected_accounts\/[^/]+$/.test(request.url());
+
+/** Scripts the sandbox; every script here names a route or a link, so other suites are untouched. */
+async function control(request: APIRequestContext, action: Record<string, unknown>) {
+  const response = await request.post(`${SANDBOX_URL}/_sandbox/control`, { data: action });
+  expect(response.ok(), await response.text()).toBe(true);
+}
+
+async function expectAxeClean(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
+}
+
+const connectButton = (page: Page) => page.getByRole('button', { name: 'Connect GitHub' });
+const statusRegion = (page: Page) => page.getByRole('status');
+const events = (page: Page) => page.getByRole('list', { name: 'Events' });
+
+/** Clicks Connect and returns the popup and the link session the app created. */
+async function openPopup(page: Page) {
+  const popupPromise = page.waitForEvent('popup');
+  const created = page.waitForResponse((response) => isCreate(response.request()));
+  await connectButton(page).click();
+  const popup = await popupPromise;
+  const session = (await (await created).json()) as { link_token: string; connected_account_id: string };
+  await popup.waitForURL(/\/link\//);
+  return { popup, session };
+}
+
+test('the popup blocker is on: window.open outside a user gesture returns null', async ({ page }) => {
+  await page.goto('/button.html');
+  expect(await page.evaluate(() => window.open('about:blank', '_blank') === null)).toBe(true);
+});
+
+test('popup: Allow connects, the callback closes the popup, axe clean before and after', async ({ page }) => {
+  await page.goto('/button.html?mode=popup');
+  await expectAxeClean(page);
+  const { popup, session } = await openPopup(page);
+  await expect(page.getByRole('button', { name: 'Waiting for the provider…' })).toBeVisible();
+  await expectAxeClean(page);
+  const closed = popup.waitForEvent('close');
+  await popup.getByRole('button', { name: 'Allow' }).click();
+  await closed;
+  await expect(page.getByRole('button', { name: 'Connected' })).toHaveAttribute('data-state', 'connected');
+  await expect(statusRegion(page)).toHaveText('Connected');
+  await expect(events(page)).toContainText(`success ${session.connected_account_id}`);
+  await expectAxeClean(page);
+});
+
+test('popup: Deny ends in failed with the reason shown and a retry', async ({ page }) => {
+  await page.goto('/button.html?mode=popup');
+  const { popup } = await openPopup(page);
+  await popup.getByRole('button', { name: 'Deny' }).click();
+  await expect(statusRegion(page)).toContainText('Could not connect.');
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(connectButton(page)).toHaveAttribute('data-state', 'failed');
+  await expect(events(page)).toContainText('error connection_failed');
+  await expectAxeClean(page);
+});
+
+test('popup: the user closing the window cancels', async ({ page }) => {
+  await page.goto('/button.html?mode=popup');
+  const { popup } = await openPopup(page);
+  await popup.close();
+  await expect(statusRegion(page)).toHaveText('The connection was cancelled.');
+  await expect(connectButton(page)).toHaveAttribute('data-state', 'cancelled');
+  await expectAxeClean(page);
+});
+
+test('auto: a blocked popup falls back to a full-page redirect that returns connected', async ({ page }) => {
+  await page.goto('/button.html?mode=auto&blockPopup=1');
+  await connectButton(page).click();
+  await page.waitForURL(/127\.0\.0\.1:4011\/link\//);
+  await page.getByRole('button', { name: 'Allow' }).click();
+  await page.waitForURL(/\/button\.html\?mode=auto&blockPopup=1$/);
+  await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
+  await expect(events(page)).toContainText(/success ca_/);
+});
+
+test('popup mode: a blocked popup is popup_blocked, and no link session is made', async ({ page }) => {
+  const creates: Request[] = [];
+  page.on('request', (request) => isCreate(request) && creates.push(request));
+  await page.goto('/button.html?mode=popup&blockPopup=1');
+  await connectButton(page).click();
+  await expect(statusRegion(page)).toContainText('The browser blocked the sign-in window.');
+  await expect(statusRegion(page)).toContainText('Allow pop-ups for this site');
+  expect(creates).toHaveLength(0);
+  await expectAxeClean(page);
+});
+
+test('redirect mode: a full round trip through the callback route', async ({ page }) => {
+  await page.goto('/button.html?mode=redirect#settings');
+  await connectButton(page).click();
+  await page.waitForURL(/127\.0\.0\.1:4011\/link\//);
+  await page.getByRole('button', { name: 'Allow' }).click();
+  await page.waitForURL(/\/button\.html\?mode=redirect#settings$/);
+  await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
+  // The pending attempt is consumed: a reload starts idle, nothing secret was left behind.
+  const stored = await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
+  expect(stored).not.toMatch(/sandbox-e2e-key|lt_/);
+  await page.reload();
+  await expect(connectButton(page)).toHaveAttribute('data-state', 'idle');
+});
+
+test('redirect mode: Deny comes back as failed', async ({ page }) => {
+  await page.goto('/button.html?mode=redirect');
+  await connectButton(page).click();
+  await page.waitForURL(/127\.0\.0\.1:4011\/link\//);
+  await page.getByRole('button', { name: 'Deny' }).click();
+  await page.waitForURL(/\/button\.html\?mode=redirect$/);
+  await expect(statusRegion(page)).toContainText('Could not connect.');
+});
+
+test('an expired link ends in expired, and retry makes a new link that connects', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/button.html?mode=popup');
+  const { session } = await openPopup(page);
+  await control(request, { action: 'expireLinks', linkToken: session.link_token });
+  await expect(statusRegion(page)).toContainText('The connection link expired.');
+  await expect(connectButton(page)).toHaveAttribute('data-state', 'expired');
+  await expectAxeClean(page);
+
+  const popupPromise = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  const popup = await popupPromise;
+  await popup.waitForURL(/\/link\//);
+  await popup.getByRole('button', { name: 'Allow' }).click();
+  await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
+});
+
+test('10 s of latency on create: the popup still opens (in the click) and then connects', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(60_000);
+  await control(request, { action: 'latency', ms: 10_000, route: 'createLinkSession' });
+  try {
+    await page.goto('/button.html?mode=popup');
+    const popupPromise = page.waitForEvent('popup', { timeout: 2000 });
+    await connectButton(page).click();
+    const popup = await popupPromise;
+    await expect(page.getByRole('button', { name: 'Connecting…' })).toBeVisible();
+    await expect(popup.getByRole('status')).toHaveText('Connecting…');
+    await popup.waitForURL(/\/link\//, { timeout: 20_000 });
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
+  } finally {
+    await control(request, { action: 'latency', ms: 0, route: 'createLinkSession' });
+  }
+});
+
+test('callback messages from another origin or with a wrong state are ignored', async ({ page }) => {
+  let state = '';
+  page.on('request', (request) => {
+    if (isCreate(request)) {
+      const body = request.postDataJSON() as { callback_url: string };
+      state = new URL(body.callback_url).searchParams.get('plugboard_state') ?? '';
+    }
+  });
+  await page.goto('/button.html?mode=popup');
+  const { popup } = await openPopup(page);
+  expect(state).toMatch(/^[0-9a-f]{32}$/);
+  const message = { type: 'plugboard:connect-callback', status: 'success' };
+  // From the provider's origin (the popup shows the sandbox), with the right state.
+  await popup.evaluate((data) => window.opener?.postMessage(data, '*'), { ...message, state });
+  // From the app's own origin, with a wrong state.
+  await page.evaluate((data) => window.postMessage(data, location.origin), {
+    ...message,
+    state: 'f'.repeat(32),
+  });
+  await page.waitForTimeout(1500);
+  // Accepted, either would have moved the flow to verifying.
+  await expect(page.getByRole('button', { name: 'Waiting for the provider…' })).toBeVisible();
+  // The control: the same message from the app's origin with the right state is acted on.
+  await page.evaluate((data) => window.postMessage(data, location.origin), { ...message, state });
+  await expect(page.getByRole('button', { name: 'Checking the connection…' })).toBeVisible();
+});
+
+test('a 500 on create shows the envelope message and request_id', async ({ page, request }) => {
+  await control(request, {
+    action: 'failNext',
+    status: 500,
+    route: 'createLinkSession',
+    message: 'The sandbox was told to fail',
+  });
+  await page.goto('/button.html?mode=popup');
+  await connectButton(page).click();
+  await expect(statusRegion(page)).toContainText('The sandbox was told to fail');
+  await expect(statusRegion(page)).toContainText(/Request ID: \S+/);
+  await expect(connectButton(page)).toHaveAttribute('data-state', 'failed');
+  await expectAxeClean(page);
+});
+
+test('the network dropping mid-poll recovers and still connects', async ({ page }) => {
+  let dropped = 0;
+  let resolveDropped = () => {};
+  const twoDropped = new Promise<void>((resolve) => {
+    resolveDropped = resolve;
+  });
+  await page.route(/\/api\/connect\/api\/v3\/connected_accounts\/[^/]+$/, async (route) => {
+    if (route.request().method() === 'GET' && dropped < 2) {
+      dropped += 1;
+      if (dropped === 2) resolveDropped();
+      await route.abort('internetdisconnected');
+      return;
+    }
+    await route.fallback();
+  });
+  await page.goto('/button.html?mode=popup');
+  const { popup } = await openPopup(page);
+  await twoDropped;
+  await expect(page.getByRole('button', { name: 'Waiting for the provider…' })).toBeVisible();
+  await popup.getByRole('button', { name: 'Allow' }).click();
+  await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
+});
+
+test('keyboard only: Tab, Enter, deny, retry from the keyboard, connect', async ({ page }) => {
+  await page.goto('/button.html?mode=popup');
+  await page.keyboard.press('Tab');
+  await expect(connectButton(page)).toBeFocused();
+  let popupPromise = page.waitForEvent('popup');
+  await page.keyboard.press('Enter');
+  let popup = await popupPromise;
+  await popup.waitForURL(/\/link\//);
+  await popup.getByRole('button', { name: 'Deny' }).focus();
+  await popup.keyboard.press('Enter');
+  await expect(statusRegion(page)).toContainText('Could not connect.');
+  await page.bringToFront();
+  await expect(connectButton(page)).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Try again' })).toBeFocused();
+  popupPromise = page.waitForEvent('popup');
+  await page.keyboard.press('Enter');
+  popup = await popupPromise;
+  // Focus moves back to the main button, not lost with the retry button.
+  await expect(page.getByRole('button', { name: /Connecting…|Waiting for the provider…/ })).toBeFocused();
+  await popup.waitForURL(/\/link\//);
+  await popup.getByRole('button', { name: 'Allow' }).focus();
+  await popup.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Connected' })).toBeFocused();
+});
+
+test('requests for a popup connection: one create, and none once connected', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (request) => {
+    if (isCreate(request)) requests.push('create');
+    else if (isAccountGet(request)) requests.push('get');
+  });
+  await page.goto('/button.html?mode=popup');
+  const { popup } = await openPopup(page);
+  // Allow at once, before the first poll (1 s): the callback message then costs one GET.
+  await popup.getByRole('button', { name: 'Allow' }).click();
+  await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
+  const polls = requests.length - 2;
+  expect(requests[0]).toBe('create');
+  expect(requests.filter((kind) => kind === 'create')).toHaveLength(1);
+  // At most the create, the verifying GET, and the polls that fell due before Allow landed.
+  expect(polls).toBeGreaterThanOrEqual(0);
+  await page.waitForTimeout(2500);
+  expect(requests).toHaveLength(polls + 2);
+});

@@ -1,0 +1,171 @@
+import type { ConnectFlowStatus } from '@plugboard/core';
+import { Slot } from 'radix-ui';
+import {
+  type ComponentPropsWithoutRef,
+  forwardRef,
+  type MouseEvent,
+  type ReactNode,
+  type Ref,
+  useCallback,
+  useId,
+  useRef,
+} from 'react';
+import { useConnectContext } from './ConnectProvider';
+import type { Messages } from './messages';
+import {
+  type UseConnectAccountOptions,
+  type UseConnectAccountResult,
+  useConnectAccount,
+} from './useConnectAccount';
+
+export interface ConnectAccountButtonProps
+  extends Omit<ComponentPropsWithoutRef<'button'>, 'children' | 'onError'>,
+    UseConnectAccountOptions {
+  /** Render your own element (a link-styled button, a menu item) with the behaviour merged in. */
+  asChild?: boolean | undefined;
+  /** Drop the kit's class names; `data-state` stays for your own CSS. */
+  unstyled?: boolean | undefined;
+  /** The label when idle, or a function of the flow's state for full control. */
+  children?: ReactNode | ((connect: UseConnectAccountResult) => ReactNode);
+}
+
+const STATUS_MESSAGE: Record<ConnectFlowStatus, keyof Messages | undefined> = {
+  idle: undefined,
+  creating: 'connectCreating',
+  awaiting_user: 'connectAwaitingUser',
+  verifying: 'connectVerifying',
+  connected: 'connectConnected',
+  failed: 'connectFailed',
+  cancelled: 'connectCancelled',
+  expired: 'connectExpired',
+};
+
+/**
+ * Connects an OAuth account through a hosted link: a popup opened inside the click (or a
+ * full-page redirect), and `connected` only when the backend says the account is ACTIVE.
+ * Progress and errors are announced in a live region beside the button.
+ *
+ * @example
+ * <ConnectAccountButton authConfigId="ac_github" onSuccess={({ connectedAccountId }) => save(connectedAccountId)}>
+ *   Connect GitHub
+ * </ConnectAccountButton>
+ */
+export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccountButtonProps>(
+  function ConnectAccountButton(props, ref) {
+    const {
+      authConfigId,
+      mode,
+      callbackUrl,
+      onSuccess,
+      onError,
+      onStateChange,
+      environment,
+      asChild = false,
+      unstyled = false,
+      children,
+      className,
+      onClick,
+      ...buttonProps
+    } = props;
+    const { messages } = useConnectContext();
+    const connect = useConnectAccount({
+      authConfigId,
+      mode,
+      callbackUrl,
+      onSuccess,
+      onError,
+      onStateChange,
+      environment,
+    });
+    const statusId = useId();
+    const ownRef = useRef<HTMLButtonElement | null>(null);
+    const composedRef = useCallback(
+      (node: HTMLButtonElement | null) => {
+        ownRef.current = node;
+        setRef(ref, node);
+      },
+      [ref],
+    );
+    const { status, error } = connect;
+    // Connected and busy states ignore clicks but keep focus (aria-disabled, not disabled).
+    const inert = connect.isBusy || status === 'connected';
+    const statusKey = STATUS_MESSAGE[status];
+    const label =
+      typeof children === 'function'
+        ? children(connect)
+        : status === 'idle' || status === 'failed' || status === 'cancelled' || status === 'expired'
+          ? (children ?? messages.connectIdle)
+          : statusKey && messages[statusKey];
+    const Component = asChild ? Slot.Root : 'button';
+    const showError = error !== undefined && (status === 'failed' || status === 'expired');
+
+    return (
+      <div className={unstyled ? undefined : 'plugboard-connect'} data-state={status}>
+        <Component
+          {...(asChild ? {} : { type: 'button' as const })}
+          {...buttonProps}
+          ref={composedRef}
+          className={cx(unstyled ? undefined : 'plugboard-connect__button', className)}
+          data-state={status}
+          aria-busy={connect.isBusy || undefined}
+          aria-disabled={inert || buttonProps['aria-disabled'] || undefined}
+          aria-describedby={cx(buttonProps['aria-describedby'], statusId)}
+          onClick={(event: MouseEvent<HTMLButtonElement>) => {
+            onClick?.(event);
+            // A user's handler runs first and may opt out, as in Radix's composeEventHandlers.
+            if (event.defaultPrevented || inert || buttonProps.disabled) return;
+            connect.start();
+          }}
+        >
+          {asChild ? (children as ReactNode) : label}
+        </Component>
+        <div id={statusId} role="status" className={unstyled ? undefined : 'plugboard-connect__status'}>
+          {statusKey && status !== 'failed' && status !== 'expired' ? messages[statusKey] : null}
+          {status === 'awaiting_user' && connect.mode !== 'redirect'
+            ? ` ${messages.connectAwaitingUserHint}`
+            : null}
+          {showError ? (
+            <>
+              <span className={unstyled ? undefined : 'plugboard-connect__error'}>
+                {messages[statusKey ?? 'connectFailed']} {error.message}
+              </span>
+              {error.suggestedFix ? (
+                <span className={unstyled ? undefined : 'plugboard-connect__detail'}>
+                  {messages.errorSuggestedFix}: {error.suggestedFix}
+                </span>
+              ) : null}
+              {error.requestId ? (
+                <span className={unstyled ? undefined : 'plugboard-connect__detail'}>
+                  {messages.errorRequestId}: <code>{error.requestId}</code>
+                </span>
+              ) : null}
+            </>
+          ) : null}
+        </div>
+        {showError || status === 'cancelled' ? (
+          <button
+            type="button"
+            className={unstyled ? undefined : 'plugboard-connect__retry'}
+            onClick={() => {
+              connect.retry();
+              // This button leaves with the error; keep keyboard focus on the connect button.
+              ownRef.current?.focus();
+            }}
+          >
+            {messages.retry}
+          </button>
+        ) : null}
+      </div>
+    );
+  },
+);
+
+function setRef<T>(ref: Ref<T> | undefined, value: T | null): void {
+  if (typeof ref === 'function') ref(value);
+  else if (ref) (ref as { current: T | null }).current = value;
+}
+
+function cx(...names: Array<string | undefined>): string | undefined {
+  const joined = names.filter(Boolean).join(' ');
+  return joined === '' ? undefined : joined;
+}

@@ -1,0 +1,87 @@
+import {
+  type ConnectCallbackResult,
+  handleConnectCallback,
+  isRedirectCallback,
+  notifyConnectOpener,
+} from '@plugboard/core';
+import { type ComponentPropsWithoutRef, forwardRef, useEffect, useState } from 'react';
+import { useConnectContext } from './ConnectProvider';
+
+export interface ConnectCallbackProps extends ComponentPropsWithoutRef<'div'> {
+  /** The URL the provider returned to; defaults to `location.href`. */
+  url?: string | undefined;
+  /** Called with the verified outcome of a full-page redirect, before navigating back. */
+  onResult?: ((result: ConnectCallbackResult) => void) | undefined;
+  /** How to go back after a redirect; default `location.replace`. Return `false` to stay on the page. */
+  navigate?: ((returnPath: string) => void | false) | undefined;
+  unstyled?: boolean | undefined;
+}
+
+type CallbackView =
+  | { kind: 'working' }
+  | { kind: 'popup_done' }
+  | { kind: 'redirect_done'; result: ConnectCallbackResult };
+
+/**
+ * The page a provider returns to (`callbackUrl`). In a popup it tells the opening page which
+ * attempt came back and closes itself; after a full-page redirect it asks the backend how the
+ * connection ended and sends the user back to where they started.
+ *
+ * @example
+ * // app/connect/callback/page.tsx
+ * <ConnectProvider backend={backend}><ConnectCallback /></ConnectProvider>
+ */
+export const ConnectCallback = forwardRef<HTMLDivElement, ConnectCallbackProps>(function ConnectCallback(
+  { url, onResult, navigate, unstyled = false, className, ...divProps },
+  ref,
+) {
+  const { backend, messages } = useConnectContext();
+  const [view, setView] = useState<CallbackView>({ kind: 'working' });
+
+  useEffect(() => {
+    const href = url ?? window.location.href;
+    if (!isRedirectCallback(href)) {
+      // A popup's callback: the opener verifies with the backend; this page only relays.
+      notifyConnectOpener(href);
+      setView({ kind: 'popup_done' });
+      window.close();
+      return;
+    }
+    const controller = new AbortController();
+    handleConnectCallback(href, { backend, signal: controller.signal }).then(
+      (result) => {
+        if (controller.signal.aborted) return;
+        setView({ kind: 'redirect_done', result });
+        onResult?.(result);
+        const go = navigate ?? ((path: string) => window.location.replace(path));
+        go(result.returnPath);
+      },
+      () => {
+        // Aborted on unmount (or StrictMode's rehearsal); the pending attempt stays for the next run.
+      },
+    );
+    return () => controller.abort();
+  }, [url, backend, onResult, navigate]);
+
+  return (
+    <div
+      ref={ref}
+      {...divProps}
+      className={
+        [unstyled ? undefined : 'plugboard-callback', className].filter(Boolean).join(' ') || undefined
+      }
+      data-state={view.kind === 'redirect_done' ? view.result.status : view.kind}
+    >
+      <p role="status">
+        {view.kind === 'working'
+          ? messages.callbackVerifying
+          : view.kind === 'popup_done'
+            ? messages.callbackDone
+            : view.result.status === 'connected'
+              ? messages.connectConnected
+              : `${messages[view.result.status === 'expired' ? 'connectExpired' : 'connectFailed']} ${view.result.error?.message ?? ''}`}
+      </p>
+      {view.kind === 'redirect_done' ? <a href={view.result.returnPath}>{messages.callbackReturn}</a> : null}
+    </div>
+  );
+});
