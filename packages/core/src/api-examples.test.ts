@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import {
   authConfigExample,
   connectedAccountExample,
@@ -30,7 +31,7 @@ import {
 } from './wire';
 
 describe('every example of the API documents parses', () => {
-  it.each([
+  it.each<[string, z.ZodType, unknown]>([
     ['link session request', linkSessionRequestSchema, linkSessionRequestExample],
     ['link session 201', linkSessionResponseSchema, linkSessionResponseExample],
     [
@@ -46,9 +47,11 @@ describe('every example of the API documents parses', () => {
     ['toolkit', toolkitSchema, toolkitExample],
     ['toolkit field', toolkitFieldSchema, toolkitFieldExample],
     ['error envelope', errorEnvelopeSchema, errorEnvelopeExample],
-    ...Object.entries(errorExamples).map(
-      ([name, example]) => [`error ${example.status} ${name}`, errorEnvelopeSchema, example.body] as const,
-    ),
+    ...Object.entries(errorExamples).map(([name, example]): [string, z.ZodType, unknown] => [
+      `error ${example.status} ${name}`,
+      errorEnvelopeSchema,
+      example.body,
+    ]),
   ])('%s', (_name, schema, example) => {
     const result = schema.safeParse(example);
     expect(result.error?.issues ?? []).toEqual([]);

@@ -44,6 +44,52 @@ export const CONNECTION_STATUSES = [
 export const connectionStatusSchema = z.enum(CONNECTION_STATUSES);
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
 
+// ── JSON values ──────────────────────────────────────────────────────────────────────────
+
+/**
+ * Whether `value` is exactly what `JSON.parse(JSON.stringify(value))` gives back: null, booleans,
+ * finite numbers, strings, arrays without holes and plain objects of those. Optional keys that
+ * hold `undefined` are allowed (JSON drops them, as zod's optional fields do).
+ */
+export function isJsonValue(value: unknown): boolean {
+  const seen = new Set<object>();
+  const visit = (item: unknown, depth: number): boolean => {
+    if (item === null || typeof item === 'string' || typeof item === 'boolean') return true;
+    if (typeof item === 'number') return Number.isFinite(item);
+    if (typeof item !== 'object' || depth > 256 || seen.has(item)) return false;
+    seen.add(item);
+    let ok: boolean;
+    if (Array.isArray(item)) {
+      ok = true;
+      for (let index = 0; ok && index < item.length; index++)
+        ok = index in item && visit(item[index], depth + 1);
+    } else {
+      const proto = Object.getPrototypeOf(item);
+      ok =
+        (proto === Object.prototype || proto === null) &&
+        Object.values(item).every((child) => child === undefined || visit(child, depth + 1));
+    }
+    seen.delete(item);
+    return ok;
+  };
+  return visit(value, 0);
+}
+
+const NOT_JSON = 'Must hold only JSON values (no undefined, NaN, Infinity, BigInt, Date or function)';
+
+/** A field documented as "any": typed `unknown` for callers, checked to be JSON at runtime. */
+const jsonValue = () => z.unknown().refine(isJsonValue, NOT_JSON);
+
+/**
+ * A JSON object passed through as it is (`connection.data`, "any" values). Not a `z.record`:
+ * that copies the object and silently drops an own `__proto__` key without checking its value.
+ */
+const jsonRecord = () =>
+  z.custom<Record<string, unknown>>(
+    (value) => typeof value === 'object' && value !== null && !Array.isArray(value) && isJsonValue(value),
+    NOT_JSON,
+  );
+
 // ── connection fields ────────────────────────────────────────────────────────────────────
 
 /** The base fields that every auth scheme's `val` accepts (instance / domain settings). */
@@ -104,8 +150,9 @@ const credentialFields = {
   id_token: z.string().optional(),
   token_type: z.string().optional(),
   refresh_token: z.string().nullable().optional(),
-  expires_in: z.unknown().optional(),
-  scope: z.unknown().optional(),
+  // Documented as "any"; only a JSON value can be sent, so only a JSON value is accepted.
+  expires_in: jsonValue().optional(),
+  scope: jsonValue().optional(),
   authed_user: authedUserSchema.optional(),
   generic_api_key: z.string().optional(),
   api_key: z.string().optional(),
@@ -145,17 +192,21 @@ export const CONNECTION_DATA_KEYS = Object.keys(connectionDataSchema.shape) as R
  * `connection.state.val`: the documented keys typed, `status` required; keys a toolkit
  * adds (Zendesk's `email`, say) pass through, because the scheme variants are open.
  */
-export const connectionStateValSchema = z.looseObject({
-  ...baseConnectionFields,
-  status: connectionStatusSchema,
-  ...oauthHandshakeFields,
-  ...credentialFields,
-});
+export const connectionStateValSchema = z
+  .looseObject({
+    ...baseConnectionFields,
+    status: connectionStatusSchema,
+    ...oauthHandshakeFields,
+    ...credentialFields,
+  })
+  // Open, but to JSON values only: what is accepted must survive the wire.
+  .refine(isJsonValue, NOT_JSON);
 export type ConnectionStateVal = z.infer<typeof connectionStateValSchema>;
 
 export const connectionStateSchema = z.object({
   authScheme: authSchemeSchema,
-  val: connectionStateValSchema,
+  // Checked as JSON before zod copies it: zod's copy drops an own `__proto__` key unchecked.
+  val: z.unknown().refine(isJsonValue, NOT_JSON).pipe(connectionStateValSchema),
 });
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
@@ -184,7 +235,7 @@ export const createConnectedAccountRequestSchema = z.object({
   connection: z.object({
     state: connectionStateSchema.optional(),
     /** @deprecated use `state`; see `normalizeCreateConnectedAccountRequest`. */
-    data: z.record(z.string(), z.unknown()).optional(),
+    data: jsonRecord().optional(),
     user_id: z.string().optional(),
     callback_url: z.url().optional(),
     /** @deprecated use `callback_url`. */
