@@ -1,0 +1,17 @@
+import type { ConnectBackend } from '@plugboard/core';
+import { ConnectCallback, ConnectProvider } from '@plugboard/react';
+
+/**
+ * `/connect/callback`: where the provider returns. In a popup it tells the demo page and closes;
+ * after a full-page redirect it verifies the account with the backend and goes back.
+ */
+export function CallbackPage({ backend }: { backend: ConnectBackend }) {
+  return (
+    <ConnectProvider backend={backend}>
+      <main className="demo-callback">
+        <h1>Finishing the connection</h1>
+        <ConnectCallback />
+      </main>
+    </ConnectProvider>
+  );
+}

@@ -1,0 +1,57 @@
+import { ApiKeyConnectForm } from '@plugboard/react';
+import { Dialog } from 'radix-ui';
+import { useState } from 'react';
+
+export interface CredentialDialogProps {
+  authConfigId: string;
+  /** The toolkit's name, for the trigger and the dialog's title. */
+  name: string;
+  /** What the trigger says, e.g. "Connect Zendesk". */
+  triggerLabel: string;
+  onConnected: () => void;
+  onFailed: () => void;
+}
+
+/**
+ * A credential toolkit's form in a modal dialog: Radix traps focus inside, closes on Escape, and
+ * gives focus back to the trigger. The form closes the dialog once the account is created.
+ */
+export function CredentialDialog({
+  authConfigId,
+  name,
+  triggerLabel,
+  onConnected,
+  onFailed,
+}: CredentialDialogProps) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger className="demo-button demo-button--primary">{triggerLabel}</Dialog.Trigger>
+      <Dialog.Portal>
+        <Dialog.Overlay className="demo-dialog__overlay" />
+        <Dialog.Content className="demo-dialog">
+          <div className="demo-dialog__header">
+            <Dialog.Title className="demo-dialog__title">Connect {name}</Dialog.Title>
+            <Dialog.Close className="demo-icon-button" aria-label="Close">
+              <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+                <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" />
+              </svg>
+            </Dialog.Close>
+          </div>
+          <Dialog.Description className="demo-dialog__description">
+            Your credentials go to this app's server, which creates the connection. They are never stored in
+            this browser.
+          </Dialog.Description>
+          <ApiKeyConnectForm
+            authConfigId={authConfigId}
+            onSuccess={() => {
+              setOpen(false);
+              onConnected();
+            }}
+            onError={onFailed}
+          />
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}

@@ -1,0 +1,112 @@
+import type { ConnectFlowSnapshot, ConnectFlowStatus, ConnectMode } from '@plugboard/core';
+import { ConnectAccountButton } from '@plugboard/react';
+import { useId } from 'react';
+import { CredentialDialog } from './CredentialDialog';
+import { StatusBadge } from './StatusBadge';
+import {
+  type CardStatus,
+  connectKindOf,
+  type DemoAuthConfig,
+  initialsOf,
+  schemeLabel,
+  shortNameOf,
+} from './toolkits';
+
+export interface IntegrationCardProps {
+  config: DemoAuthConfig;
+  /** This auth config's status as the backend reports it. */
+  status: CardStatus;
+  mode: ConnectMode;
+  /** A connection ended (connected or not) or started waiting: read the accounts again. */
+  onAccountsChanged: () => void;
+  /** Something worth announcing to screen readers at page level, e.g. "Zendesk connected". */
+  onAnnounce: (message: string) => void;
+}
+
+/** Refetch when the flow reaches a state the backend's list would show differently. */
+const REFRESH_ON: ReadonlySet<ConnectFlowStatus> = new Set([
+  'awaiting_user',
+  'connected',
+  'failed',
+  'cancelled',
+  'expired',
+]);
+
+function buttonLabel(flowStatus: ConnectFlowStatus, name: string, cardStatus: CardStatus): string {
+  switch (flowStatus) {
+    case 'creating':
+      return `Connecting ${name}…`;
+    case 'awaiting_user':
+      return `Waiting for ${name}…`;
+    case 'verifying':
+      return `Checking ${name}…`;
+    case 'connected':
+      return `${name} connected`;
+    default:
+      return cardStatus === 'connected' ? `Reconnect ${name}` : `Connect ${name}`;
+  }
+}
+
+/** One toolkit: its badge, name, auth scheme and status, and the way to connect it. */
+export function IntegrationCard({
+  config,
+  status,
+  mode,
+  onAccountsChanged,
+  onAnnounce,
+}: IntegrationCardProps) {
+  const titleId = useId();
+  const name = shortNameOf(config.name);
+  const kind = connectKindOf(config.auth_scheme);
+  return (
+    <article className="demo-card" aria-labelledby={titleId} data-kind={kind}>
+      <div className="demo-card__head">
+        {config.toolkit.logo ? (
+          <img className="demo-card__logo" src={config.toolkit.logo} alt="" width={40} height={40} />
+        ) : (
+          <span className="demo-card__badge" data-toolkit={config.toolkit.slug} aria-hidden="true">
+            {initialsOf(config.name)}
+          </span>
+        )}
+        <div className="demo-card__title">
+          <h3 id={titleId}>{config.name}</h3>
+          <p className="demo-card__scheme">{schemeLabel(config.auth_scheme)}</p>
+        </div>
+        <StatusBadge status={status} />
+      </div>
+      <p className="demo-card__id">
+        <span className="demo-visually-hidden">Auth config </span>
+        <code>{config.id}</code>
+      </p>
+      <div className="demo-card__actions">
+        {kind === 'oauth' ? (
+          <ConnectAccountButton
+            authConfigId={config.id}
+            mode={mode}
+            onStateChange={(snapshot: ConnectFlowSnapshot) => {
+              if (REFRESH_ON.has(snapshot.status)) onAccountsChanged();
+            }}
+            onSuccess={() => onAnnounce(`${name} connected.`)}
+          >
+            {(connect) => buttonLabel(connect.status, name, status)}
+          </ConnectAccountButton>
+        ) : kind === 'credentials' ? (
+          <CredentialDialog
+            authConfigId={config.id}
+            name={name}
+            triggerLabel={status === 'connected' ? `Reconnect ${name}` : `Connect ${name}`}
+            onConnected={() => {
+              onAccountsChanged();
+              onAnnounce(`${name} connected.`);
+            }}
+            onFailed={onAccountsChanged}
+          />
+        ) : (
+          <p className="demo-card__note">
+            {schemeLabel(config.auth_scheme)} is not emulated by the sandbox; connecting answers 501.
+          </p>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,123 @@
+import { Switch } from 'radix-ui';
+import { useId, useState } from 'react';
+import type { SandboxPanelAction } from './demo-api';
+import { useSandboxAction, useSandboxScripts } from './demo-queries';
+
+interface ToggleProps {
+  label: string;
+  hint: string;
+  checked: boolean;
+  disabled: boolean;
+  onCheckedChange: (on: boolean) => void;
+}
+
+function SandboxToggle({ label, hint, checked, disabled, onCheckedChange }: ToggleProps) {
+  const id = useId();
+  return (
+    <div className="demo-toggle">
+      <div>
+        <label htmlFor={id} className="demo-toggle__label">
+          {label}
+        </label>
+        <p id={`${id}-hint`} className="demo-toggle__hint">
+          {hint}
+        </p>
+      </div>
+      <Switch.Root
+        id={id}
+        className="demo-switch"
+        checked={checked}
+        disabled={disabled}
+        aria-describedby={`${id}-hint`}
+        onCheckedChange={onCheckedChange}
+      >
+        <Switch.Thumb className="demo-switch__thumb" />
+      </Switch.Root>
+    </div>
+  );
+}
+
+const DONE: Record<SandboxPanelAction['action'], (on: boolean) => string> = {
+  slowCreate: (on) => (on ? 'Connecting now takes 3 seconds.' : 'Connecting is fast again.'),
+  denyConsent: (on) => (on ? 'The provider will deny consent.' : 'The provider will ask for consent again.'),
+  expireLinks: (on) => (on ? 'Links now expire at once.' : 'Links last 10 minutes again.'),
+  failNext: () => 'The next request will fail with a 500.',
+  reset: () => 'The sandbox was reset: every connection and script is gone.',
+};
+
+/**
+ * Scripts the local sandbox so a visitor can see every state of the kit. DEV ONLY: it talks to
+ * the demo server's `/api/demo/sandbox`, which exists in this demo and nowhere else.
+ */
+export function SandboxPanel() {
+  const scripts = useSandboxScripts();
+  const action = useSandboxAction();
+  const [announcement, setAnnouncement] = useState('');
+  // Controls stay enabled (and focused) while a request runs; a second press meanwhile is ignored.
+  const run = (next: SandboxPanelAction) => {
+    if (action.isPending) return;
+    action.mutate(next, {
+      onSuccess: () => setAnnouncement(DONE[next.action]('on' in next ? next.on : true)),
+      onError: (error) => setAnnouncement(`The sandbox did not take it: ${error.message}`),
+    });
+  };
+  const data = scripts.data;
+  const busy = data === undefined;
+  return (
+    <div className="demo-panel">
+      <p className="demo-panel__intro">
+        Make the local sandbox misbehave to see every state. Only this demo has these controls.
+      </p>
+      <SandboxToggle
+        label="Slow connecting (3 s)"
+        hint="Creating a link or an account waits 3 seconds."
+        checked={(data?.latency.createLinkSession ?? 0) > 0}
+        disabled={busy}
+        onCheckedChange={(on) => run({ action: 'slowCreate', on })}
+      />
+      <SandboxToggle
+        label="Provider denies consent"
+        hint="OAuth ends failed, as if the user pressed Deny."
+        checked={data?.denyConsent ?? false}
+        disabled={busy}
+        onCheckedChange={(on) => run({ action: 'denyConsent', on })}
+      />
+      <SandboxToggle
+        label="Links expire at once"
+        hint="Open and new link sessions expire immediately."
+        checked={data?.expireNewLinks ?? false}
+        disabled={busy}
+        onCheckedChange={(on) => run({ action: 'expireLinks', on })}
+      />
+      <div className="demo-panel__buttons">
+        <button
+          type="button"
+          className="demo-button"
+          disabled={busy}
+          onClick={() => run({ action: 'failNext' })}
+        >
+          Fail next request (500)
+        </button>
+        <button
+          type="button"
+          className="demo-button"
+          disabled={busy}
+          onClick={() => run({ action: 'reset' })}
+        >
+          Reset sandbox
+        </button>
+      </div>
+      <p className="demo-panel__armed">
+        {data && data.failures.length > 0 ? 'A 500 is armed for the next request.' : ' '}
+      </p>
+      <p role="status" className="demo-panel__status">
+        {announcement}
+      </p>
+      {scripts.error ? (
+        <p role="alert" className="demo-empty--error">
+          The sandbox controls are unavailable: {scripts.error.message}
+        </p>
+      ) : null}
+    </div>
+  );
+}

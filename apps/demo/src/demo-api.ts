@@ -1,0 +1,108 @@
+import {
+  authConfigListSchema,
+  ConnectError,
+  connectedAccountSchema,
+  errorEnvelopeSchema,
+} from '@plugboard/core';
+import { z } from 'zod';
+import type { DemoAuthConfig } from './toolkits';
+
+/**
+ * The demo's own read routes, beside the kit's `/api/connect`. They exist only in this demo:
+ * a real app lists its users' connections from its own database.
+ */
+export const DEMO_API = {
+  authConfigs: '/api/demo/auth-configs',
+  connectedAccounts: '/api/demo/connected-accounts',
+  sandbox: '/api/demo/sandbox',
+} as const;
+
+/** An account as the demo shows it: no `state`, `data` or `params` (they may hold tokens). */
+export type DemoAccount = z.infer<typeof demoAccountListSchema>['items'][number];
+
+const sandboxScriptsSchema = z.object({
+  latency: z.record(z.string(), z.number()),
+  failures: z.array(z.unknown()),
+  denyConsent: z.boolean(),
+  expireNewLinks: z.boolean(),
+});
+export type SandboxScripts = z.infer<typeof sandboxScriptsSchema>;
+
+/** The list route sends accounts without their credentials: the browser never sees a token. */
+export const demoAccountListSchema = z.object({
+  items: z.array(connectedAccountSchema.omit({ state: true, data: true, params: true })),
+});
+
+/** What the sandbox panel may ask for; the demo server refuses anything else. */
+export type SandboxPanelAction =
+  | { action: 'slowCreate'; on: boolean }
+  | { action: 'denyConsent'; on: boolean }
+  | { action: 'failNext' }
+  | { action: 'expireLinks'; on: boolean }
+  | { action: 'reset' };
+
+async function readJson(response: Response, path: string): Promise<unknown> {
+  const text = await response.text();
+  let body: unknown;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    throw new ConnectError('invalid_response', { message: `${path} did not answer with JSON`, path });
+  }
+  if (!response.ok) {
+    const envelope = errorEnvelopeSchema.safeParse(body);
+    if (envelope.success) throw ConnectError.fromEnvelope(envelope.data.error, { status: response.status });
+    throw new ConnectError('http', {
+      message: `${path} answered ${response.status}`,
+      status: response.status,
+    });
+  }
+  return body;
+}
+
+async function request(path: string, init: RequestInit = {}): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: { 'content-type': 'application/json', ...init.headers },
+    });
+  } catch (cause) {
+    if (init.signal?.aborted)
+      throw new ConnectError('aborted', { message: 'The request was cancelled', cause });
+    throw new ConnectError('network', { message: `Could not reach ${path}`, cause });
+  }
+  return readJson(response, path);
+}
+
+function parse<T>(schema: z.ZodType<T>, body: unknown, path: string): T {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue?.path.join('.') ?? '';
+  throw new ConnectError('invalid_response', {
+    message: `${path} answered an unexpected shape`,
+    path: where,
+  });
+}
+
+export async function fetchAuthConfigs(signal?: AbortSignal): Promise<DemoAuthConfig[]> {
+  const body = await request(DEMO_API.authConfigs, { signal });
+  return parse(authConfigListSchema, body, DEMO_API.authConfigs).items;
+}
+
+/** The signed-in user's accounts, newest first. */
+export async function fetchConnectedAccounts(signal?: AbortSignal): Promise<DemoAccount[]> {
+  const body = await request(DEMO_API.connectedAccounts, { signal });
+  return parse(demoAccountListSchema, body, DEMO_API.connectedAccounts).items;
+}
+
+export async function fetchSandboxScripts(signal?: AbortSignal): Promise<SandboxScripts> {
+  const body = await request(DEMO_API.sandbox, { signal });
+  return parse(sandboxScriptsSchema, body, DEMO_API.sandbox);
+}
+
+export async function sendSandboxAction(action: SandboxPanelAction): Promise<SandboxScripts> {
+  const body = await request(DEMO_API.sandbox, { method: 'POST', body: JSON.stringify(action) });
+  return parse(sandboxScriptsSchema, body, DEMO_API.sandbox);
+}

@@ -1,0 +1,115 @@
+/**
+ * The demo's own routes beside `@plugboard/server`'s `/api/connect`: the signed-in user's accounts
+ * (a real app reads them from its own database) and the sandbox panel's scripts. DEV ONLY: the
+ * sandbox route changes what the sandbox answers for everybody, so it exists only in this demo,
+ * never in an app that talks to Composio. Nothing here takes a key from, or sends one to, the browser.
+ */
+import { connectedAccountListSchema } from '@plugboard/core';
+import type { Sandbox } from '@plugboard/sandbox';
+
+export interface DemoRoutesOptions {
+  sandbox: Sandbox;
+  /** The same user the connect handler binds: accounts are listed for this user only. */
+  getUserId: (request: Request) => string | null | undefined | Promise<string | null | undefined>;
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+/** Latency the panel's "slow" switch adds to both create routes: long enough to watch each state. */
+export const SLOW_CREATE_MS = 3000;
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: JSON_HEADERS });
+}
+
+function refuse(status: number, slug: string, message: string): Response {
+  return json({ error: { message, code: status, slug, status, request_id: crypto.randomUUID() } }, status);
+}
+
+/** A scripting request from another site would let any page break the demo: same origin only. */
+function isCrossSite(request: Request): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site !== null) return site !== 'same-origin' && site !== 'none';
+  const origin = request.headers.get('origin');
+  return origin !== null && origin !== new URL(request.url).origin;
+}
+
+/** Returns a response for the demo's routes, `undefined` for any other path. */
+export function createDemoRoutes({ sandbox, getUserId }: DemoRoutesOptions) {
+  function scripts() {
+    const { latency, failures, denyConsent, expireNewLinks } = sandbox.control.describe();
+    return { latency, failures, denyConsent, expireNewLinks };
+  }
+
+  async function connectedAccounts(request: Request): Promise<Response> {
+    const userId = await getUserId(request);
+    if (!userId) return refuse(401, 'Unauthorized', 'Sign in to see your connections');
+    const url = new URL('/api/v3/connected_accounts', sandbox.publicUrl);
+    url.searchParams.set('user_ids', userId);
+    url.searchParams.set('limit', '100');
+    const upstream = await sandbox.handle(
+      new Request(url, { headers: { 'x-api-key': sandbox.apiKey, 'cache-control': 'no-store' } }),
+    );
+    if (!upstream.ok) return new Response(upstream.body, { status: upstream.status, headers: JSON_HEADERS });
+    const list = connectedAccountListSchema.parse(await upstream.json());
+    // Credentials stay here: the browser gets each account without state, data and params.
+    const items = list.items.map(({ state: _state, data: _data, params: _params, ...account }) => account);
+    return json({ items });
+  }
+
+  async function sandboxScript(request: Request): Promise<Response> {
+    if (request.method === 'GET') return json(scripts());
+    if (request.method !== 'POST')
+      return refuse(405, 'Method_Not_Allowed', `${request.method} is not allowed`);
+    if (isCrossSite(request)) return refuse(403, 'Forbidden', 'Cross-site requests are refused');
+    let body: unknown;
+    try {
+      body = JSON.parse(await request.text());
+    } catch {
+      return refuse(400, 'Bad_Request', 'The body must be JSON');
+    }
+    const action = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const on = action.on === true;
+    switch (action.action) {
+      case 'slowCreate':
+        sandbox.control.setLatency(on ? SLOW_CREATE_MS : 0, 'createLinkSession');
+        sandbox.control.setLatency(on ? SLOW_CREATE_MS : 0, 'createConnectedAccount');
+        break;
+      case 'denyConsent':
+        sandbox.control.denyConsent(on);
+        break;
+      case 'failNext':
+        sandbox.control.failNext({
+          status: 500,
+          message: 'The sandbox failed this request on purpose (demo panel).',
+          suggested_fix: 'Try again: only the next request was scripted to fail.',
+        });
+        break;
+      case 'expireLinks':
+        // On: open links expire now and new ones are born expired. Turning it off finds no open
+        // link left to expire, since every link made while it was on was born expired.
+        sandbox.control.expireLinks({ future: on });
+        break;
+      case 'reset':
+        sandbox.control.reset();
+        break;
+      default:
+        return refuse(
+          400,
+          'Bad_Request',
+          'action must be slowCreate, denyConsent, failNext, expireLinks or reset',
+        );
+    }
+    return json(scripts());
+  }
+
+  return async function demoRoutes(request: Request): Promise<Response | undefined> {
+    const { pathname } = new URL(request.url);
+    if (pathname === '/api/demo/connected-accounts') {
+      return request.method === 'GET'
+        ? connectedAccounts(request)
+        : refuse(405, 'Method_Not_Allowed', `${request.method} is not allowed`);
+    }
+    if (pathname === '/api/demo/sandbox') return sandboxScript(request);
+    return undefined;
+  };
+}

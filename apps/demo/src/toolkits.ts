@@ -1,0 +1,94 @@
+import type { AuthConfig, AuthScheme, ConnectedAccount, ConnectionStatus } from '@plugboard/core';
+
+/** Schemes the user finishes on the provider's consent page (a popup or a redirect). */
+const OAUTH_SCHEMES: ReadonlySet<AuthScheme> = new Set(['OAUTH1', 'OAUTH2', 'DCR_OAUTH', 'S2S_OAUTH2']);
+/** Schemes the user answers with credentials typed into our form. */
+const CREDENTIAL_SCHEMES: ReadonlySet<AuthScheme> = new Set([
+  'API_KEY',
+  'BASIC',
+  'BEARER_TOKEN',
+  'BASIC_WITH_JWT',
+  'BILLCOM_AUTH',
+  'GOOGLE_SERVICE_ACCOUNT',
+  'SERVICE_ACCOUNT',
+]);
+
+export type ConnectKind = 'oauth' | 'credentials' | 'unsupported';
+
+export function connectKindOf(scheme: AuthScheme | undefined): ConnectKind {
+  if (scheme === undefined) return 'unsupported';
+  if (OAUTH_SCHEMES.has(scheme)) return 'oauth';
+  if (CREDENTIAL_SCHEMES.has(scheme)) return 'credentials';
+  return 'unsupported';
+}
+
+const SCHEME_LABELS: Partial<Record<AuthScheme, string>> = {
+  OAUTH2: 'OAuth 2.0',
+  OAUTH1: 'OAuth 1.0a',
+  API_KEY: 'API key',
+  BASIC: 'Username and password',
+  BEARER_TOKEN: 'Bearer token',
+  SAML: 'SAML',
+};
+
+export function schemeLabel(scheme: AuthScheme | undefined): string {
+  if (scheme === undefined) return 'Unknown scheme';
+  return SCHEME_LABELS[scheme] ?? scheme.replaceAll('_', ' ').toLowerCase();
+}
+
+/** "GitHub" → "GH", "Notion (custom OAuth app)" → "NO": a badge when a toolkit has no logo. */
+export function initialsOf(name: string): string {
+  const words = name
+    .replace(/\(.*\)/, '')
+    .trim()
+    .split(/\s+/);
+  const capitals = (words[0] ?? '').replace(/[^A-Z]/g, '');
+  if (words.length === 1 && capitals.length >= 2) return capitals.slice(0, 2);
+  const first = words[0]?.[0] ?? '?';
+  const second = words[1]?.[0] ?? words[0]?.[1] ?? '';
+  return (first + second).toUpperCase();
+}
+
+/** "Notion (custom OAuth app)" → "Notion": the name a button or a heading uses. */
+export function shortNameOf(name: string): string {
+  return name.replace(/\s*\(.*\)\s*$/, '');
+}
+
+export type CardStatus = 'not_connected' | 'pending' | 'connected' | 'failed' | 'expired' | 'inactive';
+
+const CARD_STATUS: Record<ConnectionStatus, CardStatus> = {
+  INITIALIZING: 'pending',
+  INITIATED: 'pending',
+  ACTIVE: 'connected',
+  FAILED: 'failed',
+  EXPIRED: 'expired',
+  INACTIVE: 'inactive',
+  REVOKED: 'inactive',
+};
+
+export const CARD_STATUS_LABELS: Record<CardStatus, string> = {
+  not_connected: 'Not connected',
+  pending: 'Pending',
+  connected: 'Connected',
+  failed: 'Failed',
+  expired: 'Expired',
+  inactive: 'Disconnected',
+};
+
+/**
+ * What a card says about an auth config: connected if any account is ACTIVE, else the state of
+ * the newest attempt. `accounts` come newest first, as the list route orders them.
+ */
+export function cardStatusOf(accounts: readonly Pick<ConnectedAccount, 'status'>[]): CardStatus {
+  if (accounts.some((account) => account.status === 'ACTIVE')) return 'connected';
+  const newest = accounts[0];
+  return newest === undefined ? 'not_connected' : CARD_STATUS[newest.status];
+}
+
+export function isPendingStatus(status: ConnectionStatus): boolean {
+  return status === 'INITIATED' || status === 'INITIALIZING';
+}
+
+export type DemoAuthConfig = Pick<AuthConfig, 'id' | 'name' | 'auth_scheme' | 'status'> & {
+  toolkit: { slug: string; logo?: string | undefined };
+};
