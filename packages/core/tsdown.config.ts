@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // `fixtures`: the API's example bodies, for tests of any backend (`@plugboard/core/fixtures`).
+  entry: { index: 'src/index.ts', fixtures: 'src/fixtures/api-examples.ts' },
   format: 'esm',
   // `dist/index.mjs` + `dist/index.d.mts`, whatever the package type: what `exports` names.
   fixedExtension: true,
