@@ -1,0 +1,234 @@
+import { FIELD_CATALOG } from '@plugboard/core';
+import { createSandbox, type Sandbox } from '@plugboard/sandbox';
+import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
+import { type ReactNode, useState } from 'react';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { ApiKeyConnectForm } from './ApiKeyConnectForm';
+import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
+import './styles.css';
+
+/** A fresh in-process sandbox per story, scripted before the form first renders. */
+function SandboxProvider({ script, children }: { script?: (sandbox: Sandbox) => void; children: ReactNode }) {
+  const [value] = useState(() => {
+    const sandbox = createSandbox();
+    script?.(sandbox);
+    return { sandbox, queryClient: createConnectQueryClient() };
+  });
+  return (
+    <ConnectProvider backend={value.sandbox.backend} queryClient={value.queryClient}>
+      {children}
+    </ConnectProvider>
+  );
+}
+
+const withSandbox =
+  (script?: (sandbox: Sandbox) => void): Decorator =>
+  (Story) => (
+    <SandboxProvider script={script}>
+      <Story />
+    </SandboxProvider>
+  );
+
+const meta = {
+  title: 'Forms/ApiKeyConnectForm',
+  component: ApiKeyConnectForm,
+  decorators: [withSandbox()],
+  args: { authConfigId: 'ac_zendesk' },
+} satisfies Meta<typeof ApiKeyConnectForm>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const typeZendesk = async (canvas: ReturnType<typeof within>, key: string) => {
+  await userEvent.type(await canvas.findByRole('textbox', { name: /^Subdomain/ }), 'acme');
+  await userEvent.type(canvas.getByRole('textbox', { name: /^Email/ }), 'ops@acme.test');
+  await userEvent.type(canvas.getByLabelText(/^API token/), key);
+};
+
+export const Zendesk: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await typeZendesk(canvas, 'zd_story_token_1');
+    await userEvent.click(canvas.getByRole('button', { name: 'Show API token' }));
+    await expect(canvas.getByLabelText(/^API token/)).toHaveAttribute('type', 'text');
+    await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
+    await expect(await canvas.findByText('Connected.')).toBeVisible();
+  },
+};
+
+export const Jira: Story = {
+  args: { authConfigId: 'ac_jira' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('textbox', { name: /^Site name/ })).toBeVisible();
+    await expect(canvas.getByRole('textbox', { name: /^Email/ })).toBeVisible();
+    await expect(canvas.getByLabelText(/^API token/)).toHaveAttribute('type', 'password');
+  },
+};
+
+export const Shopify: Story = {
+  args: { authConfigId: 'ac_shopify' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('textbox', { name: /^Shop domain/ })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Show Admin API access token' })).toBeVisible();
+  },
+};
+
+export const Stripe: Story = {
+  args: { authConfigId: 'ac_stripe' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.type(await canvas.findByLabelText(/^Secret key/), 'sk_test_story12345');
+    await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
+    await expect(await canvas.findByText('Connected.')).toBeVisible();
+  },
+};
+
+export const Vercel: Story = {
+  args: { authConfigId: 'ac_vercel' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByLabelText(/^Access token/)).toHaveAttribute('type', 'password');
+  },
+};
+
+/** Every key of `connection_data` the catalog knows, with the control its kind gets. */
+export const EveryCatalogField: Story = {
+  args: { authConfigId: 'ac_catalog', authScheme: 'API_KEY', fields: Object.keys(FIELD_CATALOG) },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('group', { name: 'Authorised user' })).toBeVisible();
+    await expect(canvas.getByRole('checkbox', { name: 'Long redirect URL' })).toBeVisible();
+    const json = canvas.getByLabelText(/^Service account key \(JSON\)/);
+    await userEvent.type(json, '{{"a": }');
+    await userEvent.tab();
+    await waitFor(() => expect(json).toHaveAttribute('aria-invalid', 'true'));
+    await expect(json).toHaveAccessibleDescription(/line 1, column 7/);
+  },
+};
+
+export const FieldError422: Story = {
+  name: 'Error: 422 on a field',
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await typeZendesk(canvas, 'short1');
+    await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
+    const key = canvas.getByLabelText(/^API token/);
+    await waitFor(() => expect(key).toHaveAttribute('aria-invalid', 'true'));
+    await expect(key).toHaveAccessibleDescription(/must be at least 8 characters/);
+    await expect(canvas.getByRole('alert')).toHaveTextContent(/API token: must be at least 8 characters/);
+  },
+};
+
+export const ServerError500: Story = {
+  name: 'Error: 500 with request id',
+  decorators: [
+    withSandbox((sandbox) =>
+      sandbox.control.failNext({
+        route: 'createConnectedAccount',
+        status: 500,
+        message: 'The sandbox fell over',
+        suggested_fix: 'Try again in a moment.',
+      }),
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await typeZendesk(canvas, 'zd_story_token_2');
+    await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
+    const alert = canvas.getByRole('alert');
+    await waitFor(() => expect(alert).toHaveTextContent(/Request ID: \S+/));
+    await expect(alert).toHaveTextContent('Try again in a moment.');
+    await expect(canvas.getByLabelText(/^API token/)).toHaveValue('zd_story_token_2');
+  },
+};
+
+export const NetworkError: Story = {
+  name: 'Error: network',
+  decorators: [withSandbox((sandbox) => sandbox.control.dropNext({ route: 'createConnectedAccount' }))],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await typeZendesk(canvas, 'zd_story_token_3');
+    await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent('Could not connect.'));
+    await expect(canvas.getByRole('textbox', { name: /^Subdomain/ })).toHaveValue('acme');
+  },
+};
+
+export const ValidateCredentialsRefused: Story = {
+  name: 'Error: validate_credentials refused',
+  args: { validateCredentials: true },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await typeZendesk(canvas, 'invalid-story-key');
+    await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
+    await waitFor(() =>
+      expect(canvas.getByLabelText(/^API token/)).toHaveAccessibleDescription(/rejected this credential/),
+    );
+  },
+};
+
+export const ValidationErrors: Story = {
+  name: 'Error: required fields on submit',
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('textbox', { name: /^Subdomain/ });
+    await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(canvas.getByRole('textbox', { name: /^Subdomain/ })).toHaveFocus());
+    await expect(canvas.getByRole('alert')).toHaveTextContent('Check 3 field(s) before connecting:');
+  },
+};
+
+export const LoadFailed: Story = {
+  name: 'Error: fields could not load',
+  decorators: [withSandbox((sandbox) => sandbox.control.failNext({ route: 'getAuthConfig', status: 500 }))],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('alert')).toHaveTextContent('could not be loaded');
+    await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
+    await expect(await canvas.findByRole('textbox', { name: /^Subdomain/ })).toBeVisible();
+  },
+};
+
+export const Disabled: Story = {
+  args: { disabled: true },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByRole('textbox', { name: /^Subdomain/ })).toBeDisabled();
+    await expect(canvas.getByRole('button', { name: 'Connect' })).toBeDisabled();
+  },
+};
+
+export const DarkTheme: Story = {
+  decorators: [
+    (Story) => (
+      <div data-theme="dark" style={{ background: 'var(--plugboard-color-surface)', padding: '1rem' }}>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('textbox', { name: /^Subdomain/ });
+    // Errors shown too, so their colours are checked against the dark surface.
+    await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
+    await expect(await canvas.findByText('Subdomain is required')).toBeVisible();
+  },
+};
+
+/** The compound parts in a layout of your own. */
+export const CustomLayout: Story = {
+  args: { authConfigId: 'ac_zendesk', fields: [{ name: 'subdomain', required: true }, 'api_key'] },
+  render: (args) => (
+    <ApiKeyConnectForm.Root {...args}>
+      <ApiKeyConnectForm.Field name="api_key" />
+      <ApiKeyConnectForm.Field name="subdomain" />
+      <ApiKeyConnectForm.Error />
+      <ApiKeyConnectForm.Submit>Save credentials</ApiKeyConnectForm.Submit>
+    </ApiKeyConnectForm.Root>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByRole('button', { name: 'Save credentials' })).toBeEnabled();
+  },
+};
