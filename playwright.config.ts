@@ -1,5 +1,14 @@
 import { defineConfig } from '@playwright/test';
-import { E2E_APP_PORT, E2E_APP_URL, SANDBOX_API_KEY, SANDBOX_PORT, SANDBOX_URL } from './e2e/ports';
+import {
+  DEMO_PORT,
+  DEMO_SANDBOX_PORT,
+  DEMO_URL,
+  E2E_APP_PORT,
+  E2E_APP_URL,
+  SANDBOX_API_KEY,
+  SANDBOX_PORT,
+  SANDBOX_URL,
+} from './e2e/ports';
 import { CHROMIUM_ARGS, resolveChromium } from './scripts/chromium.mjs';
 
 const { executablePath } = resolveChromium();
@@ -7,6 +16,8 @@ const { executablePath } = resolveChromium();
 export default defineConfig({
   testDir: './e2e',
   testMatch: '**/*.spec.ts',
+  // Screenshot baselines (e2e/demo.spec.ts) live beside the suites, one folder per spec file.
+  snapshotPathTemplate: '{testDir}/__screenshots__/{testFileName}/{arg}{ext}',
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -28,6 +39,13 @@ export default defineConfig({
     {
       command: `pnpm exec tsx --conditions=source e2e/app/server.ts --port ${E2E_APP_PORT}`,
       url: `${E2E_APP_URL}/healthz`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // The demo (sandbox server + page + /api/connect), on ports apart from `npm run demo`'s.
+      command: `pnpm exec tsx --conditions=source apps/demo/server.ts --port ${DEMO_PORT} --sandbox-port ${DEMO_SANDBOX_PORT}`,
+      url: `${DEMO_URL}/healthz`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },

@@ -5,3 +5,7 @@ export const SANDBOX_URL = `http://127.0.0.1:${SANDBOX_PORT}`;
 export const E2E_APP_URL = `http://127.0.0.1:${E2E_APP_PORT}`;
 /** The key the e2e app server holds for the sandbox; never sent to the browser. */
 export const SANDBOX_API_KEY = 'sandbox-e2e-key';
+/** The demo (apps/demo/server.ts) under e2e: its own ports, apart from `npm run demo`'s 5173/4010. */
+export const DEMO_PORT = 5174;
+export const DEMO_SANDBOX_PORT = 4012;
+export const DEMO_URL = `http://127.0.0.1:${DEMO_PORT}`;

@@ -11,6 +11,7 @@ import type { Sandbox } from '@plugboard/sandbox';
 import { startSandboxServer } from '@plugboard/sandbox/server';
 import react from '@vitejs/plugin-react';
 import { createServer as createVite, defaultClientConditions } from 'vite';
+import { createDemoRoutes, DEMO_USER_ID } from './src/server/demo-routes';
 
 /** A Fetch-style route: a response for its paths, `undefined` to pass the request on. */
 export type DemoRoute = (request: Request) => Promise<Response | undefined> | Response | undefined;
@@ -106,7 +107,9 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     );
     return new Response(upstream.body, { status: upstream.status, headers: JSON_HEADERS });
   };
-  const routes = [...(options.routes?.(context) ?? []), authConfigsRoute];
+  // The signed-in user's accounts and the sandbox panel's scripts (dev only; see src/server/demo-routes.ts).
+  const demoRoutes = createDemoRoutes({ sandbox, getUserId: () => DEMO_USER_ID });
+  const routes = [...(options.routes?.(context) ?? []), authConfigsRoute, demoRoutes];
 
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (!(req.url ?? '/').startsWith('/api/') && req.url !== '/healthz') {

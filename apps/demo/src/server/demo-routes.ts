@@ -7,6 +7,9 @@
 import { connectedAccountListSchema } from '@plugboard/core';
 import type { Sandbox } from '@plugboard/sandbox';
 
+/** The demo has one signed-in user; a real app takes the user from its session. */
+export const DEMO_USER_ID = 'demo-user';
+
 export interface DemoRoutesOptions {
   sandbox: Sandbox;
   /** The same user the connect handler binds: accounts are listed for this user only. */
