@@ -333,6 +333,42 @@ describe('state', () => {
   });
 });
 
+describe('request edges', () => {
+  it('413 for a streamed body without content-length, stopping after the limit', async () => {
+    const sandbox = createSandbox();
+    let pulled = 0;
+    const chunk = new Uint8Array(16 * 1024).fill(32);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 1;
+        if (pulled > 100) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const response = await sandbox.handle(
+      new Request(`${ORIGIN}/api/v3/connected_accounts`, {
+        method: 'POST',
+        headers: { 'x-api-key': 'sandbox-key' },
+        body,
+        duplex: 'half',
+      } as RequestInit),
+    );
+    expect(response.status).toBe(413);
+    expect(pulled).toBeLessThan(10);
+  });
+
+  it('405 for a wrong method, 404 envelope for an unknown route', async () => {
+    const sandbox = createSandbox();
+    const wrong = await sandbox.handle(new Request(`${ORIGIN}/api/v3.1/connected_accounts/link`));
+    expect(wrong.status).toBe(405);
+    const unknown = await sandbox.handle(new Request(`${ORIGIN}/api/v3/nothing`));
+    expect(errorEnvelopeSchema.parse(await unknown.json()).error).toMatchObject({
+      status: 404,
+      slug: 'Route_NotFound',
+    });
+  });
+});
+
 describe('browser safety', () => {
   it('the package entry never reaches a node: module (Storybook imports it in the browser)', () => {
     const dir = import.meta.dirname;
