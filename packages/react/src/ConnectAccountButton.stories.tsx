@@ -1,0 +1,297 @@
+import {
+  type ConnectBackend,
+  type ConnectEnvironment,
+  callbackMessageFor,
+  type PopupHandle,
+} from '@plugboard/core';
+import { createSandbox, type Sandbox } from '@plugboard/sandbox';
+import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
+import { type ReactNode, useState, useSyncExternalStore } from 'react';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { ConnectAccountButton } from './ConnectAccountButton';
+import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
+import './styles.css';
+
+/**
+ * The in-process sandbox plays the server; the "provider window" is drawn in the page instead of
+ * a real popup (a story cannot drive a second window), and answers exactly as the hosted page and
+ * the callback page would: `completeLink` on the sandbox, then the callback's `postMessage`.
+ */
+class ProviderWindow {
+  linkToken: string | undefined;
+  closed = false;
+  blocked = false;
+  #listeners = new Set<() => void>();
+  #version = 0;
+
+  constructor(readonly sandbox: Sandbox) {}
+
+  subscribe = (listener: () => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+  getVersion = () => this.#version;
+  #changed() {
+    this.#version += 1;
+    for (const listener of this.#listeners) listener();
+  }
+
+  environment: Partial<ConnectEnvironment> = {
+    openPopup: () => {
+      if (this.blocked) return null;
+      this.closed = false;
+      this.linkToken = undefined;
+      const handle: PopupHandle = {
+        get closed() {
+          return provider.closed;
+        },
+        navigate: (url) => {
+          this.linkToken = new URL(url).pathname.split('/').pop();
+          this.#changed();
+        },
+        close: () => {
+          this.closed = true;
+          this.#changed();
+        },
+      };
+      const provider = this;
+      this.#changed();
+      return handle;
+    },
+  };
+
+  /** What the user's answer on the hosted page leads to: the callback page's message. */
+  async answer(outcome: { allow: true } | { deny: true }) {
+    if (!this.linkToken) throw new Error('no link is open');
+    const { location } = await this.sandbox.completeLink(this.linkToken, outcome);
+    const message = callbackMessageFor(new URL(location, window.location.origin));
+    window.postMessage(message, window.location.origin);
+    this.close();
+  }
+
+  close() {
+    this.closed = true;
+    this.#changed();
+  }
+}
+
+let current: ProviderWindow | undefined;
+const provider = () => {
+  if (!current) throw new Error('the story has not rendered');
+  return current;
+};
+
+function SimulatedProvider({ window: win }: { window: ProviderWindow }) {
+  useSyncExternalStore(win.subscribe, win.getVersion);
+  if (win.closed || win.linkToken === undefined) return null;
+  return (
+    <section aria-label="Provider window (simulated)" className="story-provider">
+      <p>GitHub asks: allow this app to access your account?</p>
+      <button type="button" onClick={() => void win.answer({ allow: true })}>
+        Allow
+      </button>{' '}
+      <button type="button" onClick={() => void win.answer({ deny: true })}>
+        Deny
+      </button>{' '}
+      <button type="button" onClick={() => win.close()}>
+        Close window
+      </button>
+    </section>
+  );
+}
+
+function SandboxProvider({
+  script,
+  children,
+}: {
+  script?: (window: ProviderWindow) => void;
+  children: ReactNode;
+}) {
+  const [value] = useState(() => {
+    const win = new ProviderWindow(createSandbox());
+    script?.(win);
+    current = win;
+    const { backend } = win.sandbox;
+    // What the app's server (@plugboard/server) does: bind the signed-in user to the request.
+    const asUser: ConnectBackend = {
+      ...backend,
+      createLinkSession: (input, options) =>
+        backend.createLinkSession({ ...input, user_id: 'story-user' }, options),
+    };
+    return { win, backend: asUser, queryClient: createConnectQueryClient() };
+  });
+  return (
+    <ConnectProvider backend={value.backend} queryClient={value.queryClient}>
+      {children}
+      <SimulatedProvider window={value.win} />
+    </ConnectProvider>
+  );
+}
+
+const withSandbox =
+  (script?: (window: ProviderWindow) => void): Decorator =>
+  (Story) => (
+    <SandboxProvider script={script}>
+      <Story />
+    </SandboxProvider>
+  );
+
+const meta = {
+  title: 'Connect/ConnectAccountButton',
+  component: ConnectAccountButton,
+  decorators: [withSandbox()],
+  args: { authConfigId: 'ac_github', mode: 'popup', children: 'Connect GitHub', unstyled: false },
+  argTypes: {
+    mode: { control: 'inline-radio', options: ['popup', 'auto'] },
+    authConfigId: { control: 'select', options: ['ac_github', 'ac_slack', 'ac_notion'] },
+    unstyled: { control: 'boolean' },
+  },
+  // The button reads its environment from the story's simulated provider window.
+  render: (args) => <ConnectAccountButton {...args} environment={provider().environment} />,
+} satisfies Meta<typeof ConnectAccountButton>;
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const connect = async (canvasElement: HTMLElement) => {
+  const canvas = within(canvasElement);
+  await userEvent.click(canvas.getByRole('button', { name: 'Connect GitHub' }));
+  return canvas;
+};
+
+export const Idle: Story = {
+  play: async ({ canvasElement }) => {
+    const button = within(canvasElement).getByRole('button', { name: 'Connect GitHub' });
+    await expect(button).toHaveAttribute('data-state', 'idle');
+  },
+};
+
+export const Creating: Story = {
+  decorators: [withSandbox((win) => win.sandbox.control.setLatency(60_000, 'createLinkSession'))],
+  play: async ({ canvasElement }) => {
+    const canvas = await connect(canvasElement);
+    await expect(await canvas.findByRole('button', { name: 'Connecting…' })).toHaveAttribute(
+      'aria-busy',
+      'true',
+    );
+    await expect(canvas.getByRole('status')).toHaveTextContent('Connecting…');
+  },
+};
+
+export const WaitingForTheProvider: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = await connect(canvasElement);
+    await expect(await canvas.findByRole('button', { name: 'Waiting for the provider…' })).toBeVisible();
+    await expect(canvas.getByRole('status')).toHaveTextContent('Finish in the window that opened.');
+    await expect(canvas.getByRole('region', { name: 'Provider window (simulated)' })).toBeVisible();
+  },
+};
+
+export const Verifying: Story = {
+  // The provider says success but the account is still INITIATED: the button keeps checking.
+  decorators: [withSandbox((win) => win.sandbox.control.setStatusSequence(['INITIATED']))],
+  play: async ({ canvasElement }) => {
+    const canvas = await connect(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Allow' }));
+    await expect(await canvas.findByRole('button', { name: 'Checking the connection…' })).toBeVisible();
+  },
+};
+
+export const Connected: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = await connect(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Allow' }));
+    const button = await canvas.findByRole('button', { name: 'Connected' });
+    await expect(button).toHaveAttribute('data-state', 'connected');
+    await expect(button).toHaveAttribute('aria-disabled', 'true');
+  },
+};
+
+export const Denied: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = await connect(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Deny' }));
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Could not connect.'));
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
+  },
+};
+
+export const ServerError: Story = {
+  decorators: [
+    withSandbox((win) =>
+      win.sandbox.control.failNext({
+        status: 500,
+        route: 'createLinkSession',
+        message: 'The provider is unavailable',
+        suggested_fix: 'Try again in a minute.',
+      }),
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = await connect(canvasElement);
+    const status = canvas.getByRole('status');
+    await waitFor(() => expect(status).toHaveTextContent('The provider is unavailable'));
+    await expect(status).toHaveTextContent('Suggested fix: Try again in a minute.');
+    await expect(status).toHaveTextContent(/Request ID: \S+/);
+  },
+};
+
+export const PopupBlocked: Story = {
+  decorators: [
+    withSandbox((win) => {
+      win.blocked = true;
+    }),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = await connect(canvasElement);
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent('The browser blocked the sign-in window.'),
+    );
+    await expect(canvas.getByRole('button', { name: 'Connect GitHub' })).toHaveAttribute(
+      'data-state',
+      'failed',
+    );
+  },
+};
+
+export const Cancelled: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = await connect(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Close window' }));
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent('The connection was cancelled.'),
+    );
+  },
+};
+
+export const Expired: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = await connect(canvasElement);
+    await canvas.findByRole('button', { name: 'Waiting for the provider…' });
+    provider().sandbox.control.expireLinks();
+    // The next status check (≈1 s) finds the account EXPIRED.
+    await waitFor(
+      () => expect(canvas.getByRole('status')).toHaveTextContent('The connection link expired.'),
+      {
+        timeout: 4000,
+      },
+    );
+    await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
+    await expect(await canvas.findByRole('button', { name: 'Waiting for the provider…' })).toHaveFocus();
+  },
+};
+
+export const AsChild: Story = {
+  render: (args) => (
+    <ConnectAccountButton {...args} asChild environment={provider().environment}>
+      <button type="button" className="story-link-button">
+        Connect GitHub
+      </button>
+    </ConnectAccountButton>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = await connect(canvasElement);
+    const link = canvas.getByRole('button', { name: 'Connect GitHub' });
+    await waitFor(() => expect(link).toHaveAttribute('data-state', 'awaiting_user'));
+    await expect(link).toHaveClass('story-link-button');
+  },
+};
