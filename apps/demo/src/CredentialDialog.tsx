@@ -44,6 +44,8 @@ export function CredentialDialog({
           </Dialog.Description>
           <ApiKeyConnectForm
             authConfigId={authConfigId}
+            // Try the credentials before saving them, as a product should: a refused key lands on its field.
+            validateCredentials
             onSuccess={() => {
               setOpen(false);
               onConnected();
