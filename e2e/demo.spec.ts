@@ -59,7 +59,7 @@ test('the page: landmarks, one h1, a card per sandbox toolkit with scheme and st
     ['Jira', 'Username and password'],
     ['Stripe', 'API key'],
     ['Vercel', 'Bearer token'],
-  ]) {
+  ] as const) {
     await expect(card(page, name)).toContainText(scheme);
     await expect(card(page, name)).toContainText('Not connected');
   }
