@@ -163,7 +163,7 @@ export function createConnectHandler<Context = unknown>(
     status: number,
     slug: string,
     message: string,
-    more: { suggestedFix?: string; errors?: string[]; headers?: HeadersInit } = {},
+    more: { suggestedFix?: string; errors?: string[]; headers?: Record<string, string> } = {},
   ): Response => {
     trace.error = { slug, message };
     const body = { error: envelope(status, slug, message, trace.requestId, more) };
@@ -337,13 +337,8 @@ export function createConnectHandler<Context = unknown>(
     issues.map((issue) => `${issue.path.map(String).join('.') || '(body)'}: ${issue.message}`);
 
   async function handle(request: Request, context: Context | undefined, trace: Trace): Promise<Response> {
-    let url: URL;
-    try {
-      url = new URL(request.url);
-    } catch {
-      return fail(trace, 404, 'Proxy_NotFound', 'No such route');
-    }
-    const route = matchRoute(rawPathOf(request, url), basePath, fieldMetadata);
+    const url = splitUrl(request.url);
+    const route = matchRoute(rawPathOf(request, url.pathname), basePath, fieldMetadata);
     trace.route = route;
     if (route === undefined) {
       request.body?.cancel().catch(() => {});
@@ -534,10 +529,7 @@ function writeLog(
   durationMs: number,
   secrets: readonly string[],
 ): void {
-  let path = '';
-  try {
-    path = new URL(request.url).pathname;
-  } catch {}
+  const path = splitUrl(request.url).pathname;
   const entry: ConnectLogEntry = {
     level: response.status >= 500 ? 'error' : response.status >= 400 ? 'warn' : 'info',
     requestId: trace.requestId,
@@ -559,6 +551,15 @@ function writeLog(
   } catch {
     // A broken logger must not break the request.
   }
+}
+
+/**
+ * The origin and path of a `Request`'s URL, which the Request already serialised, so no second
+ * parse is needed (a `new URL` per request is a measurable share of the handler's time).
+ */
+function splitUrl(href: string): { origin: string; pathname: string } {
+  const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)([^?#]*)/i.exec(href);
+  return match ? { origin: match[1] ?? '', pathname: match[2] || '/' } : { origin: 'null', pathname: '' };
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {

@@ -37,20 +37,21 @@ export function newRequestId(): string {
   return `pb_${crypto.randomUUID()}`;
 }
 
-/** Headers every response carries: JSON, never cached, never sniffed. */
-export function baseHeaders(requestId: string): Headers {
-  return new Headers({
+/** A JSON response from text that is already redacted: never cached, never sniffed. */
+export function jsonResponse(
+  status: number,
+  text: string,
+  requestId: string,
+  extra?: Record<string, string>,
+): Response {
+  // A plain record: the Response builds its Headers once.
+  const headers: Record<string, string> = {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'x-request-id': requestId,
-  });
-}
-
-/** A JSON response from text that is already redacted. */
-export function jsonResponse(status: number, text: string, requestId: string, extra?: HeadersInit): Response {
-  const headers = baseHeaders(requestId);
-  if (extra) for (const [name, value] of new Headers(extra)) headers.set(name, value);
+    ...extra,
+  };
   return new Response(text, { status, headers });
 }
 

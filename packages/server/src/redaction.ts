@@ -47,7 +47,20 @@ export function redactResponseJson(value: unknown, insideCredentials = false, de
  * whatever the secret looks like.
  */
 export function redactedJson(value: unknown, secrets: readonly string[]): string {
+  const text = JSON.stringify(value);
+  // The common case: no secret in any form appears, so the text is already clean.
+  if (!secrets.some((secret) => containsAnyForm(text, secret))) return text;
   return JSON.stringify(redactStrings(value, secrets, 0));
+}
+
+function containsAnyForm(text: string, secret: string): boolean {
+  if (secret === '') return false;
+  if (text.includes(secret) || text.includes(JSON.stringify(secret).slice(1, -1))) return true;
+  try {
+    return text.includes(encodeURIComponent(secret));
+  } catch {
+    return false;
+  }
 }
 
 function redactStrings(value: unknown, secrets: readonly string[], depth: number): unknown {

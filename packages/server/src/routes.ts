@@ -80,6 +80,6 @@ export function setRawPath(request: Request, rawPath: string): void {
   rawPaths.set(request, rawPath);
 }
 
-export function rawPathOf(request: Request, url: URL): string {
-  return rawPaths.get(request) ?? url.pathname;
+export function rawPathOf(request: Request, pathname: string): string {
+  return rawPaths.get(request) ?? pathname;
 }
