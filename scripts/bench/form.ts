@@ -58,7 +58,9 @@ function median(values: number[]): number {
 async function measure(fieldCount: number) {
   const window = await installDom();
   const { createElement: h, Profiler } = await import('react');
-  const { createRoot } = await import('react-dom/profiling');
+  // A variable specifier: react-dom ships no types for its profiling entry, which has client's API.
+  const profilingEntry = 'react-dom/profiling';
+  const { createRoot } = (await import(profilingEntry)) as typeof import('react-dom/client');
   const { createHttpBackend } = await import('../../packages/core/src/index');
   const { ApiKeyConnectForm, ConnectProvider, createConnectQueryClient } = await import(
     '../../packages/react/src/index'

@@ -1,7 +1,7 @@
 import { ConnectError, fieldErrorsFromMessages } from './connect-error';
 import { credentialFieldEntries } from './credentials-schema';
-import { type FieldSpec, isSecretField, secretValuesOf } from './field-catalog';
-import { REDACTED, redactSecrets } from './redact';
+import { type FieldSpec, secretValuesOf } from './field-catalog';
+import { redactSecrets } from './redact';
 import type { AuthScheme, CreateConnectedAccountRequest, CreatedConnectedAccount } from './wire';
 
 export interface CredentialRequestInput {
@@ -87,28 +87,15 @@ export function placeCredentialError(
 }
 
 /**
- * The created account with every secret in `connectionData.val` replaced by `[redacted]`: the
- * server echoes the credentials back, and what a mutation returns is kept in the query cache.
+ * The created account with every secret the request carried replaced by `[redacted]`, wherever
+ * the server echoes it (`connectionData.val` does): what a mutation returns is kept in the cache.
  */
 export function redactCreatedAccount(
   account: CreatedConnectedAccount,
-  specs: readonly FieldSpec[] = [],
+  secrets: readonly string[],
 ): CreatedConnectedAccount {
-  const secretPaths = new Set(credentialFieldEntries(specs).flatMap((e) => (e.spec.secret ? [e.path] : [])));
-  const redact = (value: unknown, path: string): unknown => {
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      return Object.fromEntries(
-        Object.entries(value).map(([key, child]) => {
-          const childPath = path === '' ? key : `${path}.${key}`;
-          return [key, redact(child, childPath)];
-        }),
-      );
-    }
-    const secret = path !== '' && (secretPaths.has(path) || isSecretField(path));
-    return secret && value !== null && value !== undefined && value !== '' ? REDACTED : value;
-  };
-  const val = redact(account.connectionData.val, '') as CreatedConnectedAccount['connectionData']['val'];
-  return { ...account, connectionData: { ...account.connectionData, val } };
+  // redactSecrets replaces the JSON-escaped form too, so the text stays valid JSON.
+  return JSON.parse(redactSecrets(JSON.stringify(account), secrets));
 }
 
 /**
@@ -117,25 +104,15 @@ export function redactCreatedAccount(
  * original is returned when it holds none of them, so its `cause` survives for debugging.
  */
 export function redactConnectError(error: ConnectError, secrets: readonly string[]): ConnectError {
-  const texts = [
-    error.message,
-    error.suggestedFix ?? '',
-    ...error.errors,
-    ...Object.values(error.fieldErrors).flat(),
-  ];
-  if (!texts.some((text) => secrets.some((secret) => secret !== '' && text.includes(secret)))) return error;
   const clean = (text: string) => redactSecrets(text, secrets);
+  if (JSON.stringify(error) === clean(JSON.stringify(error))) return error;
   return new ConnectError(error.kind, {
+    ...error.toJSON(),
     message: clean(error.message),
-    status: error.status,
-    slug: error.slug,
-    code: error.code,
-    requestId: error.requestId,
     suggestedFix: error.suggestedFix === undefined ? undefined : clean(error.suggestedFix),
     errors: error.errors.map(clean),
     fieldErrors: Object.fromEntries(
-      Object.entries(error.fieldErrors).map(([name, messages]) => [name, messages.map(clean)]),
+      Object.entries(error.fieldErrors).map(([name, list]) => [name, list.map(clean)]),
     ),
-    path: error.path,
   });
 }

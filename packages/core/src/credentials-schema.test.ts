@@ -14,7 +14,7 @@ import {
   redactConnectError,
   redactCreatedAccount,
 } from './credentials-schema-request';
-import { type FieldSpec, resolveFieldSpecs } from './field-catalog';
+import { type FieldSpec, resolveFieldSpecs, validatorForKind } from './field-catalog';
 
 // Specs written out in full so these rules are tested apart from the catalog's choices.
 function spec(name: string, overrides: Partial<FieldSpec> = {}): FieldSpec {
@@ -24,8 +24,8 @@ function spec(name: string, overrides: Partial<FieldSpec> = {}): FieldSpec {
     kind: 'text',
     secret: false,
     required: false,
-    validator: z.unknown(),
     ...overrides,
+    validator: overrides.validator ?? (overrides.kind ? validatorForKind(overrides.kind) : z.unknown()),
   };
 }
 
@@ -88,8 +88,8 @@ describe('credentialsSchema', () => {
       expires_in: '12x',
     });
     expect(issuesOf(bad)).toEqual({
-      base_url: 'Enter a full URL, like https://example.com',
-      email: 'Enter an email address, like name@example.com',
+      base_url: 'Enter a full http:// or https:// address',
+      email: 'Enter an email address such as name@example.com',
       expires_in: 'Enter a number',
     });
     expect(
@@ -110,7 +110,7 @@ describe('credentialsSchema', () => {
     const text = '{\n  "private_key": "s3cret",\n}';
     const result = credentialsSchema(specs).safeParse({ credentials_json: text });
     const message = issuesOf(result).credentials_json;
-    expect(message).toBe('Not valid JSON: the error is at line 3, column 1');
+    expect(message).toBe('Not valid JSON: line 3, column 1');
     expect(message).not.toContain('s3cret');
     // Valid JSON is sent as the text the user wrote.
     const good = '{"type":"service_account"}';
@@ -267,7 +267,7 @@ describe('redactCreatedAccount', () => {
       redirect_uri: null,
       deprecated: { uuid: 'u', authConfigUuid: 'v' },
     };
-    const redacted = redactCreatedAccount(account, [spec('zendesk_token', { secret: true })]);
+    const redacted = redactCreatedAccount(account, ['k1', 't1']);
     expect(redacted.connectionData.val).toEqual({
       status: 'ACTIVE',
       subdomain: 'acme',

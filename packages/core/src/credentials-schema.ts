@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { FieldSpec } from './field-catalog';
-import { jsonErrorPosition } from './json-error-position';
 
 /**
  * What a credential form holds while the user types: text as typed (numbers and JSON too),
@@ -19,13 +18,10 @@ export interface CredentialFieldEntry {
   parent: string | undefined;
 }
 
-/** The validation texts, with `{label}`, `{line}`, `{column}` filled in. */
+/** The form's own validation texts (`{label}` is filled in); the rest come from the specs' validators. */
 export const defaultCredentialMessages = {
   fieldRequired: '{label} is required',
-  fieldInvalidUrl: 'Enter a full URL, like https://example.com',
-  fieldInvalidEmail: 'Enter an email address, like name@example.com',
   fieldInvalidNumber: 'Enter a number',
-  fieldInvalidJson: 'Not valid JSON: the error is at line {line}, column {column}',
   fieldInvalid: '{label} is not valid',
 };
 export type CredentialMessages = typeof defaultCredentialMessages;
@@ -82,21 +78,11 @@ export function defaultCredentialValues(
   return build(specs, overrides, '');
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
-
 /**
  * One field's rule: from what the form holds to what the request sends. Empty optional values
  * become `undefined` (left out of the request); secrets are sent exactly as typed, other text
- * trimmed; numbers become numbers; JSON stays text but must parse.
+ * trimmed; numbers become numbers. The spec's validator then judges the value as sent (URL,
+ * email and JSON rules live there, in the catalog).
  */
 function fieldSchema(spec: FieldSpec, messages: CredentialMessages): z.ZodType<unknown, CredentialFormValue> {
   const say = (template: string, values: Record<string, string | number> = {}) =>
@@ -116,19 +102,13 @@ function fieldSchema(spec: FieldSpec, messages: CredentialMessages): z.ZodType<u
       const typed = typeof raw === 'string' ? raw : raw === undefined ? '' : String(raw);
       const text = spec.secret || spec.kind === 'multiline' || spec.kind === 'json' ? typed : typed.trim();
       if (text.trim() === '') return spec.required ? issue(say(messages.fieldRequired)) : undefined;
-      if (spec.kind === 'url' && !isHttpUrl(text)) return issue(say(messages.fieldInvalidUrl));
-      if (spec.kind === 'email' && !EMAIL.test(text)) return issue(say(messages.fieldInvalidEmail));
-      if (spec.kind === 'json') {
-        const where = jsonErrorPosition(text);
-        if (where) return issue(say(messages.fieldInvalidJson, { ...where }));
-      }
       if (spec.kind === 'number') {
         const number = Number(text);
         if (!Number.isFinite(number)) return issue(say(messages.fieldInvalidNumber));
         value = number;
       } else value = text;
     }
-    // The catalog's own rule (a toolkit may be stricter than the kind); its message never quotes the value.
+    // The catalog's rule for the kind or the field; its messages never quote the value.
     const checked = spec.validator.safeParse(value);
     if (!checked.success) return issue(checked.error.issues[0]?.message ?? say(messages.fieldInvalid));
     return value;

@@ -3,8 +3,8 @@ import { Checkbox, Label } from 'radix-ui';
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { useController } from 'react-hook-form';
 import { useCredentialFormContext } from './ApiKeyConnectFormContext';
-import { SecretInput, SecretTextArea } from './SecretInput';
-import { TextArea, TextInput } from './TextInput';
+import { SecretInput } from './SecretInput';
+import { TextInput } from './TextInput';
 
 export interface ApiKeyConnectFormFieldProps extends ComponentPropsWithoutRef<'div'> {
   /** The field's path: its name, or `parent.name` for a nested field (`authed_user.scope`). */
@@ -13,6 +13,7 @@ export interface ApiKeyConnectFormFieldProps extends ComponentPropsWithoutRef<'d
 
 const inputKind = {
   text: { type: 'text' },
+  secret: { type: 'text' },
   url: { type: 'url', inputMode: 'url' },
   email: { type: 'email', inputMode: 'email', spellCheck: false, autoCapitalize: 'off' },
   // Not type=number: it drops what it cannot parse and changes on scroll; our schema reports instead.
@@ -46,13 +47,21 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
       'aria-describedby': describedBy || undefined,
       onBlur: field.onBlur,
     };
-    const text = typeof field.value === 'string' ? field.value : '';
-    const onValueChange = (value: string) => field.onChange(value);
-    const revealLabel = formatMessage(form.messages.formShowSecret, { label: spec.label });
 
-    let control: React.ReactNode;
-    if (spec.kind === 'boolean') {
-      control = (
+    const multiline = spec.kind === 'multiline' || spec.kind === 'json';
+    const text = {
+      ...shared,
+      ref: field.ref,
+      value: typeof field.value === 'string' ? field.value : '',
+      onValueChange: field.onChange,
+      placeholder: spec.placeholder,
+      autoComplete: spec.autoComplete ?? 'off',
+      multiline,
+      rows: multiline ? 5 : undefined,
+      'data-kind': spec.kind,
+    };
+    const control =
+      spec.kind === 'boolean' ? (
         <Checkbox.Root
           {...shared}
           ref={field.ref}
@@ -60,7 +69,7 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
           checked={field.value === true}
           onCheckedChange={(checked) => field.onChange(checked === true)}
         >
-          <Checkbox.Indicator className="plugboard-form__checkbox-indicator">
+          <Checkbox.Indicator>
             <svg
               aria-hidden="true"
               viewBox="0 0 16 16"
@@ -74,51 +83,18 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
             </svg>
           </Checkbox.Indicator>
         </Checkbox.Root>
-      );
-    } else if (spec.kind === 'multiline' || spec.kind === 'json') {
-      const area = {
-        ...shared,
-        ref: field.ref,
-        value: text,
-        onValueChange,
-        placeholder: spec.placeholder,
-        rows: spec.kind === 'json' ? 6 : 4,
-        spellCheck: false,
-        'data-kind': spec.kind,
-        className: 'plugboard-form__textarea',
-      };
-      control = spec.secret ? (
-        <SecretTextArea {...area} revealLabel={revealLabel} />
-      ) : (
-        <TextArea {...area} autoComplete={spec.autoComplete ?? 'off'} />
-      );
-    } else if (spec.secret || spec.kind === 'secret') {
-      control = (
+      ) : spec.secret || spec.kind === 'secret' ? (
         <SecretInput
-          {...shared}
-          ref={field.ref}
-          className="plugboard-secret"
-          value={text}
-          onValueChange={onValueChange}
-          placeholder={spec.placeholder}
-          autoComplete={spec.autoComplete ?? 'off'}
-          revealLabel={revealLabel}
+          {...text}
+          revealLabel={formatMessage(form.messages.formShowSecret, { label: spec.label })}
         />
-      );
-    } else {
-      control = (
+      ) : (
         <TextInput
-          {...shared}
-          {...inputKind[spec.kind]}
-          ref={field.ref}
-          className="plugboard-form__input"
-          value={text}
-          onValueChange={onValueChange}
-          placeholder={spec.placeholder}
-          autoComplete={spec.autoComplete ?? 'off'}
+          {...text}
+          {...(multiline ? { spellCheck: false } : inputKind[spec.kind as keyof typeof inputKind])}
+          className={multiline ? 'plugboard-form__textarea' : 'plugboard-form__input'}
         />
       );
-    }
 
     const label = (
       <Label.Root htmlFor={id} className="plugboard-form__label">

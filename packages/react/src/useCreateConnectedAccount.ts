@@ -2,11 +2,11 @@ import {
   ConnectError,
   type CreateConnectedAccountRequest,
   type CreatedConnectedAccount,
+  credentialSecrets,
   type FieldSpec,
   isConnectError,
   redactConnectError,
   redactCreatedAccount,
-  secretValuesOf,
 } from '@plugboard/core';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
@@ -15,7 +15,6 @@ import { useConnectContext } from './ConnectProvider';
 /** What `mutate` is given, and so what React Query keeps: names only, never a credential. */
 export interface CreateConnectedAccountVariables {
   authConfigId: string;
-  attempt: number;
 }
 
 export interface CreateConnectedAccountOptions {
@@ -48,9 +47,8 @@ export function useCreateConnectedAccount(
   options: CreateConnectedAccountOptions = {},
 ): UseCreateConnectedAccountResult {
   const { backend, queryClient } = useConnectContext();
-  const pending = useRef(new Map<number, CreateConnectedAccountRequest>());
+  const pending = useRef<CreateConnectedAccountRequest | null>(null);
   const controllers = useRef(new Set<AbortController>());
-  const attempts = useRef(0);
   const specs = useRef(options.specs);
   specs.current = options.specs;
 
@@ -67,16 +65,16 @@ export function useCreateConnectedAccount(
       // Nothing of a finished attempt needs to outlive the component that made it.
       gcTime: 0,
       retry: false,
-      mutationFn: async ({ attempt }) => {
-        const request = pending.current.get(attempt);
-        pending.current.delete(attempt);
+      mutationFn: async () => {
+        const request = pending.current;
+        pending.current = null;
         if (!request) throw new ConnectError('invalid_request', { message: 'No request to send.' });
-        const secrets = secretValuesOf(request.connection.state?.val, specs.current);
+        const secrets = credentialSecrets(request.connection.state?.val, specs.current ?? []);
         const controller = new AbortController();
         controllers.current.add(controller);
         try {
           const account = await backend.createConnectedAccount(request, { signal: controller.signal });
-          return redactCreatedAccount(account, specs.current);
+          return redactCreatedAccount(account, secrets);
         } catch (error) {
           throw redactConnectError(asConnectError(error), secrets);
         } finally {
@@ -90,10 +88,9 @@ export function useCreateConnectedAccount(
   const { mutateAsync } = mutation;
   const connect = useCallback(
     (request: CreateConnectedAccountRequest) => {
-      attempts.current += 1;
-      const attempt = attempts.current;
-      pending.current.set(attempt, request);
-      return mutateAsync({ authConfigId: request.auth_config.id, attempt });
+      // Read by mutationFn when the request starts; callers (the form) never overlap two sends.
+      pending.current = request;
+      return mutateAsync({ authConfigId: request.auth_config.id });
     },
     [mutateAsync],
   );

@@ -27,7 +27,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { type FieldErrors, type Resolver, type UseFormReturn, useForm } from 'react-hook-form';
+import { type FieldErrors, get, type Resolver, type UseFormReturn, useForm } from 'react-hook-form';
 import { useConnectContext } from './ConnectProvider';
 import type { Messages } from './messages';
 import { useCreateConnectedAccount } from './useCreateConnectedAccount';
@@ -145,7 +145,6 @@ export function useCredentialForm(options: UseCredentialFormOptions): UseCredent
 
   const entries = useMemo(() => credentialFieldEntries(specs), [specs]);
   const byPath = useMemo(() => new Map(entries.map((e) => [e.path, e])), [entries]);
-  const hasRequired = useMemo(() => entries.some((e) => e.spec.required), [entries]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: defaults are read when the fields change, like an uncontrolled input's
   const defaults = useMemo(() => defaultCredentialValues(specs, options.defaultValues), [specs]);
   const schema = useMemo(() => credentialsSchema(specs, messages), [specs, messages]);
@@ -191,14 +190,16 @@ export function useCredentialForm(options: UseCredentialFormOptions): UseCredent
 
   const baseId = useId();
   const inputId = useCallback((path: string) => `${baseId}-${path.replace(/[^\w-]/g, '_')}`, [baseId]);
+  // Top-level specs that go in the optional section: none when every field is optional.
+  const optionalNames = useMemo(() => {
+    const isRequired = (spec: FieldSpec) => spec.required || !!spec.fields?.some((child) => child.required);
+    return new Set(
+      specs.some(isRequired) ? specs.filter((spec) => !isRequired(spec)).map((spec) => spec.name) : [],
+    );
+  }, [specs]);
   const isOptional = useCallback(
-    (path: string) => {
-      const found = byPath.get(path);
-      if (!found || !hasRequired) return false;
-      const top = found.parent === undefined ? found.spec : specs.find((s) => s.name === found.parent);
-      return !(top?.required || top?.fields?.some((child) => child.required));
-    },
-    [byPath, hasRequired, specs],
+    (path: string) => optionalNames.has(path.split('.')[0] as string),
+    [optionalNames],
   );
   const focusField = useCallback(
     (path: string) => {
@@ -218,8 +219,8 @@ export function useCredentialForm(options: UseCredentialFormOptions): UseCredent
   const problemsFrom = useCallback(
     (errors: FieldErrors<CredentialFormValues>) =>
       entries.flatMap((e) => {
-        const message = messageAt(errors, e.path);
-        return message === undefined ? [] : [{ path: e.path, label: e.spec.label, message }];
+        const message: unknown = (get(errors, e.path) as { message?: unknown } | undefined)?.message;
+        return typeof message === 'string' ? [{ path: e.path, label: e.spec.label, message }] : [];
       }),
     [entries],
   );
@@ -320,13 +321,4 @@ export function useCredentialForm(options: UseCredentialFormOptions): UseCredent
 function fieldsSignature(fields: readonly FieldInput[]): string {
   // A validator has no stable text (and may be circular); its presence is what the key can tell.
   return JSON.stringify(fields, (key, value) => (key === 'validator' ? value !== undefined : value));
-}
-
-function messageAt(errors: FieldErrors<CredentialFormValues>, path: string): string | undefined {
-  let node: unknown = errors;
-  for (const part of path.split('.')) {
-    node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined;
-  }
-  const message = (node as { message?: unknown } | undefined)?.message;
-  return typeof message === 'string' ? message : undefined;
 }
