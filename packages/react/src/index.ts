@@ -18,8 +18,8 @@ export {
   useConnectContext,
 } from './ConnectProvider';
 export { defaultMessages, type Messages } from './messages';
-export { SecretInput, type SecretInputProps, SecretTextArea, type SecretTextAreaProps } from './SecretInput';
-export { TextArea, type TextAreaProps, TextInput, type TextInputProps } from './TextInput';
+export { SecretInput, type SecretInputProps } from './SecretInput';
+export { TextInput, type TextInputProps } from './TextInput';
 export {
   type UseConnectAccountOptions,
   type UseConnectAccountResult,
@@ -43,40 +43,3 @@ export {
   type UseCredentialFormResult,
   useCredentialForm,
 } from './useCredentialForm';
-export {
-  ApiKeyConnectForm,
-  type ApiKeyConnectFormErrorProps,
-  type ApiKeyConnectFormFieldsProps,
-  type ApiKeyConnectFormProps,
-  type ApiKeyConnectFormRootProps,
-  type ApiKeyConnectFormSubmitProps,
-} from './ApiKeyConnectForm';
-export type { ApiKeyConnectFormFieldProps } from './ApiKeyConnectFormField';
-export { ConnectAccountButton, type ConnectAccountButtonProps } from './ConnectAccountButton';
-export { ConnectCallback, type ConnectCallbackProps } from './ConnectCallback';
-export {
-  ConnectProvider,
-  type ConnectProviderProps,
-  createConnectQueryClient,
-  useConnectContext,
-} from './ConnectProvider';
-export { defaultMessages, type Messages } from './messages';
-export { SecretInput, type SecretInputProps } from './SecretInput';
-export { TextInput, type TextInputProps } from './TextInput';
-export {
-  type UseConnectAccountOptions,
-  type UseConnectAccountResult,
-  useConnectAccount,
-} from './useConnectAccount';
-export {
-  type ConnectedAccountSummary,
-  summarizeConnectedAccount,
-  type UseConnectedAccountOptions,
-  useConnectedAccount,
-} from './useConnectedAccount';
-export {
-  type CreateConnectedAccountOptions,
-  type CreateConnectedAccountVariables,
-  type UseCreateConnectedAccountResult,
-  useCreateConnectedAccount,
-} from './useCreateConnectedAccount';
