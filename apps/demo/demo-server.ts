@@ -9,6 +9,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { Sandbox } from '@plugboard/sandbox';
 import { startSandboxServer } from '@plugboard/sandbox/server';
+import { createConnectHandler, DEFAULT_BASE_URL } from '@plugboard/server';
 import react from '@vitejs/plugin-react';
 import { createServer as createVite, defaultClientConditions } from 'vite';
 import { createDemoRoutes, DEMO_USER_ID } from './src/server/demo-routes';
@@ -107,9 +108,32 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
     );
     return new Response(upstream.body, { status: upstream.status, headers: JSON_HEADERS });
   };
+  // `@plugboard/server` at /api/connect: the browser's only way to the API. It holds the key and
+  // binds the demo user. With COMPOSIO_API_KEY set it talks to Composio itself (COMPOSIO_BASE_URL
+  // overrides where; COMPOSIO_AUTH_CONFIG_IDS, comma-separated, are the auth configs it allows).
+  const composioKey = process.env.COMPOSIO_API_KEY;
+  const connectHandler = createConnectHandler({
+    apiKey: composioKey ?? sandbox.apiKey,
+    baseUrl: composioKey ? (process.env.COMPOSIO_BASE_URL ?? DEFAULT_BASE_URL) : sandboxServer.url,
+    getUserId: () => DEMO_USER_ID,
+    allowedAuthConfigIds: composioKey
+      ? (process.env.COMPOSIO_AUTH_CONFIG_IDS ?? '')
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean)
+      : sandbox.authConfigs.map((config) => config.id),
+    callbackOrigins: [demoUrl],
+    fieldMetadata: true,
+  });
+  const connectRoute: DemoRoute = (request) => {
+    const { pathname } = new URL(request.url);
+    return pathname === connectHandler.basePath || pathname.startsWith(`${connectHandler.basePath}/`)
+      ? connectHandler(request)
+      : undefined;
+  };
   // The signed-in user's accounts and the sandbox panel's scripts (dev only; see src/server/demo-routes.ts).
   const demoRoutes = createDemoRoutes({ sandbox, getUserId: () => DEMO_USER_ID });
-  const routes = [...(options.routes?.(context) ?? []), authConfigsRoute, demoRoutes];
+  const routes = [...(options.routes?.(context) ?? []), connectRoute, authConfigsRoute, demoRoutes];
 
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (!(req.url ?? '/').startsWith('/api/') && req.url !== '/healthz') {
