@@ -30,7 +30,6 @@ export const defaultMessages = {
   formSubmitFailed: 'Could not connect.',
   formInvalidSummary: 'Check {count} field(s) before connecting:',
   formMoreOptions: 'More options',
-  formRequiredMark: 'required',
   formShowSecret: 'Show {label}',
   ...defaultCredentialMessages,
 };
