@@ -94,6 +94,23 @@ describe('forwarding', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 
+  test('a link session keeps a toolkit’s own prefill keys in connection_data, drops unknown top-level keys', async () => {
+    const handler = makeHandler();
+    const response = await handler(
+      post('connected_accounts/link', {
+        auth_config_id: 'ac_zendesk',
+        connection_data: { subdomain: 'acme', email: 'agent@acme.test' },
+        smuggled: 'x',
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(JSON.parse(upstream.requests[0]?.body ?? '')).toEqual({
+      auth_config_id: 'ac_zendesk',
+      connection_data: { subdomain: 'acme', email: 'agent@acme.test' },
+      user_id: 'alice',
+    });
+  });
+
   test('a created account: user bound into connection.user_id, redirect_uri normalised, secrets not echoed', async () => {
     const handler = makeHandler();
     const response = await handler(

@@ -393,7 +393,14 @@ export function createConnectHandler<Context = unknown>(
             errors: schemaErrors(parsed.error.issues),
           });
         }
-        const input = parsed.data;
+        // connection_data keeps the keys a toolkit adds (Zendesk's `email`): the schema names only the documented ones.
+        const input =
+          parsed.data.connection_data === undefined
+            ? parsed.data
+            : {
+                ...parsed.data,
+                connection_data: { ...(body.connection_data as object), ...parsed.data.connection_data },
+              };
         trace.authConfigId = input.auth_config_id;
         if (!(await isAllowed(input.auth_config_id, userId, request))) {
           return fail(trace, 403, 'Proxy_AuthConfigNotAllowed', 'This auth config may not be used here');
