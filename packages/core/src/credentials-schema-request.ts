@@ -51,34 +51,24 @@ export function placeCredentialError(
   error: ConnectError,
   specs: readonly FieldSpec[],
 ): CredentialErrorPlacement {
-  const entries = credentialFieldEntries(specs);
-  const paths = new Set(entries.map((entry) => entry.path));
-  // A bare leaf name maps to its nested path only when no other field has the same leaf.
-  const byLeaf = new Map<string, string | null>();
-  for (const entry of entries) {
-    const leaf = entry.spec.name;
-    byLeaf.set(leaf, byLeaf.has(leaf) && byLeaf.get(leaf) !== entry.path ? null : entry.path);
-  }
-  const toPath = (name: string): string | undefined => {
-    if (paths.has(name)) return name;
-    const leaf = byLeaf.get(name.slice(name.lastIndexOf('.') + 1));
-    return leaf ?? undefined;
-  };
-  const known = [...paths, ...[...byLeaf].filter(([, path]) => path !== null).map(([leaf]) => leaf)];
+  const paths = credentialFieldEntries(specs).map((entry) => entry.path);
+  const leaf = (name: string) => name.slice(name.lastIndexOf('.') + 1);
+  // A nested field is known by its leaf too (`scope` for `authed_user.scope`); an exact path wins.
+  const toPath = (name: string) =>
+    paths.find((path) => path === name) ?? paths.find((path) => leaf(path) === leaf(name));
+  const known = [...paths, ...paths.map(leaf)];
   const fieldErrors: Record<string, string[]> = {};
   const add = (name: string, messages: readonly string[]) => {
     const path = toPath(name);
-    if (path === undefined) return false;
-    const list = fieldErrors[path] ?? [];
-    for (const message of messages) if (!list.includes(message)) list.push(message);
-    fieldErrors[path] = list;
-    return true;
+    if (path !== undefined) fieldErrors[path] = [...new Set([...(fieldErrors[path] ?? []), ...messages])];
+    return path !== undefined;
   };
   const formErrors: string[] = [];
   for (const text of error.errors) {
-    const placed = Object.entries(fieldErrorsFromMessages([text], known));
     let onAField = false;
-    for (const [name, messages] of placed) onAField = add(name, messages) || onAField;
+    for (const [name, messages] of Object.entries(fieldErrorsFromMessages([text], known))) {
+      onAField = add(name, messages) || onAField;
+    }
     if (!onAField) formErrors.push(text);
   }
   // A backend may have placed errors the strings alone do not show (its own knownFields).
