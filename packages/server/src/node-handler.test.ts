@@ -151,3 +151,28 @@ test('Express: mounted under its base path with app.use("/api/connect", …) it 
     await server.close();
   }
 });
+
+test('Express: behind express.json() the parsed body is replayed and still checked', async () => {
+  const app = express();
+  app.use(express.json());
+  app.use(toExpress(makeHandler()));
+  const server = await listen(app);
+  try {
+    const spoofed = await fetch(`${server.url}/api/connect/api/v3/connected_accounts/link`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-test-user': 'alice' },
+      body: JSON.stringify({ auth_config_id: 'ac_github', user_id: 'bob' }),
+    });
+    expect(spoofed.status).toBe(400);
+    expect((await spoofed.json()).error.slug).toBe('Proxy_UserIdNotAllowed');
+    const big = await fetch(`${server.url}/api/connect/api/v3/connected_accounts/link`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-test-user': 'alice' },
+      body: JSON.stringify({ auth_config_id: 'ac_github', pad: 'x'.repeat(80_000) }),
+    });
+    // express.json()'s own 100 kB limit lets 80 kB through; the handler's 64 KiB does not.
+    expect(big.status).toBe(413);
+  } finally {
+    await server.close();
+  }
+});

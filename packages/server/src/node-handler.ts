@@ -19,6 +19,10 @@ export interface NodeRequestLike {
   pause(): unknown;
   resume(): unknown;
   destroy(error?: Error): unknown;
+  /** True when a body parser mounted earlier already read the stream. */
+  readableEnded?: boolean | undefined;
+  /** What such a parser made of the body (Express's `req.body`). */
+  body?: unknown;
 }
 
 /** The parts of Node's `ServerResponse` the glue uses. */
@@ -111,14 +115,31 @@ function toRequest(req: NodeRequestLike, rawUrl: string, state: { cut: boolean }
   const protocol = (req.socket as { encrypted?: boolean } | null | undefined)?.encrypted ? 'https' : 'http';
   const path = rawUrl.startsWith('/') ? rawUrl : `/${rawUrl}`;
   const url = `${protocol}://${safeHost}${path}`;
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
+  // A plain record: the Request builds its Headers once (Node has already joined repeated headers).
+  const headers: Record<string, string> = {};
+  for (const name in req.headers) {
+    const value = req.headers[name];
     if (value === undefined || name.startsWith(':')) continue;
-    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
-    else headers.set(name, value);
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   const method = (req.method ?? 'GET').toUpperCase();
   if (BODYLESS.has(method)) return new Request(url, { method, headers });
+  if (req.readableEnded) {
+    // A body parser mounted before this one (express.json()) consumed the stream: replay what it
+    // parsed. The handler still applies its own size limit and schema to the replayed bytes.
+    delete headers['content-length'];
+    delete headers['transfer-encoding'];
+    const parsed = req.body;
+    const replay: string =
+      parsed === undefined
+        ? ''
+        : typeof parsed === 'string'
+          ? parsed
+          : parsed instanceof Uint8Array
+            ? new TextDecoder().decode(parsed)
+            : JSON.stringify(parsed);
+    return new Request(url, { method, headers, body: replay });
+  }
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       req.on('data', (chunk) => {
