@@ -5,6 +5,7 @@ import {
   errorEnvelopeSchema,
 } from '@plugboard/core';
 import { z } from 'zod';
+import { omit } from 'zod/mini';
 import type { DemoAuthConfig } from './toolkits';
 
 /**
@@ -30,7 +31,7 @@ export type SandboxScripts = z.infer<typeof sandboxScriptsSchema>;
 
 /** The list route sends accounts without their credentials: the browser never sees a token. */
 export const demoAccountListSchema = z.object({
-  items: z.array(connectedAccountSchema.omit({ state: true, data: true, params: true })),
+  items: z.array(omit(connectedAccountSchema, { state: true, data: true, params: true })),
 });
 
 /** What the sandbox panel may ask for; the demo server refuses anything else. */
@@ -75,8 +76,9 @@ async function request(path: string, init: RequestInit = {}): Promise<unknown> {
   return readJson(response, path);
 }
 
-function parse<T>(schema: z.ZodType<T>, body: unknown, path: string): T {
-  const result = schema.safeParse(body);
+// Core's wire schemas are zod/mini, the demo's own are classic: both are zod core schemas.
+function parse<T>(schema: z.core.$ZodType<T>, body: unknown, path: string): T {
+  const result = z.safeParse(schema, body);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   const where = issue?.path.join('.') ?? '';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   authConfigExample,
   connectedAccountExample,
@@ -31,7 +31,7 @@ import {
 } from './wire';
 
 describe('every example of the API documents parses', () => {
-  it.each<[string, z.ZodType, unknown]>([
+  it.each<[string, z.ZodMiniType, unknown]>([
     ['link session request', linkSessionRequestSchema, linkSessionRequestExample],
     ['link session 201', linkSessionResponseSchema, linkSessionResponseExample],
     [
@@ -47,7 +47,7 @@ describe('every example of the API documents parses', () => {
     ['toolkit', toolkitSchema, toolkitExample],
     ['toolkit field', toolkitFieldSchema, toolkitFieldExample],
     ['error envelope', errorEnvelopeSchema, errorEnvelopeExample],
-    ...Object.entries(errorExamples).map(([name, example]): [string, z.ZodType, unknown] => [
+    ...Object.entries(errorExamples).map(([name, example]): [string, z.ZodMiniType, unknown] => [
       `error ${example.status} ${name}`,
       errorEnvelopeSchema,
       example.body,

@@ -1,7 +1,8 @@
 import { ConnectError, fieldErrorsFromMessages } from './connect-error';
 import { credentialFieldEntries } from './credentials-schema';
-import { type FieldSpec, secretValuesOf } from './field-catalog';
+import type { FieldSpec } from './field-catalog';
 import { redactSecrets } from './redact';
+import { secretValuesOf } from './secret-fields';
 import type { AuthScheme, CreateConnectedAccountRequest, CreatedConnectedAccount } from './wire';
 
 export interface CredentialRequestInput {

@@ -6,12 +6,11 @@ import {
   fieldSpecFromToolkitField,
   fieldSpecsFromAuthFields,
   humanizeFieldName,
-  isSecretField,
   resolveFieldSpec,
   resolveFieldSpecs,
-  secretValuesOf,
 } from './field-catalog';
 import { toolkitExample } from './fixtures/api-examples';
+import { isSecretField, secretValuesOf } from './secret-fields';
 import { CONNECTION_DATA_KEYS, toolkitSchema } from './wire';
 
 type Row = [kind: FieldKind, secret: boolean, good: unknown, bad: unknown];
@@ -119,6 +118,19 @@ describe('FIELD_CATALOG', () => {
     if (typeof bad === 'string' && bad.length > 3) {
       for (const issue of rejected.error?.issues ?? []) expect(issue.message).not.toContain(bad);
     }
+  });
+
+  it('secret-fields.ts (what the HTTP backend redacts by) agrees with every spec, nested ones too', () => {
+    const disagree: string[] = [];
+    const visit = (specs: readonly { name: string; secret: boolean; fields?: unknown }[], prefix: string) => {
+      for (const spec of specs) {
+        const name = `${prefix}${spec.name}`;
+        if (isSecretField(name) !== spec.secret) disagree.push(name);
+        visit((spec.fields ?? []) as typeof specs, `${name}.`);
+      }
+    };
+    visit(Object.values(FIELD_CATALOG), '');
+    expect(disagree).toEqual([]);
   });
 
   it('authed_user is a nested spec whose token is a secret', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AuthFields } from './backend';
 import { jsonErrorPosition } from './json-error-position';
+import { isSecretField } from './secret-fields';
 import type { ConnectionData, ToolkitField } from './wire';
 
 /** How a field is entered and shown. */
@@ -340,11 +341,6 @@ export function humanizeFieldName(name: string): string {
   return [first.charAt(0).toUpperCase() + first.slice(1), ...rest].join(' ');
 }
 
-// For names outside the catalog (a toolkit's own fields): whatever sounds like a credential is one.
-const SECRET_SOUNDING =
-  /secret|passw(or)?d|passwd|token|api[-_]?key|apikey|private[-_]?key|credential|signature|session[-_]?id|dev[-_]?key/i;
-const NOT_SECRET_SUFFIX = /(url|uri|type|_at|_in|expires?|scope|prefix)$/i;
-
 function catalogEntry(name: string): FieldSpec | undefined {
   if (Object.hasOwn(FIELD_CATALOG, name)) return FIELD_CATALOG[name];
   const dot = name.indexOf('.');
@@ -352,20 +348,6 @@ function catalogEntry(name: string): FieldSpec | undefined {
   const parent = catalogEntry(name.slice(0, dot));
   const child = name.slice(dot + 1);
   return parent?.fields?.find((field) => field.name === child);
-}
-
-/**
- * Whether the value of a field is a credential. Nested names use a dot (`authed_user.access_token`).
- * Catalog names answer from the catalog; other names by how they sound (`zendesk_api_token` is one,
- * `token_url` is not).
- */
-export function isSecretField(name: string): boolean {
-  const entry = catalogEntry(name);
-  if (entry !== undefined) return entry.secret;
-  const leaf = name.slice(name.lastIndexOf('.') + 1);
-  const leafEntry = catalogEntry(leaf);
-  if (leafEntry !== undefined) return leafEntry.secret;
-  return SECRET_SOUNDING.test(leaf) && !NOT_SECRET_SUFFIX.test(leaf);
 }
 
 /**
@@ -466,35 +448,4 @@ export function fieldSpecFromToolkitField(field: ToolkitField, required?: boolea
 /** The specs of the fields a user fills for an auth config, in the order `getAuthFields` gives them. */
 export function fieldSpecsFromAuthFields(authFields: AuthFields): FieldSpec[] {
   return authFields.fields.map((field) => fieldSpecFromToolkitField(field));
-}
-
-/**
- * The secret values inside a record of field values (`connection_data`, `connection.state.val`),
- * nested objects included. `specs` add secrets by name (a toolkit's `is_secret` fields).
- *
- * @example secretValuesOf({ subdomain: 'acme', api_key: 'k1' }) // ['k1']
- */
-export function secretValuesOf(
-  record: unknown,
-  specs?: readonly { name: string; secret: boolean }[],
-): string[] {
-  const secretByName = new Set(specs?.filter((spec) => spec.secret).map((spec) => spec.name));
-  const found = new Set<string>();
-  const visit = (value: unknown, path: string, secret: boolean, depth: number) => {
-    if (depth > 8) return;
-    if (typeof value === 'string') {
-      if (secret && value.length > 0) found.add(value);
-    } else if (typeof value === 'number' || typeof value === 'bigint') {
-      if (secret) found.add(String(value));
-    } else if (Array.isArray(value)) {
-      for (const item of value) visit(item, path, secret, depth + 1);
-    } else if (typeof value === 'object' && value !== null) {
-      for (const [key, child] of Object.entries(value)) {
-        const name = path === '' ? key : `${path}.${key}`;
-        visit(child, name, secret || secretByName.has(name) || isSecretField(name), depth + 1);
-      }
-    }
-  };
-  visit(record, '', false, 0);
-  return [...found];
 }

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as z from 'zod/mini';
 import { ConnectError, type ConnectErrorKind } from './connect-error';
 import {
   authConfigExample,
@@ -597,5 +598,28 @@ describe('joinUrl', () => {
     ['', '/api/v3/x', '/api/v3/x'],
   ])('%s + %s', (base, path, expected) => {
     expect(joinUrl(base, path)).toBe(expected);
+  });
+});
+
+describe('createHttpBackend: messages without a zod locale', () => {
+  // A browser bundle with only zod/mini has no locale: zod then says only "Invalid input".
+  // Classic zod (loaded in this process by the field catalog) installs English globally, so
+  // the test takes it away for its duration.
+  it('names what the API expected, not just "Invalid input"', async () => {
+    const english = z.config().localeError;
+    z.config({ localeError: undefined });
+    try {
+      const { fetch } = fakeFetch(() => json({ ...linkSessionResponseExample, expires_at: 1767225600 }, 201));
+      const backend = createHttpBackend({ baseUrl: '/api/connect', fetch });
+      const error = await rejection(backend.createLinkSession(linkInput), 'invalid_response');
+      expect(error.message).toContain('expires_at: Invalid input: expected string');
+      const refused = await rejection(
+        backend.createLinkSession({ ...linkInput, auth_config_id: '' }),
+        'invalid_request',
+      );
+      expect(refused.message).toContain('auth_config_id: Too small: expected at least 1');
+    } finally {
+      z.config({ localeError: english });
+    }
   });
 });

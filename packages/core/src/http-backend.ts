@@ -1,8 +1,8 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AuthFields, ConnectBackend, LinkSessionInput, RequestOptions } from './backend';
 import { ConnectError } from './connect-error';
-import { secretValuesOf } from './field-catalog';
 import { normalizeCreateConnectedAccountRequest } from './normalize';
+import { secretValuesOf } from './secret-fields';
 import {
   authConfigSchema,
   CONNECTION_DATA_KEYS,
@@ -45,7 +45,7 @@ const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 const DEFAULT_MAX_ERROR_BYTES = 1024 * 1024;
 
 /** `user_id` may be bound by a proxy, so a link-session input needs everything but it. */
-const linkSessionInputSchema = linkSessionRequestSchema.partial({ user_id: true });
+const linkSessionInputSchema = z.partial(linkSessionRequestSchema, { user_id: true });
 
 /**
  * A `ConnectBackend` that speaks the Composio v3 wire format over `fetch`: to Composio itself (on a
@@ -63,7 +63,7 @@ export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
   const maxErrorBytes = options.maxErrorBytes ?? DEFAULT_MAX_ERROR_BYTES;
   const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
 
-  async function send<S extends z.ZodType>(
+  async function send<S extends z.ZodMiniType>(
     call: {
       method: 'GET' | 'POST';
       path: string;
@@ -260,24 +260,45 @@ async function buildHeaders(options: HttpBackendOptions, hasBody: boolean): Prom
 }
 
 /** Validates a request before any byte is sent; a bad one is `invalid_request` naming the path. */
-function checkRequest(schema: z.ZodType, input: unknown, what: string): void {
+function checkRequest(schema: z.ZodMiniType, input: unknown, what: string): void {
   const result = schema.safeParse(input);
   if (result.success) return;
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of result.error.issues) {
     const key = issue.path.map(String).join('.');
     const list = fieldErrors[key] ?? [];
-    list.push(issue.message);
+    list.push(describeIssue(issue));
     fieldErrors[key] = list;
   }
   const first = result.error.issues[0];
   const path = first?.path.map(String).join('.') ?? '';
   throw new ConnectError('invalid_request', {
     // zod messages name the expected type, never the input value, so no secret can slip in here.
-    message: `${what} was not sent: ${path === '' ? 'the request' : path}: ${first?.message ?? 'invalid'}`,
+    message: `${what} was not sent: ${path === '' ? 'the request' : path}: ${first === undefined ? 'invalid' : describeIssue(first)}`,
     path,
     fieldErrors,
   });
+}
+
+/**
+ * An issue's message. zod/mini loads no locale, so in a browser bundle without classic zod every
+ * message is zod's bare "Invalid input": then the issue's code and expectation say it instead.
+ * Only what the schema expected is named, never the value it judged (it may be a secret).
+ */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.message !== 'Invalid input') return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return `Invalid input: expected ${issue.expected}`;
+    case 'invalid_value':
+      return `Invalid option: expected one of ${issue.values.map((value) => JSON.stringify(value)).join('|')}`;
+    case 'invalid_format':
+      return `Invalid ${issue.format}`;
+    case 'too_small':
+      return `Too small: expected at least ${issue.minimum}`;
+    default:
+      return `Invalid input (${issue.code})`;
+  }
 }
 
 function checkId(id: unknown, label: string): void {
@@ -352,7 +373,7 @@ async function readText(
   return { text, truncated };
 }
 
-function parseBody<S extends z.ZodType>(
+function parseBody<S extends z.ZodMiniType>(
   body: { text: string; truncated: boolean },
   schema: S,
   what: string,
@@ -382,7 +403,7 @@ function parseBody<S extends z.ZodType>(
   const issue = result.error.issues[0];
   const path = issue?.path.map(String).join('.') ?? '';
   throw new ConnectError('invalid_response', {
-    message: `The response of ${what} does not match the API: ${path === '' ? '(body)' : path}: ${issue?.message ?? 'invalid'}`,
+    message: `The response of ${what} does not match the API: ${path === '' ? '(body)' : path}: ${issue === undefined ? 'invalid' : describeIssue(issue)}`,
     status,
     path,
   });

@@ -2,7 +2,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { jsonErrorPosition } from './json-error-position';
 import { createConnectedAccountRequestSchema, linkSessionRequestSchema } from './wire';
 
@@ -10,16 +10,16 @@ import { createConnectedAccountRequestSchema, linkSessionRequestSchema } from '.
 interface Def {
   type: string;
   format?: string;
-  shape?: Record<string, z.ZodType>;
-  catchall?: z.ZodType;
-  innerType?: z.ZodType;
-  keyType?: z.ZodType;
-  valueType?: z.ZodType;
+  shape?: Record<string, z.ZodMiniType>;
+  catchall?: z.ZodMiniType;
+  innerType?: z.ZodMiniType;
+  keyType?: z.ZodMiniType;
+  valueType?: z.ZodMiniType;
   entries?: Record<string, string>;
   checks?: Array<{ _zod: { def: { check: string; minimum?: number } } }>;
-  out?: z.ZodType;
+  out?: z.ZodMiniType;
 }
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const defOf = (schema: z.ZodMiniType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Any JSON value, and now and then what JSON has no form for, so that a loose schema shows. */
 const anyValue = fc.oneof(
@@ -31,7 +31,7 @@ const anyValue = fc.oneof(
  * An arbitrary for a zod schema, built from its shape: every optional key sometimes absent,
  * strings from the whole of UTF-16 (lone surrogates included), keys such as `__proto__`.
  */
-function arbitraryOf(schema: z.ZodType): fc.Arbitrary<unknown> {
+function arbitraryOf(schema: z.ZodMiniType): fc.Arbitrary<unknown> {
   const def = defOf(schema);
   switch (def.type) {
     case 'object': {
@@ -62,9 +62,9 @@ function arbitraryOf(schema: z.ZodType): fc.Arbitrary<unknown> {
         });
     }
     case 'optional':
-      return fc.option(arbitraryOf(def.innerType as z.ZodType), { nil: undefined });
+      return fc.option(arbitraryOf(def.innerType as z.ZodMiniType), { nil: undefined });
     case 'nullable':
-      return fc.option(arbitraryOf(def.innerType as z.ZodType), { nil: null });
+      return fc.option(arbitraryOf(def.innerType as z.ZodMiniType), { nil: null });
     case 'string': {
       if (def.format === 'url') return fc.webUrl({ withQueryParameters: true, withFragments: true });
       if (def.format === 'uuid') return fc.uuid();
@@ -80,11 +80,11 @@ function arbitraryOf(schema: z.ZodType): fc.Arbitrary<unknown> {
     case 'record':
       return fc.dictionary(
         fc.oneof(fc.string(), fc.constant('__proto__')),
-        arbitraryOf(def.valueType as z.ZodType),
+        arbitraryOf(def.valueType as z.ZodMiniType),
         { maxKeys: 4 },
       );
     case 'pipe':
-      return arbitraryOf(def.out as z.ZodType);
+      return arbitraryOf(def.out as z.ZodMiniType);
     case 'custom':
       // The only custom schema of the requests is `connection.data`, a JSON record.
       return fc.dictionary(fc.oneof(fc.string(), fc.constant('__proto__')), anyValue, { maxKeys: 4 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Wire schemas of the Composio v3 connected-accounts API, as documented in the seed
@@ -7,6 +7,12 @@ import { z } from 'zod';
  *
  * Responses use plain `z.object`: unknown keys are tolerated and stripped, because the API
  * adds fields over time (v3.1 adds several) and a client must not break on them.
+ *
+ * Written with `zod/mini` (functional `z.optional(…)`, `.check(…)`): a browser app parses every
+ * response with these, and mini tree-shakes to the schema kinds used where classic `zod` brings
+ * its whole chainable API. Mini and classic schemas are both zod v4 core, so they mix freely
+ * (the form's classic validators, an app's own `z.object` around one of these). Mini loads no
+ * locale: `describeIssue` in `http-backend.ts` words the issues the kit reports itself.
  */
 
 // ── Enums ────────────────────────────────────────────────────────────────────────────────
@@ -78,7 +84,7 @@ export function isJsonValue(value: unknown): boolean {
 const NOT_JSON = 'Must hold only JSON values (no undefined, NaN, Infinity, BigInt, Date or function)';
 
 /** A field documented as "any": typed `unknown` for callers, checked to be JSON at runtime. */
-const jsonValue = () => z.unknown().refine(isJsonValue, NOT_JSON);
+const jsonValue = () => z.unknown().check(z.refine(isJsonValue, NOT_JSON));
 
 /**
  * A JSON object passed through as it is (`connection.data`, "any" values). Not a `z.record`:
@@ -94,85 +100,85 @@ const jsonRecord = () =>
 
 /** The base fields that every auth scheme's `val` accepts (instance / domain settings). */
 export const baseConnectionFields = {
-  subdomain: z.string().optional(),
-  'your-domain': z.string().optional(),
-  region: z.string().optional(),
-  shop: z.string().optional(),
-  account_url: z.string().optional(),
-  COMPANYDOMAIN: z.string().optional(),
-  extension: z.string().optional(),
-  form_api_base_url: z.string().optional(),
-  instanceEndpoint: z.string().optional(),
-  api_url: z.string().optional(),
-  borneo_dashboard_url: z.string().optional(),
-  proxy_username: z.string().optional(),
-  proxy_password: z.string().optional(),
-  domain: z.string().optional(),
-  version: z.string().optional(),
-  dc: z.string().optional(),
-  site_name: z.string().optional(),
-  instanceName: z.string().optional(),
-  account_id: z.string().optional(),
-  your_server: z.string().optional(),
-  server_location: z.string().optional(),
-  base_url: z.string().optional(),
+  subdomain: z.optional(z.string()),
+  'your-domain': z.optional(z.string()),
+  region: z.optional(z.string()),
+  shop: z.optional(z.string()),
+  account_url: z.optional(z.string()),
+  COMPANYDOMAIN: z.optional(z.string()),
+  extension: z.optional(z.string()),
+  form_api_base_url: z.optional(z.string()),
+  instanceEndpoint: z.optional(z.string()),
+  api_url: z.optional(z.string()),
+  borneo_dashboard_url: z.optional(z.string()),
+  proxy_username: z.optional(z.string()),
+  proxy_password: z.optional(z.string()),
+  domain: z.optional(z.string()),
+  version: z.optional(z.string()),
+  dc: z.optional(z.string()),
+  site_name: z.optional(z.string()),
+  instanceName: z.optional(z.string()),
+  account_id: z.optional(z.string()),
+  your_server: z.optional(z.string()),
+  server_location: z.optional(z.string()),
+  base_url: z.optional(z.string()),
 };
 
 /** OAuth 1 and OAuth handshake fields shared by `connection_data` and `connection.state.val`. */
 const oauthHandshakeFields = {
-  oauth_token: z.string().optional(),
-  authUri: z.string().optional(),
-  oauth_token_secret: z.string().optional(),
-  redirectUrl: z.string().optional(),
-  callbackUrl: z.string().optional(),
-  oauth_verifier: z.string().optional(),
-  consumer_key: z.string().optional(),
-  callback_url: z.string().optional(),
-  error: z.string().optional(),
-  error_description: z.string().optional(),
-  expired_at: z.string().optional(),
+  oauth_token: z.optional(z.string()),
+  authUri: z.optional(z.string()),
+  oauth_token_secret: z.optional(z.string()),
+  redirectUrl: z.optional(z.string()),
+  callbackUrl: z.optional(z.string()),
+  oauth_verifier: z.optional(z.string()),
+  consumer_key: z.optional(z.string()),
+  callback_url: z.optional(z.string()),
+  error: z.optional(z.string()),
+  error_description: z.optional(z.string()),
+  expired_at: z.optional(z.string()),
 };
 
 /** Slack-style user-scope token, nested in `connection_data.authed_user`. */
 export const authedUserSchema = z.object({
-  access_token: z.string().optional(),
-  scope: z.string().optional(),
+  access_token: z.optional(z.string()),
+  scope: z.optional(z.string()),
 });
 
 /** Credential fields of the other schemes (OAuth2 import, API keys, basic, service accounts, DCR). */
 const credentialFields = {
-  state_prefix: z.string().optional(),
-  long_redirect_url: z.boolean().optional(),
-  code_verifier: z.string().optional(),
-  finalRedirectUri: z.string().optional(),
-  webhook_signature: z.string().optional(),
-  access_token: z.string().optional(),
-  id_token: z.string().optional(),
-  token_type: z.string().optional(),
-  refresh_token: z.string().nullable().optional(),
+  state_prefix: z.optional(z.string()),
+  long_redirect_url: z.optional(z.boolean()),
+  code_verifier: z.optional(z.string()),
+  finalRedirectUri: z.optional(z.string()),
+  webhook_signature: z.optional(z.string()),
+  access_token: z.optional(z.string()),
+  id_token: z.optional(z.string()),
+  token_type: z.optional(z.string()),
+  refresh_token: z.optional(z.nullable(z.string())),
   // Documented as "any"; only a JSON value can be sent, so only a JSON value is accepted.
-  expires_in: jsonValue().optional(),
-  scope: jsonValue().optional(),
-  authed_user: authedUserSchema.optional(),
-  generic_api_key: z.string().optional(),
-  api_key: z.string().optional(),
-  bearer_token: z.string().optional(),
-  basic_encoded: z.string().optional(),
-  username: z.string().optional(),
-  password: z.string().optional(),
-  token: z.string().optional(),
-  composio_link_redirect_url: z.string().optional(),
-  credentials_json: z.string().optional(),
-  sessionId: z.string().optional(),
-  devKey: z.string().optional(),
-  application_id: z.string().optional(),
-  installation_id: z.string().optional(),
-  private_key: z.string().optional(),
-  client_id: z.string().optional(),
-  client_secret: z.string().optional(),
-  client_id_issued_at: z.number().optional(),
-  client_secret_expires_at: z.number().optional(),
-  expires_at: z.string().optional(),
+  expires_in: z.optional(jsonValue()),
+  scope: z.optional(jsonValue()),
+  authed_user: z.optional(authedUserSchema),
+  generic_api_key: z.optional(z.string()),
+  api_key: z.optional(z.string()),
+  bearer_token: z.optional(z.string()),
+  basic_encoded: z.optional(z.string()),
+  username: z.optional(z.string()),
+  password: z.optional(z.string()),
+  token: z.optional(z.string()),
+  composio_link_redirect_url: z.optional(z.string()),
+  credentials_json: z.optional(z.string()),
+  sessionId: z.optional(z.string()),
+  devKey: z.optional(z.string()),
+  application_id: z.optional(z.string()),
+  installation_id: z.optional(z.string()),
+  private_key: z.optional(z.string()),
+  client_id: z.optional(z.string()),
+  client_secret: z.optional(z.string()),
+  client_id_issued_at: z.optional(z.number()),
+  client_secret_expires_at: z.optional(z.number()),
+  expires_at: z.optional(z.string()),
 };
 
 /** `connection_data` of a link session: every key the seed documents, all optional. */
@@ -200,23 +206,23 @@ export const connectionStateValSchema = z
     ...credentialFields,
   })
   // Open, but to JSON values only: what is accepted must survive the wire.
-  .refine(isJsonValue, NOT_JSON);
+  .check(z.refine(isJsonValue, NOT_JSON));
 export type ConnectionStateVal = z.infer<typeof connectionStateValSchema>;
 
 export const connectionStateSchema = z.object({
   authScheme: authSchemeSchema,
   // Checked as JSON before zod copies it: zod's copy drops an own `__proto__` key unchecked.
-  val: z.unknown().refine(isJsonValue, NOT_JSON).pipe(connectionStateValSchema),
+  val: z.pipe(jsonValue(), connectionStateValSchema),
 });
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
 // ── POST /api/v3/connected_accounts/link ─────────────────────────────────────────────────
 
 export const linkSessionRequestSchema = z.object({
-  auth_config_id: z.string().min(1),
-  user_id: z.string().min(1),
-  callback_url: z.string().optional(),
-  connection_data: connectionDataSchema.optional(),
+  auth_config_id: z.string().check(z.minLength(1)),
+  user_id: z.string().check(z.minLength(1)),
+  callback_url: z.optional(z.string()),
+  connection_data: z.optional(connectionDataSchema),
 });
 export type LinkSessionRequest = z.infer<typeof linkSessionRequestSchema>;
 
@@ -231,20 +237,20 @@ export type LinkSession = z.infer<typeof linkSessionResponseSchema>;
 // ── POST /api/v3/connected_accounts ──────────────────────────────────────────────────────
 
 export const createConnectedAccountRequestSchema = z.object({
-  auth_config: z.object({ id: z.string().min(1) }),
+  auth_config: z.object({ id: z.string().check(z.minLength(1)) }),
   connection: z.object({
-    state: connectionStateSchema.optional(),
+    state: z.optional(connectionStateSchema),
     /** @deprecated use `state`; see `normalizeCreateConnectedAccountRequest`. */
-    data: jsonRecord().optional(),
-    user_id: z.string().optional(),
-    callback_url: z.url().optional(),
+    data: z.optional(jsonRecord()),
+    user_id: z.optional(z.string()),
+    callback_url: z.optional(z.url()),
     /** @deprecated use `callback_url`. */
-    redirect_uri: z.url().optional(),
+    redirect_uri: z.optional(z.url()),
     /** @deprecated */
-    deprecated_is_v1_rerouted: z.boolean().optional(),
+    deprecated_is_v1_rerouted: z.optional(z.boolean()),
   }),
   /** [EXPERIMENTAL] validates only for the API key scheme. */
-  validate_credentials: z.boolean().optional(),
+  validate_credentials: z.optional(z.boolean()),
 });
 export type CreateConnectedAccountRequest = z.infer<typeof createConnectedAccountRequestSchema>;
 
@@ -254,9 +260,9 @@ export const createConnectedAccountResponseSchema = z.object({
   /** @deprecated */
   status: connectionStatusSchema,
   /** @deprecated */
-  redirect_url: z.string().nullable(),
+  redirect_url: z.nullable(z.string()),
   /** @deprecated */
-  redirect_uri: z.string().nullable(),
+  redirect_uri: z.nullable(z.string()),
   /** @deprecated use `id` and `auth_config.id`. */
   deprecated: z.object({
     uuid: z.uuid(),
@@ -274,7 +280,7 @@ export const connectedAccountSchema = z.object({
     auth_scheme: authSchemeSchema,
     is_composio_managed: z.boolean(),
     is_disabled: z.boolean(),
-    deprecated: z.object({ uuid: z.string() }).optional(),
+    deprecated: z.optional(z.object({ uuid: z.string() })),
   }),
   id: z.string(),
   /** Marked deprecated upstream, but present. */
@@ -287,14 +293,14 @@ export const connectedAccountSchema = z.object({
   data: z.record(z.string(), z.unknown()),
   /** @deprecated */
   params: z.record(z.string(), z.unknown()),
-  status_reason: z.string().nullable(),
+  status_reason: z.nullable(z.string()),
   is_disabled: z.boolean(),
-  test_request_endpoint: z.string().optional(),
+  test_request_endpoint: z.optional(z.string()),
 });
 export type ConnectedAccount = z.infer<typeof connectedAccountSchema>;
 
 const pageFields = {
-  next_cursor: z.string().nullable(),
+  next_cursor: z.nullable(z.string()),
   total_pages: z.number(),
   current_page: z.number(),
   total_items: z.number(),
@@ -315,32 +321,34 @@ export const toolkitFieldSchema = z.object({
   type: z.string(),
   description: z.string(),
   required: z.boolean(),
-  default: z.union([z.string(), z.number(), z.boolean()]).nullable().optional(),
-  legacy_template_name: z.string().optional(),
-  is_secret: z.boolean().optional(),
+  default: z.optional(z.nullable(z.union([z.string(), z.number(), z.boolean()]))),
+  legacy_template_name: z.optional(z.string()),
+  is_secret: z.optional(z.boolean()),
 });
 export type ToolkitField = z.infer<typeof toolkitFieldSchema>;
 
 /** A missing group means `{ required: [], optional: [] }`. */
-export const fieldGroupSchema = z
-  .object({
-    required: z.array(toolkitFieldSchema).default([]),
-    optional: z.array(toolkitFieldSchema).default([]),
-  })
-  .default({ required: [], optional: [] });
+export const fieldGroupSchema = z._default(
+  z.object({
+    required: z._default(z.array(toolkitFieldSchema), []),
+    optional: z._default(z.array(toolkitFieldSchema), []),
+  }),
+  { required: [], optional: [] },
+);
 
 export const authConfigDetailsSchema = z.object({
   mode: authSchemeSchema,
   name: z.string(),
-  fields: z
-    .object({
+  fields: z._default(
+    z.object({
       auth_config_creation: fieldGroupSchema,
       connected_account_initiation: fieldGroupSchema,
-    })
-    .default({
+    }),
+    {
       auth_config_creation: { required: [], optional: [] },
       connected_account_initiation: { required: [], optional: [] },
-    }),
+    },
+  ),
 });
 export type AuthConfigDetails = z.infer<typeof authConfigDetailsSchema>;
 
@@ -348,13 +356,13 @@ export type AuthConfigDetails = z.infer<typeof authConfigDetailsSchema>;
 export const toolkitSchema = z.object({
   slug: z.string(),
   name: z.string(),
-  meta: z
-    .object({
-      logo: z.string().optional(),
-      description: z.string().optional(),
-    })
-    .optional(),
-  auth_config_details: z.array(authConfigDetailsSchema).default([]),
+  meta: z.optional(
+    z.object({
+      logo: z.optional(z.string()),
+      description: z.optional(z.string()),
+    }),
+  ),
+  auth_config_details: z._default(z.array(authConfigDetailsSchema), []),
 });
 export type Toolkit = z.infer<typeof toolkitSchema>;
 
@@ -363,14 +371,14 @@ export const authConfigSchema = z.object({
   uuid: z.string(),
   type: z.enum(['default', 'custom']),
   name: z.string(),
-  toolkit: z.object({ slug: z.string(), logo: z.string().optional() }),
-  auth_scheme: authSchemeSchema.optional(),
-  is_composio_managed: z.boolean().optional(),
+  toolkit: z.object({ slug: z.string(), logo: z.optional(z.string()) }),
+  auth_scheme: z.optional(authSchemeSchema),
+  is_composio_managed: z.optional(z.boolean()),
   status: z.enum(['ENABLED', 'DISABLED']),
   no_of_connections: z.number(),
-  created_at: z.string().optional(),
-  last_updated_at: z.string().optional(),
-  expected_input_fields: z.array(toolkitFieldSchema).optional(),
+  created_at: z.optional(z.string()),
+  last_updated_at: z.optional(z.string()),
+  expected_input_fields: z.optional(z.array(toolkitFieldSchema)),
   tool_access_config: z.record(z.string(), z.unknown()),
 });
 export type AuthConfig = z.infer<typeof authConfigSchema>;
@@ -389,9 +397,9 @@ export const errorEnvelopeSchema = z.object({
     code: z.number(),
     slug: z.string(),
     status: z.number(),
-    request_id: z.string().optional(),
-    suggested_fix: z.string().optional(),
-    errors: z.array(z.string()).optional(),
+    request_id: z.optional(z.string()),
+    suggested_fix: z.optional(z.string()),
+    errors: z.optional(z.array(z.string())),
   }),
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;

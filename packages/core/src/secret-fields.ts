@@ -1,0 +1,77 @@
+/**
+ * Which field values are credentials, without zod or the field catalog: the HTTP backend needs
+ * this to redact what a server echoes back, and must not pull the catalog's validators into a
+ * browser bundle. `field-catalog.ts` marks the same names secret; its tests hold the two together.
+ */
+
+/** Every `connection_data` key (and nested key) whose value is a credential. */
+const SECRET_NAMES = new Set([
+  'proxy_password',
+  'oauth_token',
+  'oauth_token_secret',
+  'oauth_verifier',
+  'code_verifier',
+  'webhook_signature',
+  'access_token',
+  'id_token',
+  'refresh_token',
+  'authed_user.access_token',
+  'generic_api_key',
+  'api_key',
+  'bearer_token',
+  'basic_encoded',
+  'password',
+  'token',
+  'credentials_json',
+  'sessionId',
+  'devKey',
+  'private_key',
+  'client_secret',
+]);
+
+// For other names (a toolkit's own fields): whatever sounds like a credential is one.
+const SECRET_SOUNDING =
+  /secret|passw(or)?d|passwd|token|api[-_]?key|apikey|private[-_]?key|credential|signature|session[-_]?id|dev[-_]?key/i;
+const NOT_SECRET_SUFFIX = /(url|uri|type|_at|_in|expires?|scope|prefix)$/i;
+
+/**
+ * Whether the value of a field is a credential. Nested names use a dot (`authed_user.access_token`).
+ * Known names answer from the list above; other names by how they sound (`zendesk_api_token` is
+ * one, `token_url` is not).
+ */
+export function isSecretField(name: string): boolean {
+  if (SECRET_NAMES.has(name)) return true;
+  const leaf = name.slice(name.lastIndexOf('.') + 1);
+  return SECRET_NAMES.has(leaf) || (SECRET_SOUNDING.test(leaf) && !NOT_SECRET_SUFFIX.test(leaf));
+}
+
+/**
+ * The secret values inside a record of field values (`connection_data`, `connection.state.val`),
+ * nested objects included. `specs` add secrets by name (a toolkit's `is_secret` fields).
+ *
+ * @example secretValuesOf({ subdomain: 'acme', api_key: 'k1' }) // ['k1']
+ */
+export function secretValuesOf(
+  record: unknown,
+  specs?: readonly { name: string; secret: boolean }[],
+): string[] {
+  const secretByName = new Set(specs?.filter((spec) => spec.secret).map((spec) => spec.name));
+  const found = new Set<string>();
+  const visit = (value: unknown, path: string, secret: boolean, depth: number) => {
+    if (depth > 8) return;
+    if (typeof value === 'string') {
+      if (secret && value.length > 0) found.add(value);
+    } else if (typeof value === 'number' || typeof value === 'bigint') {
+      if (secret) found.add(String(value));
+    } else if (Array.isArray(value)) {
+      for (const item of value) visit(item, path, secret, depth + 1);
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [key, child] of Object.entries(value)) {
+        const name = path === '' ? key : `${path}.${key}`;
+        visit(child, name, secret || secretByName.has(name) || isSecretField(name), depth + 1);
+      }
+    }
+  };
+  visit(record, '', false, 0);
+  return [...found];
+}
