@@ -112,6 +112,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   // binds the demo user. With COMPOSIO_API_KEY set it talks to Composio itself (COMPOSIO_BASE_URL
   // overrides where; COMPOSIO_AUTH_CONFIG_IDS, comma-separated, are the auth configs it allows).
   const composioKey = process.env.COMPOSIO_API_KEY;
+  // The demo server builds every Request on demoUrl; a browser opened on localhost sends that origin.
+  const demoOrigins = [demoUrl, demoUrl.replace('//127.0.0.1:', '//localhost:')];
   const connectHandler = createConnectHandler({
     apiKey: composioKey ?? sandbox.apiKey,
     baseUrl: composioKey ? (process.env.COMPOSIO_BASE_URL ?? DEFAULT_BASE_URL) : sandboxServer.url,
@@ -122,7 +124,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
           .map((id) => id.trim())
           .filter(Boolean)
       : sandbox.authConfigs.map((config) => config.id),
-    callbackOrigins: [demoUrl],
+    callbackOrigins: demoOrigins,
+    allowedOrigins: demoOrigins,
     fieldMetadata: true,
   });
   const connectRoute: DemoRoute = (request) => {
