@@ -1,6 +1,7 @@
 import {
   authConfigListSchema,
   ConnectError,
+  connectErrorFromEnvelope,
   connectedAccountSchema,
   errorEnvelopeSchema,
 } from '@plugboard/core';
@@ -52,7 +53,7 @@ async function readJson(response: Response, path: string): Promise<unknown> {
   }
   if (!response.ok) {
     const envelope = errorEnvelopeSchema.safeParse(body);
-    if (envelope.success) throw ConnectError.fromEnvelope(envelope.data.error, { status: response.status });
+    if (envelope.success) throw connectErrorFromEnvelope(envelope.data.error, { status: response.status });
     throw new ConnectError('http', {
       message: `${path} answered ${response.status}`,
       status: response.status,

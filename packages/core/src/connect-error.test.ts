@@ -1,14 +1,15 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { ConnectError, fieldErrorsFromMessages, isConnectError } from './connect-error';
+import { isConnectError } from './connect-error';
+import { connectErrorFromEnvelope, fieldErrorsFromMessages } from './envelope-error';
 import { errorExamples } from './fixtures/api-examples';
 import { REDACTED, redactSecrets } from './redact';
 import { errorEnvelopeSchema } from './wire';
 
-describe('ConnectError.fromEnvelope', () => {
+describe('connectErrorFromEnvelope', () => {
   it.each(Object.entries(errorExamples))('%s keeps every field of the envelope', (_name, example) => {
     const envelope = errorEnvelopeSchema.parse(example.body).error;
-    const error = ConnectError.fromEnvelope(envelope);
+    const error = connectErrorFromEnvelope(envelope);
     expect(isConnectError(error)).toBe(true);
     expect(error.toJSON()).toMatchObject({
       name: 'ConnectError',
@@ -25,11 +26,11 @@ describe('ConnectError.fromEnvelope', () => {
 
   it('the HTTP status wins over the envelope’s own', () => {
     const envelope = errorEnvelopeSchema.parse(errorExamples.internal.body).error;
-    expect(ConnectError.fromEnvelope(envelope, { status: 502 }).status).toBe(502);
+    expect(connectErrorFromEnvelope(envelope, { status: 502 }).status).toBe(502);
   });
 
   it('redacts message, suggested fix and errors', () => {
-    const error = ConnectError.fromEnvelope(
+    const error = connectErrorFromEnvelope(
       {
         message: 'key sk_1 bad',
         code: 1,

@@ -1,5 +1,6 @@
-import { ConnectError, fieldErrorsFromMessages } from './connect-error';
+import { ConnectError } from './connect-error';
 import { credentialFieldEntries } from './credentials-schema';
+import { fieldErrorsFromMessages } from './envelope-error';
 import type { FieldSpec } from './field-catalog';
 import { redactSecrets } from './redact';
 import { secretValuesOf } from './secret-fields';

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { AuthFields, ConnectBackend, LinkSessionInput, RequestOptions } from './backend';
 import { ConnectError } from './connect-error';
+import { connectErrorFromEnvelope } from './envelope-error';
 import { normalizeCreateConnectedAccountRequest } from './normalize';
 import { secretValuesOf } from './secret-fields';
 import {
@@ -426,7 +427,7 @@ function httpError(
   }
   const envelope = errorEnvelopeSchema.safeParse(json);
   if (envelope.success) {
-    return ConnectError.fromEnvelope(envelope.data.error, {
+    return connectErrorFromEnvelope(envelope.data.error, {
       status,
       requestId,
       redact: secrets,

@@ -5,6 +5,7 @@ export * from './connect-flow';
 export { type AccountOutcome, accountOutcome } from './connect-flow-outcome';
 export * from './credentials-schema';
 export * from './credentials-schema-request';
+export * from './envelope-error';
 export * from './field-catalog';
 export * from './http-backend';
 export * from './json-error-position';

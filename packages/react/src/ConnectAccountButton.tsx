@@ -8,10 +8,11 @@ import {
   type Ref,
   useCallback,
   useId,
+  useMemo,
   useRef,
 } from 'react';
 import { useConnectContext } from './ConnectProvider';
-import type { Messages } from './messages';
+import { type ConnectMessages, defaultConnectMessages } from './messages-connect';
 import {
   type UseConnectAccountOptions,
   type UseConnectAccountResult,
@@ -29,7 +30,7 @@ export interface ConnectAccountButtonProps
   children?: ReactNode | ((connect: UseConnectAccountResult) => ReactNode);
 }
 
-const STATUS_MESSAGE: Record<ConnectFlowStatus, keyof Messages | undefined> = {
+const STATUS_MESSAGE: Record<ConnectFlowStatus, keyof ConnectMessages | undefined> = {
   idle: undefined,
   creating: 'connectCreating',
   awaiting_user: 'connectAwaitingUser',
@@ -67,7 +68,8 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
       onClick,
       ...buttonProps
     } = props;
-    const { messages } = useConnectContext();
+    const overrides = useConnectContext().messages;
+    const messages = useMemo(() => ({ ...defaultConnectMessages, ...overrides }), [overrides]);
     const connect = useConnectAccount({
       authConfigId,
       mode,

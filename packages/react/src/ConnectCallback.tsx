@@ -6,6 +6,7 @@ import {
 } from '@plugboard/core';
 import { type ComponentPropsWithoutRef, forwardRef, useEffect, useState } from 'react';
 import { useConnectContext } from './ConnectProvider';
+import { defaultConnectMessages } from './messages-connect';
 
 export interface ConnectCallbackProps extends ComponentPropsWithoutRef<'div'> {
   /** The URL the provider returned to; defaults to `location.href`. */
@@ -35,7 +36,8 @@ export const ConnectCallback = forwardRef<HTMLDivElement, ConnectCallbackProps>(
   { url, onResult, navigate, unstyled = false, className, ...divProps },
   ref,
 ) {
-  const { backend, messages } = useConnectContext();
+  const { backend, messages: overrides } = useConnectContext();
+  const messages = { ...defaultConnectMessages, ...overrides };
   const [view, setView] = useState<CallbackView>({ kind: 'working' });
 
   useEffect(() => {

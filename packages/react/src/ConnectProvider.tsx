@@ -1,7 +1,7 @@
 import type { ConnectBackend } from '@plugboard/core';
 import { QueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
-import { defaultMessages, type Messages } from './messages';
+import type { Messages } from './messages';
 
 export interface ConnectProviderProps {
   /** Where the kit sends its requests: `createHttpBackend(…)` for your server, or a sandbox. */
@@ -13,7 +13,7 @@ export interface ConnectProviderProps {
   queryClient?: QueryClient;
   /** The URL of your callback route (`<ConnectCallback>`); defaults to `/connect/callback` on this origin. */
   callbackUrl?: string;
-  /** Overrides of the strings the kit shows. */
+  /** Overrides of the strings the kit shows; each component keeps its own default for the rest. */
   messages?: Partial<Messages>;
   children?: ReactNode;
 }
@@ -22,10 +22,15 @@ export interface ConnectContextValue {
   backend: ConnectBackend;
   queryClient: QueryClient;
   callbackUrl: string | undefined;
-  messages: Messages;
+  /**
+   * The provider's overrides only: each component spreads them over its own defaults, so a
+   * bundle that uses the button carries none of the form's strings (and the other way round).
+   */
+  messages: Partial<Messages>;
 }
 
 const ConnectContext = createContext<ConnectContextValue | null>(null);
+const NO_OVERRIDES: Partial<Messages> = {};
 
 /** Mutations keep their variables in the cache by default: credentials must not stay there. */
 export function createConnectQueryClient(): QueryClient {
@@ -48,7 +53,7 @@ export function ConnectProvider({
   const [ownClient] = useState(() => queryClient ?? createConnectQueryClient());
   const client = queryClient ?? ownClient;
   const value = useMemo<ConnectContextValue>(
-    () => ({ backend, queryClient: client, callbackUrl, messages: { ...defaultMessages, ...messages } }),
+    () => ({ backend, queryClient: client, callbackUrl, messages: messages ?? NO_OVERRIDES }),
     [backend, client, callbackUrl, messages],
   );
   return <ConnectContext.Provider value={value}>{children}</ConnectContext.Provider>;

@@ -1,37 +1,14 @@
-import { defaultCredentialMessages } from '@plugboard/core';
+import { defaultConnectMessages } from './messages-connect';
+import { defaultFormMessages } from './messages-form';
 
 /**
  * Every string the kit shows, in one object. Pass a partial override to `ConnectProvider`'s
  * `messages` to translate or rephrase; what you leave out keeps its default.
+ *
+ * Each component carries only its own defaults (`messages-connect.ts`, `messages-form.ts`) and
+ * fills in the provider's overrides over them, so the button's bundle holds no form strings and
+ * the form's none of the button's; this object is their union, for reference and for typing.
  */
-export const defaultMessages = {
-  errorRequestId: 'Request ID',
-  errorSuggestedFix: 'Suggested fix',
-  retry: 'Try again',
-  // ConnectAccountButton and ConnectCallback
-  connectIdle: 'Connect',
-  connectCreating: 'Connecting…',
-  connectAwaitingUser: 'Waiting for the provider…',
-  connectVerifying: 'Checking the connection…',
-  connectConnected: 'Connected',
-  connectFailed: 'Could not connect.',
-  connectCancelled: 'The connection was cancelled.',
-  connectExpired: 'The connection link expired.',
-  connectAwaitingUserHint: 'Finish in the window that opened.',
-  callbackVerifying: 'Finishing the connection…',
-  callbackDone: 'Done. You can close this window.',
-  callbackReturn: 'Return to the app',
-  // ApiKeyConnectForm ({label}, {count}, {line}, {column} are filled in)
-  formLoading: 'Loading the fields…',
-  formLoadFailed: 'The fields for this connection could not be loaded.',
-  formSubmit: 'Connect',
-  formSubmitting: 'Connecting…',
-  formConnected: 'Connected.',
-  formSubmitFailed: 'Could not connect.',
-  formInvalidSummary: 'Check {count} field(s) before connecting:',
-  formMoreOptions: 'More options',
-  formShowSecret: 'Show {label}',
-  ...defaultCredentialMessages,
-};
+export const defaultMessages = { ...defaultConnectMessages, ...defaultFormMessages };
 
 export type Messages = typeof defaultMessages;

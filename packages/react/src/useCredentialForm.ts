@@ -30,6 +30,7 @@ import {
 import { type FieldErrors, get, type Resolver, type UseFormReturn, useForm } from 'react-hook-form';
 import { useConnectContext } from './ConnectProvider';
 import type { Messages } from './messages';
+import { defaultFormMessages, type FormMessages } from './messages-form';
 import { useCreateConnectedAccount } from './useCreateConnectedAccount';
 
 export interface UseCredentialFormOptions {
@@ -81,7 +82,8 @@ export interface UseCredentialFormResult {
   problems: readonly CredentialFormProblem[] | null;
   account: CreatedConnectedAccount | undefined;
   disabled: boolean;
-  messages: Messages;
+  /** The form's strings: its defaults, the provider's overrides, then the `messages` option. */
+  messages: FormMessages;
   /** Whether optional fields are shown (the default layout puts them in a "More options" section). */
   optionalOpen: boolean;
   setOptionalOpen: (open: boolean) => void;
@@ -109,7 +111,7 @@ export function useCredentialForm(options: UseCredentialFormOptions): UseCredent
   const context = useConnectContext();
   const { backend, queryClient } = context;
   const messages = useMemo(
-    () => ({ ...context.messages, ...options.messages }),
+    (): FormMessages => ({ ...defaultFormMessages, ...context.messages, ...options.messages }),
     [context.messages, options.messages],
   );
   const latest = useRef(options);
