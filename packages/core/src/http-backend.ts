@@ -46,7 +46,11 @@ const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 const DEFAULT_MAX_ERROR_BYTES = 1024 * 1024;
 
 /** `user_id` may be bound by a proxy, so a link-session input needs everything but it. */
-const linkSessionInputSchema = z.partial(linkSessionRequestSchema, { user_id: true });
+// Spelled out rather than `z.partial(…)`, which brings zod's whole partial machinery to the browser.
+const linkSessionInputSchema = z.object({
+  ...linkSessionRequestSchema.shape,
+  user_id: z.optional(linkSessionRequestSchema.shape.user_id),
+});
 
 /**
  * A `ConnectBackend` that speaks the Composio v3 wire format over `fetch`: to Composio itself (on a
