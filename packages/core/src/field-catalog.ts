@@ -84,232 +84,6 @@ export function validatorForKind(kind: FieldKind): z.ZodType {
   }
 }
 
-// ── The catalog ──────────────────────────────────────────────────────────────────────────
-
-type CatalogEntry = Omit<FieldSpec, 'name' | 'required' | 'validator' | 'fields'> & {
-  validator?: z.ZodType;
-  fields?: Record<string, CatalogEntry>;
-};
-
-const textField = (label: string, extra: Partial<CatalogEntry> = {}): CatalogEntry => ({
-  label,
-  kind: 'text',
-  secret: false,
-  autoComplete: 'off',
-  ...extra,
-});
-const urlField = (label: string, extra: Partial<CatalogEntry> = {}): CatalogEntry => ({
-  label,
-  kind: 'url',
-  secret: false,
-  autoComplete: 'url',
-  placeholder: 'https://',
-  ...extra,
-});
-/** `autoComplete: 'off'`: a password manager must not offer this site's password for another service. */
-const secretField = (label: string, extra: Partial<CatalogEntry> = {}): CatalogEntry => ({
-  label,
-  kind: 'secret',
-  secret: true,
-  autoComplete: 'off',
-  validator: credential(),
-  ...extra,
-});
-
-const CATALOG_ENTRIES = {
-  // Instance and domain settings (the base fields of every scheme).
-  subdomain: textField('Subdomain', {
-    description: 'The first part of your account address, e.g. acme for acme.zendesk.com',
-    placeholder: 'acme',
-    validator: text().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i, 'Use only letters, digits and hyphens'),
-  }),
-  'your-domain': textField('Your domain', {
-    description: 'The domain of your account, e.g. acme.freshdesk.com',
-    placeholder: 'acme.example.com',
-    validator: hostname(),
-  }),
-  region: textField('Region', {
-    description: 'The region your account is hosted in, e.g. us or eu',
-    placeholder: 'us',
-    validator: text().regex(/^[a-z0-9_-]+$/i, 'Use only letters, digits, - and _'),
-  }),
-  shop: textField('Shop', {
-    description: 'Your shop name or address, e.g. acme or acme.myshopify.com',
-    placeholder: 'acme.myshopify.com',
-    validator: hostname(),
-  }),
-  account_url: urlField('Account URL', { description: 'The address of your account' }),
-  COMPANYDOMAIN: textField('Company domain', { placeholder: 'acme.example.com', validator: hostname() }),
-  extension: textField('Extension'),
-  form_api_base_url: urlField('Form API base URL'),
-  instanceEndpoint: urlField('Instance endpoint', { description: 'The address of your instance' }),
-  api_url: urlField('API URL', { description: 'The base address of the API' }),
-  borneo_dashboard_url: urlField('Borneo dashboard URL'),
-  proxy_username: textField('Proxy username'),
-  proxy_password: secretField('Proxy password', { validator: text() }),
-  domain: textField('Domain', { placeholder: 'acme.example.com', validator: hostname() }),
-  version: textField('Version', { description: 'The API version to use' }),
-  dc: textField('Data center', {
-    description: 'The data center of your account, e.g. us6',
-    validator: text().regex(/^[a-z0-9-]+$/i, 'Use only letters, digits and hyphens'),
-  }),
-  site_name: textField('Site name'),
-  instanceName: textField('Instance name'),
-  account_id: textField('Account ID'),
-  your_server: textField('Your server', { description: 'The host name or address of your server' }),
-  server_location: textField('Server location'),
-  base_url: urlField('Base URL', { description: 'The base address of the API' }),
-
-  // OAuth 1 and the OAuth handshake.
-  oauth_token: secretField('OAuth token'),
-  authUri: urlField('Authorization URL'),
-  oauth_token_secret: secretField('OAuth token secret'),
-  redirectUrl: urlField('Redirect URL'),
-  callbackUrl: urlField('Callback URL'),
-  oauth_verifier: secretField('OAuth verifier'),
-  consumer_key: textField('Consumer key', { validator: credential() }),
-  callback_url: urlField('Callback URL'),
-  error: textField('Error'),
-  error_description: textField('Error description', { kind: 'multiline' }),
-  expired_at: textField('Expired at', { validator: isoTimestamp(), placeholder: '2026-01-31T12:00:00Z' }),
-
-  // OAuth 2, token import, API keys, basic auth, service accounts, DCR.
-  state_prefix: textField('State prefix', { description: 'The OAuth 2 state prefix for the connection' }),
-  long_redirect_url: {
-    label: 'Long redirect URL',
-    kind: 'boolean',
-    secret: false,
-    description: 'Return the redirect URL without shortening it',
-    defaultValue: false,
-  },
-  code_verifier: secretField('PKCE code verifier', {
-    validator: z
-      .string()
-      .regex(/^[A-Za-z0-9._~-]{43,128}$/, 'Must be 43–128 characters of A–Z, a–z, 0–9, . _ ~ -'),
-  }),
-  finalRedirectUri: urlField('Final redirect URL'),
-  webhook_signature: secretField('Webhook signing secret'),
-  access_token: secretField('Access token'),
-  id_token: secretField('ID token', {
-    validator: text().regex(
-      /^[\w-]+\.[\w-]+\.[\w-]*$/,
-      'An ID token is a JWT: three parts separated by dots',
-    ),
-  }),
-  token_type: textField('Token type', { placeholder: 'Bearer' }),
-  refresh_token: secretField('Refresh token'),
-  expires_in: {
-    label: 'Expires in (seconds)',
-    kind: 'number',
-    secret: false,
-    validator: unixSeconds(),
-  },
-  scope: textField('Scope', { description: 'The granted scopes, separated by spaces or commas' }),
-  authed_user: {
-    label: 'Authorised user',
-    kind: 'json',
-    secret: false,
-    description: 'The user-scope token of a Slack app',
-    validator: z.object({ access_token: credential().optional(), scope: z.string().optional() }),
-    fields: {
-      access_token: secretField('User access token'),
-      scope: textField('User scope'),
-    },
-  },
-  generic_api_key: secretField('API key'),
-  api_key: secretField('API key'),
-  bearer_token: secretField('Bearer token'),
-  basic_encoded: secretField('Encoded credentials', {
-    description: 'base64 of username:password',
-    validator: z.base64('Must be base64, e.g. the output of btoa("user:password")'),
-  }),
-  username: textField('Username', { autoComplete: 'username' }),
-  password: secretField('Password', { validator: text() }),
-  token: secretField('Token'),
-  composio_link_redirect_url: urlField('Link redirect URL'),
-  credentials_json: {
-    label: 'Service account key (JSON)',
-    kind: 'json',
-    secret: true,
-    autoComplete: 'off',
-    description: 'The JSON key file of the service account',
-    placeholder: '{ "type": "service_account", … }',
-  },
-  sessionId: secretField('Session ID'),
-  devKey: secretField('Developer key'),
-  application_id: textField('Application ID'),
-  installation_id: textField('Installation ID'),
-  private_key: {
-    label: 'Private key',
-    kind: 'multiline',
-    secret: true,
-    autoComplete: 'off',
-    description: 'The PEM private key, including its BEGIN and END lines',
-    placeholder: '-----BEGIN PRIVATE KEY-----',
-    validator: z
-      .string()
-      .regex(
-        /^\s*-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]+-----END [A-Z0-9 ]*PRIVATE KEY-----\s*$/,
-        'Paste the whole PEM key, from -----BEGIN … PRIVATE KEY----- to -----END … PRIVATE KEY-----',
-      ),
-  },
-  client_id: textField('Client ID', { validator: credential() }),
-  client_secret: secretField('Client secret'),
-  client_id_issued_at: {
-    label: 'Client ID issued at (Unix seconds)',
-    kind: 'number',
-    secret: false,
-    validator: unixSeconds(),
-  },
-  client_secret_expires_at: {
-    label: 'Client secret expires at (Unix seconds)',
-    kind: 'number',
-    secret: false,
-    description: '0 means it does not expire',
-    validator: unixSeconds(),
-  },
-  expires_at: textField('Expires at', { validator: isoTimestamp(), placeholder: '2026-01-31T12:00:00Z' }),
-} satisfies Record<keyof ConnectionData, CatalogEntry>;
-
-/** Fields toolkits ask for that `connection_data` does not list (Zendesk's email + API token). */
-const EXTRA_ENTRIES: Record<string, CatalogEntry> = {
-  email: {
-    label: 'Email',
-    kind: 'email',
-    secret: false,
-    autoComplete: 'email',
-    placeholder: 'name@example.com',
-  },
-};
-
-function toSpec(name: string, entry: CatalogEntry): FieldSpec {
-  const { fields, validator, ...rest } = entry;
-  return {
-    name,
-    required: false,
-    ...rest,
-    validator: validator ?? validatorForKind(entry.kind),
-    ...(fields === undefined
-      ? {}
-      : { fields: Object.entries(fields).map(([child, childEntry]) => toSpec(child, childEntry)) }),
-  };
-}
-
-/**
- * A spec for every key of `connection_data` (and a few common toolkit fields such as `email`),
- * keyed by name. All are optional here; a toolkit's metadata or your `fields` make them required.
- */
-export const FIELD_CATALOG: Readonly<Record<string, FieldSpec>> = Object.freeze(
-  Object.fromEntries(
-    Object.entries({ ...CATALOG_ENTRIES, ...EXTRA_ENTRIES }).map(([name, entry]) => [
-      name,
-      toSpec(name, entry),
-    ]),
-  ),
-);
-
-// ── Resolution ───────────────────────────────────────────────────────────────────────────
-
 const ACRONYMS: Record<string, string> = {
   api: 'API',
   id: 'ID',
@@ -340,6 +114,229 @@ export function humanizeFieldName(name: string): string {
   const [first = name, ...rest] = words;
   return [first.charAt(0).toUpperCase() + first.slice(1), ...rest].join(' ');
 }
+
+// ── The catalog ──────────────────────────────────────────────────────────────────────────
+
+/**
+ * A catalog entry; without a `label`, the field's name humanised is its label. Whether it is a
+ * secret comes from `secret-fields.ts`, the one list the HTTP backend redacts by too.
+ */
+type CatalogEntry = Omit<FieldSpec, 'name' | 'label' | 'secret' | 'required' | 'validator' | 'fields'> & {
+  label?: string;
+  validator?: z.ZodType;
+  fields?: Record<string, CatalogEntry>;
+};
+
+const textField = (extra: Partial<CatalogEntry> = {}): CatalogEntry => ({
+  kind: 'text',
+  autoComplete: 'off',
+  ...extra,
+});
+const urlField = (extra: Partial<CatalogEntry> = {}): CatalogEntry => ({
+  kind: 'url',
+  autoComplete: 'url',
+  placeholder: 'https://',
+  ...extra,
+});
+/** `autoComplete: 'off'`: a password manager must not offer this site's password for another service. */
+const secretField = (extra: Partial<CatalogEntry> = {}): CatalogEntry => ({
+  kind: 'secret',
+  autoComplete: 'off',
+  validator: credential(),
+  ...extra,
+});
+
+const CATALOG_ENTRIES = {
+  // Instance and domain settings (the base fields of every scheme).
+  subdomain: textField({
+    description: 'The first part of your account address, e.g. acme for acme.zendesk.com',
+    placeholder: 'acme',
+    validator: text().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i, 'Use only letters, digits and hyphens'),
+  }),
+  'your-domain': textField({
+    description: 'The domain of your account, e.g. acme.freshdesk.com',
+    placeholder: 'acme.example.com',
+    validator: hostname(),
+  }),
+  region: textField({
+    description: 'The region your account is hosted in, e.g. us or eu',
+    placeholder: 'us',
+    validator: text().regex(/^[a-z0-9_-]+$/i, 'Use only letters, digits, - and _'),
+  }),
+  shop: textField({
+    description: 'Your shop name or address, e.g. acme or acme.myshopify.com',
+    placeholder: 'acme.myshopify.com',
+    validator: hostname(),
+  }),
+  account_url: urlField({ description: 'The address of your account' }),
+  COMPANYDOMAIN: textField({
+    label: 'Company domain',
+    placeholder: 'acme.example.com',
+    validator: hostname(),
+  }),
+  extension: textField(),
+  form_api_base_url: urlField(),
+  instanceEndpoint: urlField({ description: 'The address of your instance' }),
+  api_url: urlField({ description: 'The base address of the API' }),
+  borneo_dashboard_url: urlField(),
+  proxy_username: textField(),
+  proxy_password: secretField({ validator: text() }),
+  domain: textField({ placeholder: 'acme.example.com', validator: hostname() }),
+  version: textField({ description: 'The API version to use' }),
+  dc: textField({
+    label: 'Data center',
+    description: 'The data center of your account, e.g. us6',
+    validator: text().regex(/^[a-z0-9-]+$/i, 'Use only letters, digits and hyphens'),
+  }),
+  site_name: textField(),
+  instanceName: textField(),
+  account_id: textField(),
+  your_server: textField({ description: 'The host name or address of your server' }),
+  server_location: textField(),
+  base_url: urlField({ description: 'The base address of the API' }),
+
+  // OAuth 1 and the OAuth handshake.
+  oauth_token: secretField(),
+  authUri: urlField({ label: 'Authorization URL' }),
+  oauth_token_secret: secretField(),
+  redirectUrl: urlField(),
+  callbackUrl: urlField(),
+  oauth_verifier: secretField(),
+  consumer_key: textField({ validator: credential() }),
+  callback_url: urlField(),
+  error: textField(),
+  error_description: textField({ kind: 'multiline' }),
+  expired_at: textField({ validator: isoTimestamp(), placeholder: '2026-01-31T12:00:00Z' }),
+
+  // OAuth 2, token import, API keys, basic auth, service accounts, DCR.
+  state_prefix: textField({ description: 'The OAuth 2 state prefix for the connection' }),
+  long_redirect_url: {
+    kind: 'boolean',
+    description: 'Return the redirect URL without shortening it',
+    defaultValue: false,
+  },
+  code_verifier: secretField({
+    label: 'PKCE code verifier',
+    validator: z
+      .string()
+      .regex(/^[A-Za-z0-9._~-]{43,128}$/, 'Must be 43–128 characters of A–Z, a–z, 0–9, . _ ~ -'),
+  }),
+  finalRedirectUri: urlField({ label: 'Final redirect URL' }),
+  webhook_signature: secretField({ label: 'Webhook signing secret' }),
+  access_token: secretField(),
+  id_token: secretField({
+    validator: text().regex(
+      /^[\w-]+\.[\w-]+\.[\w-]*$/,
+      'An ID token is a JWT: three parts separated by dots',
+    ),
+  }),
+  token_type: textField({ placeholder: 'Bearer' }),
+  refresh_token: secretField(),
+  expires_in: {
+    label: 'Expires in (seconds)',
+    kind: 'number',
+    validator: unixSeconds(),
+  },
+  scope: textField({ description: 'The granted scopes, separated by spaces or commas' }),
+  authed_user: {
+    label: 'Authorised user',
+    kind: 'json',
+    description: 'The user-scope token of a Slack app',
+    validator: z.object({ access_token: credential().optional(), scope: z.string().optional() }),
+    fields: {
+      access_token: secretField({ label: 'User access token' }),
+      scope: textField({ label: 'User scope' }),
+    },
+  },
+  generic_api_key: secretField({ label: 'API key' }),
+  api_key: secretField(),
+  bearer_token: secretField(),
+  basic_encoded: secretField({
+    label: 'Encoded credentials',
+    description: 'base64 of username:password',
+    validator: z.base64('Must be base64, e.g. the output of btoa("user:password")'),
+  }),
+  username: textField({ autoComplete: 'username' }),
+  password: secretField({ validator: text() }),
+  token: secretField(),
+  composio_link_redirect_url: urlField({ label: 'Link redirect URL' }),
+  credentials_json: {
+    label: 'Service account key (JSON)',
+    kind: 'json',
+    autoComplete: 'off',
+    description: 'The JSON key file of the service account',
+    placeholder: '{ "type": "service_account", … }',
+  },
+  sessionId: secretField(),
+  devKey: secretField({ label: 'Developer key' }),
+  application_id: textField(),
+  installation_id: textField(),
+  private_key: {
+    kind: 'multiline',
+    autoComplete: 'off',
+    description: 'The PEM private key, including its BEGIN and END lines',
+    placeholder: '-----BEGIN PRIVATE KEY-----',
+    validator: z
+      .string()
+      .regex(
+        /^\s*-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]+-----END [A-Z0-9 ]*PRIVATE KEY-----\s*$/,
+        'Paste the whole PEM key, from -----BEGIN … PRIVATE KEY----- to -----END … PRIVATE KEY-----',
+      ),
+  },
+  client_id: textField({ validator: credential() }),
+  client_secret: secretField(),
+  client_id_issued_at: {
+    label: 'Client ID issued at (Unix seconds)',
+    kind: 'number',
+    validator: unixSeconds(),
+  },
+  client_secret_expires_at: {
+    label: 'Client secret expires at (Unix seconds)',
+    kind: 'number',
+    description: '0 means it does not expire',
+    validator: unixSeconds(),
+  },
+  expires_at: textField({ validator: isoTimestamp(), placeholder: '2026-01-31T12:00:00Z' }),
+} satisfies Record<keyof ConnectionData, CatalogEntry>;
+
+/** Fields toolkits ask for that `connection_data` does not list (Zendesk's email + API token). */
+const EXTRA_ENTRIES: Record<string, CatalogEntry> = {
+  email: {
+    kind: 'email',
+    autoComplete: 'email',
+    placeholder: 'name@example.com',
+  },
+};
+
+function toSpec(name: string, entry: CatalogEntry): FieldSpec {
+  const { fields, validator, ...rest } = entry;
+  return {
+    name,
+    required: false,
+    label: rest.label ?? humanizeFieldName(name),
+    ...rest,
+    secret: isSecretField(name),
+    validator: validator ?? validatorForKind(entry.kind),
+    ...(fields === undefined
+      ? {}
+      : { fields: Object.entries(fields).map(([child, childEntry]) => toSpec(child, childEntry)) }),
+  };
+}
+
+/**
+ * A spec for every key of `connection_data` (and a few common toolkit fields such as `email`),
+ * keyed by name. All are optional here; a toolkit's metadata or your `fields` make them required.
+ */
+export const FIELD_CATALOG: Readonly<Record<string, FieldSpec>> = Object.freeze(
+  Object.fromEntries(
+    Object.entries({ ...CATALOG_ENTRIES, ...EXTRA_ENTRIES }).map(([name, entry]) => [
+      name,
+      toSpec(name, entry),
+    ]),
+  ),
+);
+
+// ── Resolution ───────────────────────────────────────────────────────────────────────────
 
 function catalogEntry(name: string): FieldSpec | undefined {
   if (Object.hasOwn(FIELD_CATALOG, name)) return FIELD_CATALOG[name];
