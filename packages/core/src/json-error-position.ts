@@ -1,5 +1,9 @@
 export interface JsonErrorPosition {
-  /** 0-based offset of the first character that makes the text invalid (the length when it ends early). */
+  /**
+   * 0-based offset where reading stops: the first character that cannot continue the JSON (inside
+   * a string, the raw control character or the bad escape's backslash), the start of a number or
+   * `true`/`false`/`null` that does not read whole, or the length when the text ends early.
+   */
   offset: number;
   /** 1-based. */
   line: number;
@@ -15,119 +19,49 @@ export interface JsonErrorPosition {
  */
 export function jsonErrorPosition(text: string): JsonErrorPosition | undefined {
   let at = 0;
-  const fail = (): never => {
-    throw new JsonSyntaxStop(at);
+  /** Moves past what `pattern` (sticky) matches here; whether it matched. */
+  const eat = (pattern: RegExp): boolean => {
+    pattern.lastIndex = at;
+    const matched = pattern.test(text);
+    if (matched) at = pattern.lastIndex;
+    return matched;
   };
-  const skipSpace = () => {
-    while (at < text.length && ' \t\n\r'.includes(text[at] as string)) at++;
+  const char = (wanted: string): boolean => {
+    eat(SPACE);
+    if (text[at] !== wanted) return false;
+    at++;
+    return true;
   };
-  const expect = (word: string) => {
-    for (const char of word) {
-      if (text[at] !== char) fail();
-      at++;
+  // Stops at the first character that cannot continue a string: a raw control character, a bad
+  // escape's backslash, or the end of the text.
+  const string = (): boolean => {
+    if (!eat(STRING_BODY) || text[at] !== '"') return false;
+    at++;
+    return true;
+  };
+  const value = (depth: number): boolean => {
+    eat(SPACE);
+    const open = text[at];
+    if (open !== '{' && open !== '[') {
+      return open === '"' ? string() : eat(NUMBER) || eat(LITERAL);
     }
+    if (depth > 512) return false;
+    at++;
+    const close = open === '{' ? '}' : ']';
+    if (char(close)) return true;
+    do {
+      if (open === '{' && !(eat(SPACE) && string() && char(':'))) return false;
+      if (!value(depth + 1)) return false;
+    } while (char(','));
+    return char(close);
   };
-  const string = () => {
-    expect('"');
-    for (;;) {
-      const char = text[at];
-      if (char === undefined || char < ' ') fail();
-      if (char === '"') {
-        at++;
-        return;
-      }
-      if (char === '\\') {
-        at++;
-        const escaped = text[at];
-        if (escaped === 'u') {
-          at++;
-          for (let i = 0; i < 4; i++) {
-            if (!/[0-9a-fA-F]/.test(text[at] ?? '')) fail();
-            at++;
-          }
-        } else if (escaped !== undefined && '"\\/bfnrt'.includes(escaped)) at++;
-        else fail();
-      } else at++;
-    }
-  };
-  const digits = () => {
-    if (!/[0-9]/.test(text[at] ?? '')) fail();
-    while (/[0-9]/.test(text[at] ?? '')) at++;
-  };
-  const number = () => {
-    if (text[at] === '-') at++;
-    if (text[at] === '0') at++;
-    else digits();
-    if (text[at] === '.') {
-      at++;
-      digits();
-    }
-    if (text[at] === 'e' || text[at] === 'E') {
-      at++;
-      if (text[at] === '+' || text[at] === '-') at++;
-      digits();
-    }
-  };
-  const value = (depth: number): void => {
-    if (depth > 512) fail();
-    skipSpace();
-    const char = text[at];
-    if (char === '{') {
-      at++;
-      skipSpace();
-      if (text[at] === '}') {
-        at++;
-        return;
-      }
-      for (;;) {
-        skipSpace();
-        string();
-        skipSpace();
-        expect(':');
-        value(depth + 1);
-        skipSpace();
-        if (text[at] === ',') at++;
-        else if (text[at] === '}') {
-          at++;
-          return;
-        } else fail();
-      }
-    } else if (char === '[') {
-      at++;
-      skipSpace();
-      if (text[at] === ']') {
-        at++;
-        return;
-      }
-      for (;;) {
-        value(depth + 1);
-        skipSpace();
-        if (text[at] === ',') at++;
-        else if (text[at] === ']') {
-          at++;
-          return;
-        } else fail();
-      }
-    } else if (char === '"') string();
-    else if (char === 't') expect('true');
-    else if (char === 'f') expect('false');
-    else if (char === 'n') expect('null');
-    else if (char === '-' || /[0-9]/.test(char ?? '')) number();
-    else fail();
-  };
-  try {
-    value(0);
-    skipSpace();
-    if (at < text.length) fail();
-    return undefined;
-  } catch (error) {
-    if (!(error instanceof JsonSyntaxStop)) throw error;
-    const before = text.slice(0, error.offset);
-    const line = before.split('\n').length;
-    return { offset: error.offset, line, column: error.offset - before.lastIndexOf('\n') };
-  }
+  if (value(0) && eat(SPACE) && at === text.length) return undefined;
+  const before = text.slice(0, at);
+  return { offset: at, line: before.split('\n').length, column: at - before.lastIndexOf('\n') };
 }
 
-class JsonSyntaxStop {
-  constructor(readonly offset: number) {}
-}
+const SPACE = /[ \t\n\r]*/y;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON forbids raw control characters in a string
+const STRING_BODY = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*/y;
+const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
+const LITERAL = /true|false|null/y;
