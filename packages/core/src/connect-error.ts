@@ -38,15 +38,16 @@ export interface ConnectErrorInit {
  */
 export class ConnectError extends Error {
   override readonly name = 'ConnectError';
-  readonly kind: ConnectErrorKind;
-  readonly status: number | undefined;
-  readonly slug: string | undefined;
-  readonly code: number | undefined;
-  readonly requestId: string | undefined;
-  readonly suggestedFix: string | undefined;
-  readonly errors: readonly string[];
-  readonly fieldErrors: Readonly<Record<string, readonly string[]>>;
-  readonly path: string | undefined;
+  // `declare`: set once in the constructor, so no field initialisers are emitted before it.
+  declare readonly kind: ConnectErrorKind;
+  declare readonly status: number | undefined;
+  declare readonly slug: string | undefined;
+  declare readonly code: number | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly suggestedFix: string | undefined;
+  declare readonly errors: readonly string[];
+  declare readonly fieldErrors: Readonly<Record<string, readonly string[]>>;
+  declare readonly path: string | undefined;
 
   constructor(kind: ConnectErrorKind, init: ConnectErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });

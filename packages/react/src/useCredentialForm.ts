@@ -27,7 +27,7 @@ import {
   useRef,
   useState,
 } from 'react';
-import { type FieldErrors, get, type Resolver, type UseFormReturn, useForm } from 'react-hook-form';
+import { get, type Resolver, type UseFormReturn, useForm } from 'react-hook-form';
 import { useConnectContext } from './ConnectProvider';
 import type { Messages } from './messages';
 import { defaultFormMessages, type FormMessages } from './messages-form';
@@ -218,10 +218,11 @@ export function useCredentialForm(options: UseCredentialFormOptions): UseCredent
     setPendingFocus(null);
   }, [pendingFocus, form]);
 
-  const problemsFrom = useCallback(
-    (errors: FieldErrors<CredentialFormValues>) =>
+  /** The fields with a message, in form order. */
+  const problemsOf = useCallback(
+    (messageOf: (path: string) => unknown): CredentialFormProblem[] =>
       entries.flatMap((e) => {
-        const message: unknown = (get(errors, e.path) as { message?: unknown } | undefined)?.message;
+        const message = messageOf(e.path);
         return typeof message === 'string' ? [{ path: e.path, label: e.spec.label, message }] : [];
       }),
     [entries],
@@ -258,10 +259,7 @@ export function useCredentialForm(options: UseCredentialFormOptions): UseCredent
               for (const [path, list] of Object.entries(placed.fieldErrors)) {
                 form.setError(path, { type: 'server', message: list.join(' ') });
               }
-              const onFields = entries.flatMap((e) => {
-                const list = placed.fieldErrors[e.path];
-                return list ? [{ path: e.path, label: e.spec.label, message: list.join(' ') }] : [];
-              });
+              const onFields = problemsOf((path) => placed.fieldErrors[path]?.join(' '));
               setFormErrors(placed.formErrors);
               setProblems(onFields.length > 0 ? onFields : null);
               const first = onFields[0];
@@ -271,7 +269,9 @@ export function useCredentialForm(options: UseCredentialFormOptions): UseCredent
             }
           },
           (errors) => {
-            const found = problemsFrom(errors);
+            const found = problemsOf(
+              (path) => (get(errors, path) as { message?: unknown } | undefined)?.message,
+            );
             setProblems(found);
             const first = found[0];
             if (first) focusField(first.path);
@@ -281,7 +281,7 @@ export function useCredentialForm(options: UseCredentialFormOptions): UseCredent
         inFlight.current = false;
       }
     },
-    [form, mutation.connect, authScheme, defaults, specs, entries, focusField, problemsFrom, status],
+    [form, mutation.connect, authScheme, defaults, specs, focusField, problemsOf, status],
   );
 
   const submitState =
