@@ -25,7 +25,13 @@ function popupEnvironment() {
   const popups: Array<PopupHandle & { closed: boolean }> = [];
   const environment: Partial<ConnectEnvironment> = {
     openPopup: () => {
-      const popup = { closed: false, navigate: vi.fn(), close: () => void (popup.closed = true) };
+      const popup = {
+        closed: false,
+        navigate: vi.fn(),
+        close: () => {
+          popup.closed = true;
+        },
+      };
       popups.push(popup);
       return popup;
     },
