@@ -66,8 +66,6 @@ const unixSeconds = () =>
 /** The validator a field of `kind` gets when nothing more specific is known. */
 export function validatorForKind(kind: FieldKind): z.ZodType {
   switch (kind) {
-    case 'secret':
-      return text();
     case 'url':
       return webUrl();
     case 'email':
@@ -78,6 +76,7 @@ export function validatorForKind(kind: FieldKind): z.ZodType {
       return z.boolean();
     case 'json':
       return jsonText();
+    case 'secret':
     case 'multiline':
     case 'text':
       return text();
@@ -379,18 +378,9 @@ export function resolveFieldSpecs(inputs: readonly FieldInput[]): FieldSpec[] {
   return [...byName.values()];
 }
 
+/** An unknown name: a text field, or a secret one if it sounds like a credential, as the catalog makes them. */
 function fallbackSpec(name: string): FieldSpec {
-  const secret = isSecretField(name);
-  const kind: FieldKind = secret ? 'secret' : 'text';
-  return {
-    name,
-    label: humanizeFieldName(name),
-    kind,
-    secret,
-    required: false,
-    autoComplete: 'off',
-    validator: secret ? credential() : validatorForKind(kind),
-  };
+  return toSpec(name, isSecretField(name) ? secretField() : textField());
 }
 
 /** Composio's field `type` strings → our kinds; `string` and unknown types keep the catalog's kind. */

@@ -92,10 +92,9 @@ export interface ApiKeyConnectFormFieldsProps extends ComponentPropsWithoutRef<'
 const Fields = forwardRef<HTMLDivElement, ApiKeyConnectFormFieldsProps>(
   function ApiKeyConnectFormFields(props, ref) {
     const form = useCredentialFormContext('ApiKeyConnectForm.Fields');
-    const topPath = (spec: FieldSpec) =>
-      spec.fields?.length ? `${spec.name}.${spec.fields[0]?.name}` : spec.name;
-    const required = form.specs.filter((spec) => !form.isOptional(topPath(spec)));
-    const optional = form.specs.filter((spec) => form.isOptional(topPath(spec)));
+    // `isOptional` goes by a path's first segment, so a top-level spec's own name answers for it.
+    const required = form.specs.filter((spec) => !form.isOptional(spec.name));
+    const optional = form.specs.filter((spec) => form.isOptional(spec.name));
     return (
       <div className="plugboard-form__fields" {...props} ref={ref}>
         {required.map((spec) => (
