@@ -243,6 +243,8 @@ test('the network dropping mid-poll recovers and still connects', async ({ page 
 
 test('keyboard only: Tab, Enter, deny, retry from the keyboard, connect', async ({ page }) => {
   await page.goto('/button.html?mode=popup');
+  // Tab only once the page has rendered: before that the keystroke would land on the empty body.
+  await expect(connectButton(page)).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(connectButton(page)).toBeFocused();
   let popupPromise = page.waitForEvent('popup');
