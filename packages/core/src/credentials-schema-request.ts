@@ -86,8 +86,14 @@ export function redactCreatedAccount(
   account: CreatedConnectedAccount,
   secrets: readonly string[],
 ): CreatedConnectedAccount {
-  // redactSecrets replaces the JSON-escaped form too, so the text stays valid JSON.
-  return JSON.parse(redactSecrets(JSON.stringify(account), secrets));
+  return redactJson(account, secrets);
+}
+
+/** A copy of a JSON value with the secrets removed from every string in it; keys and shape kept. */
+function redactJson<T>(value: T, secrets: readonly string[]): T {
+  return JSON.parse(JSON.stringify(value), (_key, item: unknown) =>
+    typeof item === 'string' ? redactSecrets(item, secrets) : item,
+  );
 }
 
 /**
@@ -96,15 +102,8 @@ export function redactCreatedAccount(
  * original is returned when it holds none of them, so its `cause` survives for debugging.
  */
 export function redactConnectError(error: ConnectError, secrets: readonly string[]): ConnectError {
-  const clean = (text: string) => redactSecrets(text, secrets);
-  if (JSON.stringify(error) === clean(JSON.stringify(error))) return error;
-  return new ConnectError(error.kind, {
-    ...error.toJSON(),
-    message: clean(error.message),
-    suggestedFix: error.suggestedFix === undefined ? undefined : clean(error.suggestedFix),
-    errors: error.errors.map(clean),
-    fieldErrors: Object.fromEntries(
-      Object.entries(error.fieldErrors).map(([name, list]) => [name, list.map(clean)]),
-    ),
-  });
+  const json = JSON.stringify(error);
+  if (redactSecrets(json, secrets) === json) return error;
+  // `toJSON` lists exactly the fields a ConnectError is made from.
+  return new ConnectError(error.kind, redactJson(error.toJSON(), secrets));
 }

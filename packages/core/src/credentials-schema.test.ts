@@ -304,6 +304,21 @@ describe('redactConnectError', () => {
     const untouched = new ConnectError('network', { message: 'offline' });
     expect(redactConnectError(untouched, ['sk_live_9'])).toBe(untouched);
   });
+
+  it('a secret that also occurs in the JSON structure ("e", `","`) leaves the field names whole', () => {
+    const error = new ConnectError('http', {
+      message: 'bad value "," here',
+      status: 400,
+      errors: ['secret: e is wrong'],
+      fieldErrors: { secret: ['e is wrong'] },
+    });
+    const clean = redactConnectError(error, ['e', '","']);
+    expect(clean.status).toBe(400);
+    expect(clean.message).not.toContain('","');
+    expect(clean.message).toMatch(/^bad valu\[r/);
+    expect(Object.keys(clean.fieldErrors)).toEqual(['secret']);
+    expect(clean.fieldErrors.secret?.[0]).toMatch(/^\[redacted\] is wrong$/);
+  });
 });
 
 describe('with the field catalog', () => {

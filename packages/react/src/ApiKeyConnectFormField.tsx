@@ -11,9 +11,9 @@ export interface ApiKeyConnectFormFieldProps extends ComponentPropsWithoutRef<'d
   name: string;
 }
 
+// Secrets render a SecretInput, multi-line kinds a textarea: neither reads this table.
 const inputKind = {
   text: { type: 'text' },
-  secret: { type: 'text' },
   url: { type: 'url', inputMode: 'url' },
   email: { type: 'email', inputMode: 'email', spellCheck: false, autoCapitalize: 'off' },
   // Not type=number: it drops what it cannot parse and changes on scroll; our schema reports instead.

@@ -30,7 +30,6 @@ export interface ConnectContextValue {
 }
 
 const ConnectContext = createContext<ConnectContextValue | null>(null);
-const NO_OVERRIDES: Partial<Messages> = {};
 
 /** Mutations keep their variables in the cache by default: credentials must not stay there. */
 export function createConnectQueryClient(): QueryClient {
@@ -53,7 +52,7 @@ export function ConnectProvider({
   const [ownClient] = useState(() => queryClient ?? createConnectQueryClient());
   const client = queryClient ?? ownClient;
   const value = useMemo<ConnectContextValue>(
-    () => ({ backend, queryClient: client, callbackUrl, messages: messages ?? NO_OVERRIDES }),
+    () => ({ backend, queryClient: client, callbackUrl, messages: messages ?? {} }),
     [backend, client, callbackUrl, messages],
   );
   return <ConnectContext.Provider value={value}>{children}</ConnectContext.Provider>;
