@@ -86,12 +86,12 @@ export function redactCreatedAccount(
   account: CreatedConnectedAccount,
   secrets: readonly string[],
 ): CreatedConnectedAccount {
-  return redactJson(account, secrets);
+  return parseRedacted(JSON.stringify(account), secrets);
 }
 
-/** A copy of a JSON value with the secrets removed from every string in it; keys and shape kept. */
-function redactJson<T>(value: T, secrets: readonly string[]): T {
-  return JSON.parse(JSON.stringify(value), (_key, item: unknown) =>
+/** Parses JSON text with the secrets removed from every string in it; keys and shape kept. */
+function parseRedacted(json: string, secrets: readonly string[]) {
+  return JSON.parse(json, (_key, item: unknown) =>
     typeof item === 'string' ? redactSecrets(item, secrets) : item,
   );
 }
@@ -104,6 +104,6 @@ function redactJson<T>(value: T, secrets: readonly string[]): T {
 export function redactConnectError(error: ConnectError, secrets: readonly string[]): ConnectError {
   const json = JSON.stringify(error);
   if (redactSecrets(json, secrets) === json) return error;
-  // `toJSON` lists exactly the fields a ConnectError is made from.
-  return new ConnectError(error.kind, redactJson(error.toJSON(), secrets));
+  // The JSON is `toJSON`'s: exactly the fields a ConnectError is made from.
+  return new ConnectError(error.kind, parseRedacted(json, secrets));
 }
