@@ -4,7 +4,7 @@
  * browser bundle. `field-catalog.ts` marks the same names secret; its tests hold the two together.
  */
 
-/** Every `connection_data` key (and nested key) whose value is a credential. */
+/** Every `connection_data` key whose value is a credential (nested ones go by their own name). */
 const SECRET_NAMES = new Set([
   'proxy_password',
   'oauth_token',
@@ -15,7 +15,6 @@ const SECRET_NAMES = new Set([
   'access_token',
   'id_token',
   'refresh_token',
-  'authed_user.access_token',
   'generic_api_key',
   'api_key',
   'bearer_token',
@@ -36,11 +35,11 @@ const NOT_SECRET_SUFFIX = /(url|uri|type|_at|_in|expires?|scope|prefix)$/i;
 
 /**
  * Whether the value of a field is a credential. Nested names use a dot (`authed_user.access_token`).
- * Known names answer from the list above; other names by how they sound (`zendesk_api_token` is
+ * Known names (by their last segment) answer from the list above; other names by how they sound (`zendesk_api_token` is
  * one, `token_url` is not).
  */
 export function isSecretField(name: string): boolean {
-  if (SECRET_NAMES.has(name)) return true;
+  // `authed_user.access_token` is an access token like any other: a nested name goes by its leaf.
   const leaf = name.slice(name.lastIndexOf('.') + 1);
   return SECRET_NAMES.has(leaf) || (SECRET_SOUNDING.test(leaf) && !NOT_SECRET_SUFFIX.test(leaf));
 }
