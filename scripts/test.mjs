@@ -3,7 +3,7 @@
 // checks, unit tests, stories as tests in Chromium (with axe), and the Playwright e2e suites.
 // Every step runs even when an earlier one fails; the last line is CI's summary,
 // `N passed, N failed, N skipped`, and the exit code is non-zero if anything failed.
-// Usage: node scripts/test.mjs [--only step,step] (steps: types, lint, packages, vitest, e2e)
+// Usage: node scripts/test.mjs [--only step,step] (steps: types, lint, packages, vitest, stories18, e2e)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -79,6 +79,22 @@ const steps = {
         skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0),
       }),
     ),
+  // The stories against React 18: their own config and vitest process (see the config's header).
+  stories18: () =>
+    counted(
+      'vitest: stories on React 18 (Chromium, axe)',
+      bin('vitest'),
+      [
+        'run',
+        '--config',
+        path.join(root, 'vitest.react18-stories.config.ts'),
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${path.join(out, 'vitest-react18-stories.json')}`,
+      ],
+      path.join(out, 'vitest-react18-stories.json'),
+      countVitest,
+    ),
   e2e: () =>
     counted(
       'playwright e2e (Chromium)',
@@ -93,6 +109,15 @@ const steps = {
       { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(out, 'playwright.json') },
     ),
 };
+
+/** Passed, failed and skipped tests from a vitest JSON report (as the `vitest` step counts them). */
+function countVitest(json) {
+  return {
+    passed: json.numPassedTests ?? 0,
+    failed: (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(json),
+    skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0),
+  };
+}
 
 /** Vitest counts a file that failed to load as a failed suite; one with failing tests is counted already. */
 function countSuitesWithFailedTests(json) {
