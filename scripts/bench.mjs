@@ -61,7 +61,7 @@ function formatNumber(value) {
   return Math.abs(value) >= 100
     ? value.toFixed(0)
     : Math.abs(value) >= 1
-      ? value.toFixed(2)
+      ? value.toFixed(3)
       : value.toFixed(3);
 }
 

@@ -82,7 +82,8 @@ interface Case {
   note: string;
 }
 
-const kB = (bytes: number) => Math.round(bytes / 10) / 100;
+// Exact, in kB of 1,000 bytes: a budget is compared with the unrounded value.
+const kB = (bytes: number) => bytes / 1000;
 
 // The paths the budgets name: what the components pull in, whichever backend the app passes.
 const BUTTON_PATH = "export { ConnectProvider, ConnectAccountButton } from '@plugboard/react';";
