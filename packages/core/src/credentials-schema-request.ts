@@ -2,6 +2,7 @@ import { ConnectError } from './connect-error';
 import { credentialFieldEntries } from './credentials-schema';
 import { fieldErrorsFromMessages } from './envelope-error';
 import type { FieldSpec } from './field-catalog';
+import { leafName } from './field-name';
 import { redactSecrets } from './redact';
 import { secretValuesOf } from './secret-fields';
 import type { AuthScheme, CreateConnectedAccountRequest, CreatedConnectedAccount } from './wire';
@@ -54,11 +55,10 @@ export function placeCredentialError(
   specs: readonly FieldSpec[],
 ): CredentialErrorPlacement {
   const paths = credentialFieldEntries(specs).map((entry) => entry.path);
-  const leaf = (name: string) => name.slice(name.lastIndexOf('.') + 1);
   // A nested field is known by its leaf too (`scope` for `authed_user.scope`); an exact path wins.
   const toPath = (name: string) =>
-    paths.find((path) => path === name) ?? paths.find((path) => leaf(path) === leaf(name));
-  const known = [...paths, ...paths.map(leaf)];
+    paths.find((path) => path === name) ?? paths.find((path) => leafName(path) === leafName(name));
+  const known = [...paths, ...paths.map(leafName)];
   const fieldErrors: Record<string, string[]> = {};
   const add = (name: string, messages: readonly string[]) => {
     const path = toPath(name);

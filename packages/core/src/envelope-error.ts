@@ -1,4 +1,5 @@
 import { ConnectError, type ErrorEnvelopeBody } from './connect-error';
+import { leafName } from './field-name';
 import { redactSecrets } from './redact';
 
 // Apart from `ConnectError` so that code which only makes errors (the connect flow, the button)
@@ -61,7 +62,7 @@ export function fieldErrorsFromMessages(
   };
   const resolve = (name: string): string | undefined => {
     if (known.has(name)) return name;
-    const leaf = name.slice(name.lastIndexOf('.') + 1);
+    const leaf = leafName(name);
     return known.has(leaf) ? leaf : undefined;
   };
   for (const text of errors) {

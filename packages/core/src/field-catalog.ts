@@ -83,20 +83,8 @@ export function validatorForKind(kind: FieldKind): z.ZodType {
   }
 }
 
-const ACRONYMS: Record<string, string> = {
-  api: 'API',
-  id: 'ID',
-  url: 'URL',
-  uri: 'URI',
-  json: 'JSON',
-  oauth: 'OAuth',
-  jwt: 'JWT',
-  pem: 'PEM',
-  ssh: 'SSH',
-  sso: 'SSO',
-  http: 'HTTP',
-  https: 'HTTPS',
-};
+/** Words a label spells in capitals (`api_key` → "API key"); OAuth has a spelling of its own. */
+const ACRONYM = /^(?:api|id|url|uri|json|jwt|pem|ssh|sso|https?)$/i;
 
 /**
  * A label from a field name: `instanceEndpoint` → "Instance endpoint", `api_key` → "API key".
@@ -109,7 +97,13 @@ export function humanizeFieldName(name: string): string {
     .split(/[\s_.-]+/)
     .filter((word) => word.length > 0)
     // A word already in capitals (COMPANYDOMAIN) is a name the API chose: keep it.
-    .map((word) => ACRONYMS[word.toLowerCase()] ?? (/^[A-Z0-9]{2,}$/.test(word) ? word : word.toLowerCase()));
+    .map((word) =>
+      /^oauth$/i.test(word)
+        ? 'OAuth'
+        : ACRONYM.test(word) || /^[A-Z0-9]{2,}$/.test(word)
+          ? word.toUpperCase()
+          : word.toLowerCase(),
+    );
   const [first = name, ...rest] = words;
   return [first.charAt(0).toUpperCase() + first.slice(1), ...rest].join(' ');
 }
@@ -118,146 +112,140 @@ export function humanizeFieldName(name: string): string {
 
 /**
  * A catalog entry; without a `label`, the field's name humanised is its label. Whether it is a
- * secret comes from `secret-fields.ts`, the one list the HTTP backend redacts by too.
+ * secret comes from `secret-fields.ts`, the one list the HTTP backend redacts by too, and so does
+ * the kind of an entry that names none: `secret` (masked, no whitespace) or `text`.
  */
-type CatalogEntry = Omit<FieldSpec, 'name' | 'label' | 'secret' | 'required' | 'validator' | 'fields'> & {
+type CatalogEntry = Omit<
+  FieldSpec,
+  'name' | 'label' | 'kind' | 'secret' | 'required' | 'validator' | 'fields'
+> & {
   label?: string;
+  /** Without one: `secret` if the name is a credential's, else `text` (both `autoComplete: 'off'`). */
+  kind?: FieldKind;
   validator?: z.ZodType;
   fields?: Record<string, CatalogEntry>;
 };
 
-const textField = (extra: Partial<CatalogEntry> = {}): CatalogEntry => ({
-  kind: 'text',
-  autoComplete: 'off',
-  ...extra,
-});
 const urlField = (extra: Partial<CatalogEntry> = {}): CatalogEntry => ({
   kind: 'url',
   autoComplete: 'url',
   placeholder: 'https://',
   ...extra,
 });
-/** `autoComplete: 'off'`: a password manager must not offer this site's password for another service. */
-const secretField = (extra: Partial<CatalogEntry> = {}): CatalogEntry => ({
-  kind: 'secret',
-  autoComplete: 'off',
-  validator: credential(),
-  ...extra,
-});
 
 const CATALOG_ENTRIES = {
   // Instance and domain settings (the base fields of every scheme).
-  subdomain: textField({
+  subdomain: {
     description: 'The first part of your account address, e.g. acme for acme.zendesk.com',
     placeholder: 'acme',
     validator: text().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i, 'Use only letters, digits and hyphens'),
-  }),
-  'your-domain': textField({
+  },
+  'your-domain': {
     description: 'The domain of your account, e.g. acme.freshdesk.com',
     placeholder: 'acme.example.com',
     validator: hostname(),
-  }),
-  region: textField({
+  },
+  region: {
     description: 'The region your account is hosted in, e.g. us or eu',
     placeholder: 'us',
     validator: text().regex(/^[a-z0-9_-]+$/i, 'Use only letters, digits, - and _'),
-  }),
-  shop: textField({
+  },
+  shop: {
     description: 'Your shop name or address, e.g. acme or acme.myshopify.com',
     placeholder: 'acme.myshopify.com',
     validator: hostname(),
-  }),
+  },
   account_url: urlField({ description: 'The address of your account' }),
-  COMPANYDOMAIN: textField({
+  COMPANYDOMAIN: {
     label: 'Company domain',
     placeholder: 'acme.example.com',
     validator: hostname(),
-  }),
-  extension: textField(),
+  },
+  extension: {},
   form_api_base_url: urlField(),
   instanceEndpoint: urlField({ description: 'The address of your instance' }),
   api_url: urlField({ description: 'The base address of the API' }),
   borneo_dashboard_url: urlField(),
-  proxy_username: textField(),
-  proxy_password: secretField({ validator: text() }),
-  domain: textField({ placeholder: 'acme.example.com', validator: hostname() }),
-  version: textField({ description: 'The API version to use' }),
-  dc: textField({
+  proxy_username: {},
+  proxy_password: { validator: text() },
+  domain: { placeholder: 'acme.example.com', validator: hostname() },
+  version: { description: 'The API version to use' },
+  dc: {
     label: 'Data center',
     description: 'The data center of your account, e.g. us6',
     validator: text().regex(/^[a-z0-9-]+$/i, 'Use only letters, digits and hyphens'),
-  }),
-  site_name: textField(),
-  instanceName: textField(),
-  account_id: textField(),
-  your_server: textField({ description: 'The host name or address of your server' }),
-  server_location: textField(),
+  },
+  site_name: {},
+  instanceName: {},
+  account_id: {},
+  your_server: { description: 'The host name or address of your server' },
+  server_location: {},
   base_url: urlField({ description: 'The base address of the API' }),
 
   // OAuth 1 and the OAuth handshake.
-  oauth_token: secretField(),
+  oauth_token: {},
   authUri: urlField({ label: 'Authorization URL' }),
-  oauth_token_secret: secretField(),
+  oauth_token_secret: {},
   redirectUrl: urlField(),
   callbackUrl: urlField(),
-  oauth_verifier: secretField(),
-  consumer_key: textField({ validator: credential() }),
+  oauth_verifier: {},
+  consumer_key: { validator: credential() },
   callback_url: urlField(),
-  error: textField(),
-  error_description: textField({ kind: 'multiline' }),
-  expired_at: textField({ validator: isoTimestamp(), placeholder: '2026-01-31T12:00:00Z' }),
+  error: {},
+  error_description: { kind: 'multiline', autoComplete: 'off' },
+  expired_at: { validator: isoTimestamp(), placeholder: '2026-01-31T12:00:00Z' },
 
   // OAuth 2, token import, API keys, basic auth, service accounts, DCR.
-  state_prefix: textField({ description: 'The OAuth 2 state prefix for the connection' }),
+  state_prefix: { description: 'The OAuth 2 state prefix for the connection' },
   long_redirect_url: {
     kind: 'boolean',
     description: 'Return the redirect URL without shortening it',
     defaultValue: false,
   },
-  code_verifier: secretField({
+  code_verifier: {
     label: 'PKCE code verifier',
     validator: z
       .string()
       .regex(/^[A-Za-z0-9._~-]{43,128}$/, 'Must be 43–128 characters of A–Z, a–z, 0–9, . _ ~ -'),
-  }),
+  },
   finalRedirectUri: urlField({ label: 'Final redirect URL' }),
-  webhook_signature: secretField({ label: 'Webhook signing secret' }),
-  access_token: secretField(),
-  id_token: secretField({
+  webhook_signature: { label: 'Webhook signing secret' },
+  access_token: {},
+  id_token: {
     validator: text().regex(
       /^[\w-]+\.[\w-]+\.[\w-]*$/,
       'An ID token is a JWT: three parts separated by dots',
     ),
-  }),
-  token_type: textField({ placeholder: 'Bearer' }),
-  refresh_token: secretField(),
+  },
+  token_type: { placeholder: 'Bearer' },
+  refresh_token: {},
   expires_in: {
     label: 'Expires in (seconds)',
     kind: 'number',
     validator: unixSeconds(),
   },
-  scope: textField({ description: 'The granted scopes, separated by spaces or commas' }),
+  scope: { description: 'The granted scopes, separated by spaces or commas' },
   authed_user: {
     label: 'Authorised user',
     kind: 'json',
     description: 'The user-scope token of a Slack app',
     validator: z.object({ access_token: credential().optional(), scope: z.string().optional() }),
     fields: {
-      access_token: secretField({ label: 'User access token' }),
-      scope: textField({ label: 'User scope' }),
+      access_token: { label: 'User access token' },
+      scope: { label: 'User scope' },
     },
   },
-  generic_api_key: secretField({ label: 'API key' }),
-  api_key: secretField(),
-  bearer_token: secretField(),
-  basic_encoded: secretField({
+  generic_api_key: { label: 'API key' },
+  api_key: {},
+  bearer_token: {},
+  basic_encoded: {
     label: 'Encoded credentials',
     description: 'base64 of username:password',
     validator: z.base64('Must be base64, e.g. the output of btoa("user:password")'),
-  }),
-  username: textField({ autoComplete: 'username' }),
-  password: secretField({ validator: text() }),
-  token: secretField(),
+  },
+  username: { autoComplete: 'username' },
+  password: { validator: text() },
+  token: {},
   composio_link_redirect_url: urlField({ label: 'Link redirect URL' }),
   credentials_json: {
     label: 'Service account key (JSON)',
@@ -266,10 +254,10 @@ const CATALOG_ENTRIES = {
     description: 'The JSON key file of the service account',
     placeholder: '{ "type": "service_account", … }',
   },
-  sessionId: secretField(),
-  devKey: secretField({ label: 'Developer key' }),
-  application_id: textField(),
-  installation_id: textField(),
+  sessionId: {},
+  devKey: { label: 'Developer key' },
+  application_id: {},
+  installation_id: {},
   private_key: {
     kind: 'multiline',
     autoComplete: 'off',
@@ -282,8 +270,8 @@ const CATALOG_ENTRIES = {
         'Paste the whole PEM key, from -----BEGIN … PRIVATE KEY----- to -----END … PRIVATE KEY-----',
       ),
   },
-  client_id: textField({ validator: credential() }),
-  client_secret: secretField(),
+  client_id: { validator: credential() },
+  client_secret: {},
   client_id_issued_at: {
     label: 'Client ID issued at (Unix seconds)',
     kind: 'number',
@@ -295,7 +283,7 @@ const CATALOG_ENTRIES = {
     description: '0 means it does not expire',
     validator: unixSeconds(),
   },
-  expires_at: textField({ validator: isoTimestamp(), placeholder: '2026-01-31T12:00:00Z' }),
+  expires_at: { validator: isoTimestamp(), placeholder: '2026-01-31T12:00:00Z' },
 } satisfies Record<keyof ConnectionData, CatalogEntry>;
 
 /** Fields toolkits ask for that `connection_data` does not list (Zendesk's email + API token). */
@@ -309,13 +297,18 @@ const EXTRA_ENTRIES: Record<string, CatalogEntry> = {
 
 function toSpec(name: string, entry: CatalogEntry): FieldSpec {
   const { fields, validator, ...rest } = entry;
+  const secret = isSecretField(name);
+  const kind = rest.kind ?? (secret ? 'secret' : 'text');
   return {
     name,
     required: false,
     label: rest.label ?? humanizeFieldName(name),
+    // A password manager must not offer this site's password for another service.
+    ...(rest.kind === undefined ? { autoComplete: 'off' } : {}),
     ...rest,
-    secret: isSecretField(name),
-    validator: validator ?? validatorForKind(entry.kind),
+    kind,
+    secret,
+    validator: validator ?? (kind === 'secret' ? credential() : validatorForKind(kind)),
     ...(fields === undefined
       ? {}
       : { fields: Object.entries(fields).map(([child, childEntry]) => toSpec(child, childEntry)) }),
@@ -380,7 +373,7 @@ export function resolveFieldSpecs(inputs: readonly FieldInput[]): FieldSpec[] {
 
 /** An unknown name: a text field, or a secret one if it sounds like a credential, as the catalog makes them. */
 function fallbackSpec(name: string): FieldSpec {
-  return toSpec(name, isSecretField(name) ? secretField() : textField());
+  return toSpec(name, {});
 }
 
 /** Composio's field `type` strings → our kinds; `string` and unknown types keep the catalog's kind. */

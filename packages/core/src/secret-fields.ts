@@ -4,43 +4,25 @@
  * browser bundle. `field-catalog.ts` marks the same names secret; its tests hold the two together.
  */
 
-/** Every `connection_data` key whose value is a credential (nested ones go by their own name). */
-const SECRET_NAMES = new Set([
-  'proxy_password',
-  'oauth_token',
-  'oauth_token_secret',
-  'oauth_verifier',
-  'code_verifier',
-  'webhook_signature',
-  'access_token',
-  'id_token',
-  'refresh_token',
-  'generic_api_key',
-  'api_key',
-  'bearer_token',
-  'basic_encoded',
-  'password',
-  'token',
-  'credentials_json',
-  'sessionId',
-  'devKey',
-  'private_key',
-  'client_secret',
-]);
+import { leafName } from './field-name';
 
-// For other names (a toolkit's own fields): whatever sounds like a credential is one.
+// For any name, catalog or toolkit: whatever sounds like a credential is one (`zendesk_api_token`
+// is, `token_url` is not). This covers every secret key of `connection_data` but the few below;
+// the catalog's tests pin each key's answer, so a change to the pattern cannot unmask one.
 const SECRET_SOUNDING =
   /secret|passw(or)?d|passwd|token|api[-_]?key|apikey|private[-_]?key|credential|signature|session[-_]?id|dev[-_]?key/i;
 const NOT_SECRET_SUFFIX = /(url|uri|type|_at|_in|expires?|scope|prefix)$/i;
 
+/** The `connection_data` credentials whose names do not sound like one. */
+const SECRET_NAMES = new Set(['oauth_verifier', 'code_verifier', 'basic_encoded']);
+
 /**
- * Whether the value of a field is a credential. Nested names use a dot (`authed_user.access_token`).
- * Known names (by their last segment) answer from the list above; other names by how they sound (`zendesk_api_token` is
- * one, `token_url` is not).
+ * Whether the value of a field is a credential, by its name's last segment: how it sounds, or the
+ * list above. Nested names use a dot (`authed_user.access_token`).
  */
 export function isSecretField(name: string): boolean {
   // `authed_user.access_token` is an access token like any other: a nested name goes by its leaf.
-  const leaf = name.slice(name.lastIndexOf('.') + 1);
+  const leaf = leafName(name);
   return SECRET_NAMES.has(leaf) || (SECRET_SOUNDING.test(leaf) && !NOT_SECRET_SUFFIX.test(leaf));
 }
 

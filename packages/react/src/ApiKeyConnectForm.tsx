@@ -4,6 +4,7 @@ import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useCallback 
 import { useFormState } from 'react-hook-form';
 import { CredentialFormContext, useCredentialFormContext } from './ApiKeyConnectFormContext';
 import { ApiKeyConnectFormField } from './ApiKeyConnectFormField';
+import { setRef } from './set-ref';
 import { type UseCredentialFormOptions, useCredentialForm } from './useCredentialForm';
 
 type FormElementProps = Omit<
@@ -183,11 +184,10 @@ const ErrorPart = forwardRef<HTMLDivElement, ApiKeyConnectFormErrorProps>(functi
 ) {
   const form = useCredentialFormContext('ApiKeyConnectForm.Error');
   const { problems, error, formErrors, messages } = form;
-  const setRef = useCallback(
+  const attach = useCallback(
     (node: HTMLDivElement | null) => {
       form.alertRef(node);
-      if (typeof ref === 'function') ref(node);
-      else if (ref) ref.current = node;
+      setRef(ref, node);
     },
     [form.alertRef, ref],
   );
@@ -199,7 +199,7 @@ const ErrorPart = forwardRef<HTMLDivElement, ApiKeyConnectFormErrorProps>(functi
       className="plugboard-form__alert"
       data-state={state}
       {...props}
-      ref={setRef}
+      ref={attach}
     >
       {problems?.length ? (
         <>

@@ -5,7 +5,6 @@ import {
   forwardRef,
   type MouseEvent,
   type ReactNode,
-  type Ref,
   useCallback,
   useId,
   useMemo,
@@ -13,6 +12,7 @@ import {
 } from 'react';
 import { useConnectContext } from './ConnectProvider';
 import { type ConnectMessages, defaultConnectMessages } from './messages-connect';
+import { setRef } from './set-ref';
 import {
   type UseConnectAccountOptions,
   type UseConnectAccountResult,
@@ -161,11 +161,6 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
     );
   },
 );
-
-function setRef<T>(ref: Ref<T> | undefined, value: T | null): void {
-  if (typeof ref === 'function') ref(value);
-  else if (ref) (ref as { current: T | null }).current = value;
-}
 
 function cx(...names: Array<string | undefined>): string | undefined {
   const joined = names.filter(Boolean).join(' ');

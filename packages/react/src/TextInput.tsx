@@ -1,4 +1,5 @@
 import { type ComponentPropsWithoutRef, forwardRef, useLayoutEffect, useRef } from 'react';
+import { setRef } from './set-ref';
 
 export interface TextInputProps
   extends Omit<ComponentPropsWithoutRef<'input'>, 'value' | 'defaultValue' | 'onChange'> {
@@ -26,18 +27,16 @@ export const TextInput = forwardRef<HTMLInputElement & HTMLTextAreaElement, Text
       if (element.current && element.current.value !== value) element.current.value = value;
     }, [value]);
     // One ref callback for the element's life: a new one each render would detach and re-attach it.
-    const setRef = useRef((node: (HTMLInputElement & HTMLTextAreaElement) | null) => {
+    const attach = useRef((node: (HTMLInputElement & HTMLTextAreaElement) | null) => {
       element.current = node;
       if (node && node.value !== valueRef.current) node.value = valueRef.current;
-      const target = forwarded.current;
-      if (typeof target === 'function') target(node);
-      else if (target) target.current = node;
+      setRef(forwarded.current, node);
     }).current;
     const Element = multiline ? 'textarea' : 'input';
     return (
       <Element
         {...(props as ComponentPropsWithoutRef<'input'> & ComponentPropsWithoutRef<'textarea'>)}
-        ref={setRef}
+        ref={attach}
         onChange={(event) => onValueChange(event.currentTarget.value)}
       />
     );

@@ -48,16 +48,19 @@ export function useCreateConnectedAccount(
 ): UseCreateConnectedAccountResult {
   const { backend, queryClient } = useConnectContext();
   const pending = useRef<CreateConnectedAccountRequest | null>(null);
-  const controllers = useRef(new Set<AbortController>());
+  // One controller for every request the component sends, aborted when it unmounts (a remount,
+  // as StrictMode does, starts a fresh one).
+  const controller = useRef<AbortController | null>(null);
   const specs = useRef(options.specs);
   specs.current = options.specs;
 
-  useEffect(() => {
-    const live = controllers.current;
-    return () => {
-      for (const controller of live) controller.abort();
-    };
-  }, []);
+  useEffect(
+    () => () => {
+      controller.current?.abort();
+      controller.current = null;
+    },
+    [],
+  );
 
   const mutation = useMutation<CreatedConnectedAccount, ConnectError, CreateConnectedAccountVariables>(
     {
@@ -70,15 +73,14 @@ export function useCreateConnectedAccount(
         pending.current = null;
         if (!request) throw new ConnectError('invalid_request', { message: 'No request to send.' });
         const secrets = credentialSecrets(request.connection.state?.val, specs.current ?? []);
-        const controller = new AbortController();
-        controllers.current.add(controller);
+        controller.current ??= new AbortController();
         try {
-          const account = await backend.createConnectedAccount(request, { signal: controller.signal });
+          const account = await backend.createConnectedAccount(request, {
+            signal: controller.current.signal,
+          });
           return redactCreatedAccount(account, secrets);
         } catch (error) {
           throw redactConnectError(asConnectError(error), secrets);
-        } finally {
-          controllers.current.delete(controller);
         }
       },
     },
