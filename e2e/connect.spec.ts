@@ -224,7 +224,9 @@ test('the network dropping mid-poll recovers and still connects', async ({ page 
   const twoDropped = new Promise<void>((resolve) => {
     resolveDropped = resolve;
   });
-  await page.route(/\/api\/connect\/api\/v3\/connected_accounts\/[^/]+$/, async (route) => {
+  // Only the account GETs: intercepting the create too (its path ends in /link) can make Chromium
+  // drop the create's response body before the test reads it.
+  await page.route(/\/api\/connect\/api\/v3\/connected_accounts\/(?!link$)[^/]+$/, async (route) => {
     if (route.request().method() === 'GET' && dropped < 2) {
       dropped += 1;
       if (dropped === 2) resolveDropped();

@@ -1,5 +1,5 @@
 import { createHttpBackend } from '@plugboard/core';
-import { ConnectProvider, useConnectContext } from '@plugboard/react';
+import { ConnectAccountButton, ConnectProvider } from '@plugboard/react';
 import { render, screen } from '@testing-library/react';
 import { version as reactVersion } from 'react';
 import { version as reactDomVersion } from 'react-dom';
@@ -12,25 +12,20 @@ test('the React 18 project runs React 18 and ReactDOM 18', () => {
   expect(reactDomVersion).toMatch(/^18\./);
 });
 
-function Probe() {
-  const context = useConnectContext();
-  return <p>{context.messages.retry}</p>;
-}
-
-test('the provider renders under React 18, on the client and on the server', () => {
+test('the provider and the button render under React 18, on the client and on the server', () => {
   // Rendering calls no backend; a real one keeps the test honest if that ever changes.
   const backend = createHttpBackend({ baseUrl: 'http://127.0.0.1:9/api' });
   render(
     <ConnectProvider backend={backend}>
-      <Probe />
+      <ConnectAccountButton authConfigId="ac_github">Connect GitHub</ConnectAccountButton>
     </ConnectProvider>,
   );
-  expect(screen.getByText('Try again')).toBeTruthy();
+  expect(screen.getByRole('button', { name: 'Connect GitHub' }).getAttribute('data-state')).toBe('idle');
   expect(
     renderToString(
       <ConnectProvider backend={backend}>
-        <Probe />
+        <ConnectAccountButton authConfigId="ac_github">Connect GitHub</ConnectAccountButton>
       </ConnectProvider>,
     ),
-  ).toContain('Try again');
+  ).toContain('Connect GitHub</button>');
 });
