@@ -37,12 +37,17 @@ const events = (page: Page) => page.getByRole('list', { name: 'Events' });
 /** Clicks Connect and returns the popup and the link session the app created. */
 async function openPopup(page: Page) {
   const popupPromise = page.waitForEvent('popup');
-  const created = page.waitForResponse((response) => isCreate(response.request()));
+  // The body is read the moment the response arrives: Chromium may not keep it for a later read.
+  const created = page
+    .waitForResponse((response) => isCreate(response.request()))
+    .then((response) => response.json() as Promise<{ connected_account_id: string }>);
   await connectButton(page).click();
   const popup = await popupPromise;
-  const session = (await (await created).json()) as { link_token: string; connected_account_id: string };
-  await popup.waitForURL(/\/link\//);
-  return { popup, session };
+  const { connected_account_id } = await created;
+  await popup.waitForURL(/\/link\/[^/?]+/);
+  // The link token is in the hosted page's address, as the provider gave it to the popup.
+  const linkToken = new URL(popup.url()).pathname.split('/').pop() ?? '';
+  return { popup, session: { link_token: decodeURIComponent(linkToken), connected_account_id } };
 }
 
 test('the popup blocker is on: window.open outside a user gesture returns null', async ({ page }) => {
