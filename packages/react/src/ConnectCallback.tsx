@@ -14,6 +14,7 @@ export interface ConnectCallbackProps extends ComponentPropsWithoutRef<'div'> {
   /** Called with the verified outcome of a full-page redirect, before navigating back. */
   onResult?: ((result: ConnectCallbackResult) => void) | undefined;
   /** How to go back after a redirect; default `location.replace`. Return `false` to stay on the page. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: a navigate function may return nothing, or false to stay.
   navigate?: ((returnPath: string) => void | false) | undefined;
   unstyled?: boolean | undefined;
 }
