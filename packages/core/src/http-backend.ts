@@ -8,10 +8,10 @@ import {
   authConfigSchema,
   CONNECTION_DATA_KEYS,
   connectedAccountSchema,
-  createConnectedAccountRequestSchema,
   createConnectedAccountResponseSchema,
   errorEnvelopeSchema,
-  linkSessionRequestSchema,
+  lightCreateConnectedAccountRequestSchema,
+  lightLinkSessionRequestSchema,
   linkSessionResponseSchema,
   toolkitSchema,
 } from './wire';
@@ -48,8 +48,8 @@ const DEFAULT_MAX_ERROR_BYTES = 1024 * 1024;
 /** `user_id` may be bound by a proxy, so a link-session input needs everything but it. */
 // Spelled out rather than `z.partial(…)`, which brings zod's whole partial machinery to the browser.
 const linkSessionInputSchema = z.object({
-  ...linkSessionRequestSchema.shape,
-  user_id: z.optional(linkSessionRequestSchema.shape.user_id),
+  ...lightLinkSessionRequestSchema.shape,
+  user_id: z.optional(lightLinkSessionRequestSchema.shape.user_id),
 });
 
 /**
@@ -169,7 +169,7 @@ export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
 
     async createConnectedAccount(input, requestOptions) {
       const request = normalizeCreateConnectedAccountRequest(input);
-      checkRequest(createConnectedAccountRequestSchema, request, 'POST /api/v3/connected_accounts');
+      checkRequest(lightCreateConnectedAccountRequestSchema, request, 'POST /api/v3/connected_accounts');
       const val: Record<string, unknown> = request.connection.state?.val ?? {};
       const data: Record<string, unknown> = request.connection.data ?? {};
       return send(

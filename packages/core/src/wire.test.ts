@@ -1,5 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { errorEnvelopeSchema, linkSessionResponseSchema } from './wire';
+import * as z from 'zod/mini';
+import { createConnectedAccountResponseExample } from './fixtures/api-examples';
+import {
+  createConnectedAccountRequestSchema,
+  createConnectedAccountResponseSchema,
+  errorEnvelopeSchema,
+  lightCreateConnectedAccountRequestSchema,
+  lightLinkSessionRequestSchema,
+  linkSessionRequestSchema,
+  linkSessionResponseSchema,
+} from './wire';
 
 describe('wire schemas', () => {
   it('parses the link session 201 example', () => {
@@ -15,5 +26,66 @@ describe('wire schemas', () => {
     expect(errorEnvelopeSchema.safeParse({ error: { message: 'm', code: 1, status: 400 } }).success).toBe(
       false,
     );
+  });
+});
+
+describe("the browser's light request schemas accept exactly what the full ones accept", () => {
+  const base = { auth_config: { id: 'ac_1' }, connection: {} };
+  const urls = fc.oneof(
+    fc.webUrl({ withQueryParameters: true, withFragments: true }),
+    fc.string(),
+    fc.constantFrom(
+      ' https://x.test ',
+      'https:/x',
+      'http:x',
+      'mailto:a@b',
+      'javascript:alert(1)',
+      '',
+      ' ',
+      '//x',
+    ),
+  );
+  it.each(['callback_url', 'redirect_uri'] as const)('connection.%s', (key) => {
+    fc.assert(
+      fc.property(urls, (url) => {
+        const request = { ...base, connection: { [key]: url } };
+        expect(lightCreateConnectedAccountRequestSchema.safeParse(request).success).toBe(
+          createConnectedAccountRequestSchema.safeParse(request).success,
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+  it('ids must be non-empty in both', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 3 }), fc.string({ maxLength: 3 }), (id, user) => {
+        const link = { auth_config_id: id, user_id: user };
+        expect(lightLinkSessionRequestSchema.safeParse(link).success).toBe(
+          linkSessionRequestSchema.safeParse(link).success,
+        );
+        const create = { ...base, auth_config: { id } };
+        expect(lightCreateConnectedAccountRequestSchema.safeParse(create).success).toBe(
+          createConnectedAccountRequestSchema.safeParse(create).success,
+        );
+      }),
+    );
+  });
+});
+
+describe('deprecated uuids of a created account are checked as z.uuid() checks them', () => {
+  const created = (uuid: string) => ({
+    ...createConnectedAccountResponseExample,
+    deprecated: { uuid, authConfigUuid: uuid },
+  });
+  it.each([
+    ['a v4 uuid', '550e8400-e29b-41d4-a716-446655440000', true],
+    ['upper case', '550E8400-E29B-41D4-A716-446655440000', true],
+    ['the nil uuid', '00000000-0000-0000-0000-000000000000', true],
+    ['version 0', '550e8400-e29b-01d4-a716-446655440000', false],
+    ['a bad variant', '550e8400-e29b-41d4-c716-446655440000', false],
+    ['not a uuid', 'u', false],
+  ])('%s', (_name, uuid, ok) => {
+    expect(createConnectedAccountResponseSchema.safeParse(created(uuid)).success).toBe(ok);
+    expect(z.uuid().safeParse(uuid).success).toBe(ok);
   });
 });

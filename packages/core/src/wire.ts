@@ -222,12 +222,52 @@ export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
 // ── POST /api/v3/connected_accounts/link ─────────────────────────────────────────────────
 
-export const linkSessionRequestSchema = z.object({
-  auth_config_id: z.string().check(z.minLength(1)),
-  user_id: z.string().check(z.minLength(1)),
-  callback_url: z.optional(z.string()),
-  connection_data: z.optional(connectionDataSchema),
-});
+/**
+ * How a request schema checks an id (non-empty) and a URL. The sandbox and the server proxy, which
+ * are the requests' judges, use zod's own kinds (`requestKinds`). The browser's pre-check in
+ * `createHttpBackend` uses `lightRequestKinds` (the `light…RequestSchema`s): refinements that accept exactly the same strings
+ * but keep zod's `$ZodURL` and `$ZodCheckMinLength` machinery (~0.8 kB min+gzip) out of the
+ * browser bundle. Only its issues differ (code `custom`, the message below); the proxy
+ * re-validates every request with the full kinds anyway.
+ */
+interface RequestKinds {
+  id: () => z.ZodMiniType<string, string>;
+  url: () => z.ZodMiniType<string, string>;
+}
+
+const requestKinds: RequestKinds = {
+  id: () => z.string().check(z.minLength(1)),
+  url: () => z.url(),
+};
+
+/** What `z.url()` accepts (its default options): whatever the URL parser takes once trimmed. */
+function isUrl(value: string): boolean {
+  try {
+    new URL(value.trim());
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const lightRequestKinds: RequestKinds = {
+  id: () => z.string().check(z.refine((value) => value.length > 0, 'Too small: expected at least 1')),
+  url: () => z.string().check(z.refine(isUrl, 'Invalid URL')),
+};
+
+/*#__NO_SIDE_EFFECTS__*/
+function makeLinkSessionRequestSchema(kinds: RequestKinds) {
+  return z.object({
+    auth_config_id: kinds.id(),
+    user_id: kinds.id(),
+    callback_url: z.optional(z.string()),
+    connection_data: z.optional(connectionDataSchema),
+  });
+}
+
+export const linkSessionRequestSchema = makeLinkSessionRequestSchema(requestKinds);
+/** `linkSessionRequestSchema` with the browser's light kinds (see `RequestKinds`); same type. */
+export const lightLinkSessionRequestSchema = makeLinkSessionRequestSchema(lightRequestKinds);
 export type LinkSessionRequest = z.infer<typeof linkSessionRequestSchema>;
 
 export const linkSessionResponseSchema = z.object({
@@ -238,24 +278,42 @@ export const linkSessionResponseSchema = z.object({
 });
 export type LinkSession = z.infer<typeof linkSessionResponseSchema>;
 
+/** zod's own UUID pattern (`z.uuid()`, any version, nil and max included). */
+const UUID =
+  /^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$/;
+
+/**
+ * `z.uuid()`'s check as a refinement: the same strings pass, without zod's string-format
+ * machinery in the browser bundle (~0.2 kB min+gzip; every response is parsed there).
+ */
+const uuid = () => z.string().check(z.refine((value) => UUID.test(value), 'Invalid UUID'));
+
 // ── POST /api/v3/connected_accounts ──────────────────────────────────────────────────────
 
-export const createConnectedAccountRequestSchema = z.object({
-  auth_config: z.object({ id: z.string().check(z.minLength(1)) }),
-  connection: z.object({
-    state: z.optional(connectionStateSchema),
-    /** @deprecated use `state`; see `normalizeCreateConnectedAccountRequest`. */
-    data: z.optional(jsonRecord()),
-    user_id: z.optional(z.string()),
-    callback_url: z.optional(z.url()),
-    /** @deprecated use `callback_url`. */
-    redirect_uri: z.optional(z.url()),
-    /** @deprecated */
-    deprecated_is_v1_rerouted: z.optional(z.boolean()),
-  }),
-  /** [EXPERIMENTAL] validates only for the API key scheme. */
-  validate_credentials: z.optional(z.boolean()),
-});
+/*#__NO_SIDE_EFFECTS__*/
+function makeCreateConnectedAccountRequestSchema(kinds: RequestKinds) {
+  return z.object({
+    auth_config: z.object({ id: kinds.id() }),
+    connection: z.object({
+      state: z.optional(connectionStateSchema),
+      /** @deprecated use `state`; see `normalizeCreateConnectedAccountRequest`. */
+      data: z.optional(jsonRecord()),
+      user_id: z.optional(z.string()),
+      callback_url: z.optional(kinds.url()),
+      /** @deprecated use `callback_url`. */
+      redirect_uri: z.optional(kinds.url()),
+      /** @deprecated */
+      deprecated_is_v1_rerouted: z.optional(z.boolean()),
+    }),
+    /** [EXPERIMENTAL] validates only for the API key scheme. */
+    validate_credentials: z.optional(z.boolean()),
+  });
+}
+
+export const createConnectedAccountRequestSchema = makeCreateConnectedAccountRequestSchema(requestKinds);
+/** `createConnectedAccountRequestSchema` with the browser's light kinds (see `RequestKinds`); same type. */
+export const lightCreateConnectedAccountRequestSchema =
+  makeCreateConnectedAccountRequestSchema(lightRequestKinds);
 export type CreateConnectedAccountRequest = z.infer<typeof createConnectedAccountRequestSchema>;
 
 export const createConnectedAccountResponseSchema = z.object({
@@ -269,8 +327,8 @@ export const createConnectedAccountResponseSchema = z.object({
   redirect_uri: z.nullable(z.string()),
   /** @deprecated use `id` and `auth_config.id`. */
   deprecated: z.object({
-    uuid: z.uuid(),
-    authConfigUuid: z.uuid(),
+    uuid: uuid(),
+    authConfigUuid: uuid(),
   }),
 });
 export type CreatedConnectedAccount = z.infer<typeof createConnectedAccountResponseSchema>;
