@@ -287,14 +287,14 @@ describe('formatMessage', () => {
 describe('redactConnectError', () => {
   it('removes the sent secrets from every text and keeps the rest', () => {
     const error = new ConnectError('http', {
-      message: 'Key sk_live_9 rejected',
+      message: 'Key zd_revoked_9 rejected',
       status: 422,
       requestId: 'req_1',
-      errors: ['api_key: sk_live_9 is revoked'],
-      fieldErrors: { api_key: ['sk_live_9 is revoked'] },
+      errors: ['api_key: zd_revoked_9 is revoked'],
+      fieldErrors: { api_key: ['zd_revoked_9 is revoked'] },
     });
-    const clean = redactConnectError(error, ['sk_live_9']);
-    expect(JSON.stringify(clean)).not.toContain('sk_live_9');
+    const clean = redactConnectError(error, ['zd_revoked_9']);
+    expect(JSON.stringify(clean)).not.toContain('zd_revoked_9');
     expect(clean).toMatchObject({
       kind: 'http',
       status: 422,
@@ -302,7 +302,7 @@ describe('redactConnectError', () => {
       message: 'Key [redacted] rejected',
     });
     const untouched = new ConnectError('network', { message: 'offline' });
-    expect(redactConnectError(untouched, ['sk_live_9'])).toBe(untouched);
+    expect(redactConnectError(untouched, ['zd_revoked_9'])).toBe(untouched);
   });
 
   it('a secret that also occurs in the JSON structure ("e", `","`) leaves the field names whole', () => {
