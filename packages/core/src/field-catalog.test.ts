@@ -68,7 +68,7 @@ const EXPECTED: Record<string, Row> = {
   scope: ['text', false, 'repo read:user', ''],
   authed_user: ['json', false, { access_token: 'xoxp-1', scope: 'chat:write' }, { access_token: 'x y' }],
   generic_api_key: key('gk_123'),
-  api_key: key('sk_live_123'),
+  api_key: key('sk_test_123'),
   bearer_token: key('bt_123'),
   basic_encoded: ['secret', true, btoa('ada:lovelace'), 'ada:lovelace'],
   username: ['text', false, 'ada', ''],

@@ -160,14 +160,14 @@ describe('createHttpBackend: requests', () => {
       backend.createConnectedAccount({
         auth_config: { id: 'ac_1' },
         connection: {
-          state: { authScheme: 'API_KEY', val: { status: 'DONE' as never, api_key: 'sk_live_1' } },
+          state: { authScheme: 'API_KEY', val: { status: 'DONE' as never, api_key: 'sk_test_1' } },
         },
       }),
       'invalid_request',
     );
     expect(badState.path).toBe('connection.state.val.status');
     expect(badState.fieldErrors['connection.state.val.status']).toHaveLength(1);
-    expect(JSON.stringify(badState)).not.toContain('sk_live_1');
+    expect(JSON.stringify(badState)).not.toContain('sk_test_1');
     await rejection(backend.getConnectedAccount(''), 'invalid_request');
     expect(calls).toHaveLength(0);
   });
@@ -507,7 +507,7 @@ describe('createHttpBackend: malformed responses', () => {
 
 describe('createHttpBackend: secrets', () => {
   const secrets = {
-    api_key: 'sk_live_51HxQ',
+    api_key: 'sk_test_51HxQ',
     password: 'hunter2 with spaces',
     private_key: '-----BEGIN PRIVATE KEY-----\nMIIEvQ\n-----END PRIVATE KEY-----',
     userToken: 'xoxp-user-token',

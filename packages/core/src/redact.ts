@@ -6,7 +6,7 @@ export const REDACTED = '[redacted]';
  * server might echo a value in: as sent, URL-encoded and JSON-escaped (a private key's newlines).
  * Longer secrets go first so that one secret containing another is removed whole.
  *
- * @example redactSecrets('bad key sk_live_1', ['sk_live_1']) // 'bad key [redacted]'
+ * @example redactSecrets('bad key sk_test_1', ['sk_test_1']) // 'bad key [redacted]'
  */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
   if (secrets.length === 0 || text.length === 0) return text;
