@@ -1,9 +1,7 @@
 import { type ConnectMode, isConnectError } from '../../packages/core/src/index';
-import { ConnectAccountButton, ConnectProvider } from '../../packages/react/src/index';
-import '../../packages/react/src/styles.css';
-import { StrictMode, useState } from 'react';
-import { createRoot } from 'react-dom/client';
-import { backend, CALLBACK_URL } from './button-backend';
+import { ConnectAccountButton } from '../../packages/react/src/index';
+import { backend, CALLBACK_URL } from './app-backend';
+import { EventLog, mountFixture, useEventLog } from './fixture-page';
 
 // The page is configured by its query: ?mode=popup|redirect|auto&authConfigId=ac_github&blockPopup=1
 const params = new URLSearchParams(location.search);
@@ -15,8 +13,7 @@ if (params.has('blockPopup')) {
 }
 
 function App() {
-  const [events, setEvents] = useState<string[]>([]);
-  const log = (line: string) => setEvents((previous) => [...previous, line]);
+  const [events, log] = useEventLog();
   return (
     <main>
       <h1>Connect your accounts</h1>
@@ -28,24 +25,9 @@ function App() {
       >
         Connect GitHub
       </ConnectAccountButton>
-      <h2>Events</h2>
-      <ul aria-label="Events">
-        {events.map((event, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: an append-only log
-          <li key={index}>{event}</li>
-        ))}
-      </ul>
+      <EventLog events={events} />
     </main>
   );
 }
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <ConnectProvider backend={backend} callbackUrl={CALLBACK_URL}>
-        <App />
-      </ConnectProvider>
-    </StrictMode>,
-  );
-}
+mountFixture(<App />, { backend, callbackUrl: CALLBACK_URL });

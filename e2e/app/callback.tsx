@@ -2,7 +2,7 @@ import { ConnectCallback, ConnectProvider } from '../../packages/react/src/index
 import '../../packages/react/src/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { backend, CALLBACK_URL } from './button-backend';
+import { backend, CALLBACK_URL } from './app-backend';
 
 const root = document.getElementById('root');
 if (root) {

@@ -1,11 +1,7 @@
-import { createHttpBackend, isConnectError } from '../../packages/core/src/index';
-import { ApiKeyConnectForm, ConnectProvider } from '../../packages/react/src/index';
-import '../../packages/react/src/styles.css';
-import { StrictMode, useState } from 'react';
-import { createRoot } from 'react-dom/client';
-
-// The browser talks to the app's own `/api/connect` route; the key stays on the server.
-const backend = createHttpBackend({ baseUrl: `${location.origin}/api/connect` });
+import { isConnectError } from '../../packages/core/src/index';
+import { ApiKeyConnectForm } from '../../packages/react/src/index';
+import { backend } from './app-backend';
+import { EventLog, mountFixture, useEventLog } from './fixture-page';
 
 // Configured by the query: ?authConfigId=ac_zendesk&validate=1
 const params = new URLSearchParams(location.search);
@@ -13,8 +9,7 @@ const authConfigId = params.get('authConfigId') ?? 'ac_zendesk';
 const validateCredentials = params.has('validate');
 
 function App() {
-  const [events, setEvents] = useState<string[]>([]);
-  const log = (line: string) => setEvents((previous) => [...previous, line]);
+  const [events, log] = useEventLog();
   return (
     <main>
       <h1>Connect Zendesk</h1>
@@ -26,24 +21,9 @@ function App() {
           log(`error ${isConnectError(error) ? `${error.kind} ${error.status ?? ''}` : 'unknown'}`)
         }
       />
-      <h2>Events</h2>
-      <ul aria-label="Events">
-        {events.map((event, index) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: an append-only log
-          <li key={index}>{event}</li>
-        ))}
-      </ul>
+      <EventLog events={events} />
     </main>
   );
 }
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <ConnectProvider backend={backend}>
-        <App />
-      </ConnectProvider>
-    </StrictMode>,
-  );
-}
+mountFixture(<App />, { backend });

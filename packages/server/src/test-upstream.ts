@@ -19,8 +19,7 @@ export async function startTestUpstream(
   respond: (request: RecordedRequest, res: http.ServerResponse) => void,
 ): Promise<TestUpstream> {
   const requests: RecordedRequest[] = [];
-  const sockets = new Set<import('node:net').Socket>();
-  const server = http.createServer((req, res) => {
+  const { url, close } = await listen((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
@@ -34,21 +33,7 @@ export async function startTestUpstream(
       respond(recorded, res);
     });
   });
-  server.on('connection', (socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return { url, requests, close };
 }
 
 /** Starts a Node server around `listener` on a free loopback port. */
