@@ -260,7 +260,7 @@ describe('fieldSpecFromToolkitField', () => {
 
   it('fieldSpecsFromAuthFields converts a toolkit’s connection fields in order', () => {
     const toolkit = toolkitSchema.parse(toolkitExample);
-    const group = toolkit.auth_config_details[1]?.fields.connected_account_initiation;
+    const group = toolkit.auth_config_details?.[1]?.fields?.connected_account_initiation;
     const specs = fieldSpecsFromAuthFields({
       authConfigId: 'ac_1',
       authScheme: 'API_KEY',

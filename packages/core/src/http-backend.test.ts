@@ -12,6 +12,7 @@ import {
   toolkitExample,
 } from './fixtures/api-examples';
 import { createHttpBackend, type FetchLike, joinUrl } from './http-backend';
+import { CONNECTION_STATUSES } from './wire';
 
 interface Call {
   url: string;
@@ -234,6 +235,61 @@ describe('createHttpBackend: getAuthFields', () => {
     );
     const fields = await createHttpBackend({ baseUrl: '', fetch }).getAuthFields?.('ac_1');
     expect(fields?.fields).toEqual([]);
+  });
+  it('reads only what it uses of the auth config: fields it never reads cannot break a form', async () => {
+    const { id, toolkit, auth_scheme } = authConfigExample;
+    const { fetch } = fakeFetch((call) =>
+      call.url.includes('auth_configs')
+        ? json({ id, toolkit, auth_scheme, type: 'managed', status: 'PAUSED' })
+        : json(toolkitExample),
+    );
+    const fields = await createHttpBackend({ baseUrl: '', fetch }).getAuthFields?.('ac_zendesk01');
+    expect(fields?.fields.map((field) => field.name)).toEqual(['subdomain', 'email', 'api_key', 'region']);
+  });
+
+  it('what it reads is still checked: a bad auth_scheme is invalid_response naming it', async () => {
+    const { fetch } = fakeFetch(() => json({ ...authConfigExample, auth_scheme: 'OAUTH3' }));
+    const error = await rejection(
+      createHttpBackend({ baseUrl: '', fetch }).getAuthFields?.('ac_1') as Promise<unknown>,
+      'invalid_response',
+    );
+    expect(error.path).toBe('auth_scheme');
+    expect(error.message).toContain('auth_scheme: Invalid option: expected one of "OAUTH2"|"OAUTH1"|');
+  });
+
+  it('a toolkit with no auth_config_details at all is invalid_response, not a crash', async () => {
+    const { fetch } = fakeFetch((call) =>
+      call.url.includes('auth_configs')
+        ? json(authConfigExample)
+        : json({ slug: 'zendesk', name: 'Zendesk' }),
+    );
+    const error = await rejection(
+      createHttpBackend({ baseUrl: '', fetch }).getAuthFields?.('ac_1') as Promise<unknown>,
+      'invalid_response',
+    );
+    expect(error.path).toBe('auth_config_details');
+  });
+});
+
+describe('createHttpBackend: statuses are a closed set', () => {
+  it('an account with a status the API does not document is invalid_response at status', async () => {
+    const { fetch } = fakeFetch(() => json({ ...connectedAccountExample, status: 'PAUSED' }));
+    const error = await rejection(
+      createHttpBackend({ baseUrl: '', fetch }).getConnectedAccount('ca_1'),
+      'invalid_response',
+    );
+    expect(error.path).toBe('status');
+    expect(error.message).toContain(
+      'status: Invalid option: expected one of "INITIALIZING"|"INITIATED"|"ACTIVE"|"FAILED"|"EXPIRED"|"INACTIVE"|"REVOKED"',
+    );
+  });
+
+  it('every documented status parses', async () => {
+    for (const status of CONNECTION_STATUSES) {
+      const { fetch } = fakeFetch(() => json({ ...connectedAccountExample, status }));
+      const account = await createHttpBackend({ baseUrl: '', fetch }).getConnectedAccount('ca_1');
+      expect(account.status).toBe(status);
+    }
   });
 });
 

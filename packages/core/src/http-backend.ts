@@ -5,11 +5,12 @@ import { connectErrorFromEnvelope } from './envelope-error';
 import { normalizeCreateConnectedAccountRequest } from './normalize';
 import { secretValuesOf } from './secret-fields';
 import {
-  authConfigSchema,
+  authConfigRefSchema,
   CONNECTION_DATA_KEYS,
   connectedAccountSchema,
   createConnectedAccountResponseSchema,
   errorEnvelopeSchema,
+  fieldsOf,
   lightCreateConnectedAccountRequestSchema,
   lightLinkSessionRequestSchema,
   linkSessionResponseSchema,
@@ -206,34 +207,34 @@ export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
       checkId(authConfigId, 'auth config id');
       const authConfig = await send(
         { method: 'GET', path: `/api/v3/auth_configs/${encodeURIComponent(authConfigId)}` },
-        authConfigSchema,
+        authConfigRefSchema,
         requestOptions,
       );
       const toolkitPath = `/api/v3/toolkits/${encodeURIComponent(authConfig.toolkit.slug)}`;
       const toolkit = await send({ method: 'GET', path: toolkitPath }, toolkitSchema, requestOptions);
       const scheme = authConfig.auth_scheme;
+      const modes = toolkit.auth_config_details ?? [];
       const details =
         scheme === undefined
-          ? toolkit.auth_config_details.length === 1
-            ? toolkit.auth_config_details[0]
+          ? modes.length === 1
+            ? modes[0]
             : undefined
-          : toolkit.auth_config_details.find((entry) => entry.mode === scheme);
+          : modes.find((entry) => entry.mode === scheme);
       if (details === undefined) {
         throw new ConnectError('invalid_response', {
           message:
             scheme === undefined
-              ? `GET ${toolkitPath}: auth config ${authConfigId} names no auth_scheme and the toolkit has ${toolkit.auth_config_details.length} auth modes`
+              ? `GET ${toolkitPath}: auth config ${authConfigId} names no auth_scheme and the toolkit has ${modes.length} auth modes`
               : `GET ${toolkitPath}: auth_config_details has no entry for mode ${scheme}`,
           path: 'auth_config_details',
         });
       }
-      const group = details.fields.connected_account_initiation;
       return {
         authConfigId: authConfig.id,
         authScheme: details.mode,
         toolkitSlug: toolkit.slug,
         toolkitName: toolkit.name,
-        fields: [...group.required, ...group.optional],
+        fields: fieldsOf(details.fields?.connected_account_initiation),
       };
     },
   };
@@ -295,8 +296,6 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return `Invalid input: expected ${issue.expected}`;
-    case 'invalid_value':
-      return `Invalid option: expected one of ${issue.values.map((value) => JSON.stringify(value)).join('|')}`;
     case 'invalid_format':
       return `Invalid ${issue.format}`;
     case 'too_small':

@@ -422,7 +422,7 @@ describe('read routes', () => {
     const one = authConfigSchema.parse(await (await api('/api/v3/auth_configs/ac_vercel')).json());
     expect(one.auth_scheme).toBe('BEARER_TOKEN');
     const toolkit = toolkitSchema.parse(await (await api('/api/v3/toolkits/zendesk')).json());
-    const fields = toolkit.auth_config_details[0]?.fields.connected_account_initiation.required ?? [];
+    const fields = toolkit.auth_config_details?.[0]?.fields?.connected_account_initiation?.required ?? [];
     expect(fields.map((field) => field.name)).toEqual(['subdomain', 'email', 'api_key']);
     expect(fields.find((field) => field.name === 'api_key')?.is_secret).toBe(true);
   });
