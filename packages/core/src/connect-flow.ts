@@ -155,6 +155,24 @@ interface Attempt {
   expired: boolean;
 }
 
+/** A fresh attempt: nothing sent, nothing heard, no timers yet. */
+function newAttempt(start: Pick<Attempt, 'state' | 'mode' | 'popup'> & Partial<Attempt>): Attempt {
+  return {
+    controller: new AbortController(),
+    request: undefined,
+    accountId: undefined,
+    expiresAtMs: Number.POSITIVE_INFINITY,
+    pollTimer: undefined,
+    pollDelay: undefined,
+    timers: new Set(),
+    unlisten: [],
+    popupClosed: false,
+    callbackReceived: false,
+    expired: false,
+    ...start,
+  };
+}
+
 const initialSnapshot = (mode: ConnectMode): ConnectFlowSnapshot => ({
   status: 'idle',
   connectedAccountId: undefined,
@@ -234,22 +252,7 @@ export class ConnectFlow {
         mode = 'redirect';
       }
     }
-    const attempt: Attempt = {
-      state: this.#env.randomState(),
-      mode,
-      popup,
-      controller: new AbortController(),
-      request: undefined,
-      accountId: undefined,
-      expiresAtMs: Number.POSITIVE_INFINITY,
-      pollTimer: undefined,
-      pollDelay: undefined,
-      timers: new Set(),
-      unlisten: [],
-      popupClosed: false,
-      callbackReceived: false,
-      expired: false,
-    };
+    const attempt = newAttempt({ state: this.#env.randomState(), mode, popup });
     this.#attempt = attempt;
     if (popup) {
       // Listen before anything is sent, so no callback can arrive unheard.
@@ -310,23 +313,16 @@ export class ConnectFlow {
     }
     const pending = readPendingAttempt(storage);
     if (!pending || pending.authConfigId !== this.#options.authConfigId) return;
-    const attempt: Attempt = {
+    const attempt = newAttempt({
       state: pending.state,
       mode: 'redirect',
       popup: null,
-      controller: new AbortController(),
-      request: undefined,
       accountId: pending.connectedAccountId,
       expiresAtMs: pending.expiresAt,
-      pollTimer: undefined,
-      pollDelay: undefined,
-      timers: new Set(),
-      unlisten: [],
       // The user came back without the callback: a pending account means they gave up.
       popupClosed: true,
-      callbackReceived: false,
       expired: this.#env.now() >= pending.expiresAt,
-    };
+    });
     this.#teardown();
     this.#attempt = attempt;
     this.#set({

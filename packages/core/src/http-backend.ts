@@ -91,19 +91,17 @@ export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
       controller.abort(outer?.reason);
     };
     outer?.addEventListener('abort', onAbort, { once: true });
+    const timedOut = () =>
+      new ConnectError('timeout', { message: `${what} timed out after ${timeoutMs} ms` });
     const timer =
       Number.isFinite(timeoutMs) && timeoutMs > 0
         ? setTimeout(() => {
             stopped ??= 'timeout';
-            controller.abort(
-              new ConnectError('timeout', { message: `${what} timed out after ${timeoutMs} ms` }),
-            );
+            controller.abort(timedOut());
           }, timeoutMs)
         : undefined;
     const stoppedError = (cause: unknown): ConnectError =>
-      stopped === 'timeout'
-        ? new ConnectError('timeout', { message: `${what} timed out after ${timeoutMs} ms` })
-        : abortedError(what, cause);
+      stopped === 'timeout' ? timedOut() : abortedError(what, cause);
 
     try {
       let headers: Headers;
