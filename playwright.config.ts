@@ -9,9 +9,7 @@ import {
   SANDBOX_PORT,
   SANDBOX_URL,
 } from './e2e/ports';
-import { CHROMIUM_ARGS, resolveChromium } from './scripts/chromium.mjs';
-
-const { executablePath } = resolveChromium();
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 export default defineConfig({
   testDir: './e2e',
@@ -29,11 +27,11 @@ export default defineConfig({
   use: {
     baseURL: E2E_APP_URL,
     trace: 'off',
-    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    launchOptions: chromiumLaunchOptions(),
   },
   webServer: [
     {
-      command: `pnpm exec tsx --conditions=source packages/sandbox/src/cli.ts --port ${SANDBOX_PORT} --host 127.0.0.1 --cors-origin ${E2E_APP_URL} --control --api-key ${SANDBOX_API_KEY}`,
+      command: `pnpm exec tsx --conditions=source packages/sandbox/src/cli.ts --port ${SANDBOX_PORT} --host 127.0.0.1 --control --api-key ${SANDBOX_API_KEY}`,
       url: `${SANDBOX_URL}/healthz`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

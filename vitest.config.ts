@@ -2,17 +2,8 @@ import path from 'node:path';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defaultClientConditions, defineConfig } from 'vite';
-import { CHROMIUM_ARGS, resolveChromium } from './scripts/chromium.mjs';
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 import { resolveReact18 } from './scripts/react18/resolve-react18.mjs';
-
-// `scripts/test.mjs` fails fast when no Chromium exists; here a miss only means "Playwright's own".
-const chromium = (() => {
-  try {
-    return resolveChromium();
-  } catch {
-    return { executablePath: undefined };
-  }
-})();
 
 export default defineConfig({
   resolve: { conditions: ['source', ...defaultClientConditions] },
@@ -57,9 +48,7 @@ export default defineConfig({
             enabled: true,
             headless: true,
             instances: [{ browser: 'chromium' }],
-            provider: playwright({
-              launchOptions: { executablePath: chromium.executablePath, args: CHROMIUM_ARGS },
-            }),
+            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
           },
         },
       },

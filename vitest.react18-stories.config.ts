@@ -2,21 +2,13 @@ import path from 'node:path';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
-import { CHROMIUM_ARGS, resolveChromium } from './scripts/chromium.mjs';
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 import { resolveReact18 } from './scripts/react18/resolve-react18.mjs';
 
 // The stories again, against React 18 (`scripts/test.mjs` step `stories18`). A config of its own, run
 // in its own vitest process: Storybook's vitest plugin pins Vite's dependency cache to one path per
 // Storybook config, so a second stories project in the same run would share and overwrite the first's
 // pre-bundled React. `scripts/react18/stories-setup.ts` fails the run if any React DOM but 18 renders.
-
-const chromium = (() => {
-  try {
-    return resolveChromium();
-  } catch {
-    return { executablePath: undefined };
-  }
-})();
 
 /**
  * Runs after Storybook's plugin, whose `config` hook sets `cacheDir` to one path per Storybook config
@@ -48,9 +40,7 @@ export default defineConfig({
       enabled: true,
       headless: true,
       instances: [{ browser: 'chromium' }],
-      provider: playwright({
-        launchOptions: { executablePath: chromium.executablePath, args: CHROMIUM_ARGS },
-      }),
+      provider: playwright({ launchOptions: chromiumLaunchOptions() }),
     },
   },
 });

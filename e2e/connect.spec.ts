@@ -1,34 +1,20 @@
-import AxeBuilder from '@axe-core/playwright';
 import { type APIRequestContext, expect, type Page, type Request, test } from '@playwright/test';
-import { CHROMIUM_ARGS, resolveChromium } from '../scripts/chromium.mjs';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
+import { controlSandbox, expectAxeClean } from './helpers';
 import { SANDBOX_API_KEY, SANDBOX_URL } from './ports';
 
 // <ConnectAccountButton> against the sandbox *server* through the e2e app's /api/connect route, in
 // real Chromium with its popup blocker ON (Playwright turns it off by default): a popup opened
 // after an await would be blocked here, so every passing popup test proves it opened in the click.
-test.use({
-  launchOptions: {
-    executablePath: resolveChromium().executablePath,
-    args: CHROMIUM_ARGS,
-    ignoreDefaultArgs: ['--disable-popup-blocking'],
-  },
-});
+test.use({ launchOptions: { ...chromiumLaunchOptions(), ignoreDefaultArgs: ['--disable-popup-blocking'] } });
 
 const CREATE_PATH = '/api/connect/api/v3/connected_accounts/link';
 const isCreate = (request: Request) => request.method() === 'POST' && request.url().endsWith(CREATE_PATH);
 const isAccountGet = (request: Request) =>
   request.method() === 'GET' && /\/api\/connect\/api\/v3\/connected_accounts\/[^/]+$/.test(request.url());
 
-/** Scripts the sandbox; every script here names a route or a link, so other suites are untouched. */
-async function control(request: APIRequestContext, action: Record<string, unknown>) {
-  const response = await request.post(`${SANDBOX_URL}/_sandbox/control`, { data: action });
-  expect(response.ok(), await response.text()).toBe(true);
-}
-
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
-}
+/** The sandbox's hosted link page, where a full-page redirect lands. */
+const isLinkPage = (url: URL) => url.origin === SANDBOX_URL && url.pathname.startsWith('/link/');
 
 const connectButton = (page: Page) => page.getByRole('button', { name: 'Connect GitHub' });
 const statusRegion = (page: Page) => page.getByRole('status');
@@ -113,7 +99,7 @@ test('popup: the user closing the window cancels', async ({ page }) => {
 test('auto: a blocked popup falls back to a full-page redirect that returns connected', async ({ page }) => {
   await page.goto('/button.html?mode=auto&blockPopup=1');
   await connectButton(page).click();
-  await page.waitForURL(/127\.0\.0\.1:4011\/link\//);
+  await page.waitForURL(isLinkPage);
   await page.getByRole('button', { name: 'Allow' }).click();
   await page.waitForURL(/\/button\.html\?mode=auto&blockPopup=1$/);
   await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
@@ -134,7 +120,7 @@ test('popup mode: a blocked popup is popup_blocked, and no link session is made'
 test('redirect mode: a full round trip through the callback route', async ({ page }) => {
   await page.goto('/button.html?mode=redirect#settings');
   await connectButton(page).click();
-  await page.waitForURL(/127\.0\.0\.1:4011\/link\//);
+  await page.waitForURL(isLinkPage);
   await page.getByRole('button', { name: 'Allow' }).click();
   await page.waitForURL(/\/button\.html\?mode=redirect#settings$/);
   await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
@@ -148,7 +134,7 @@ test('redirect mode: a full round trip through the callback route', async ({ pag
 test('redirect mode: Deny comes back as failed', async ({ page }) => {
   await page.goto('/button.html?mode=redirect');
   await connectButton(page).click();
-  await page.waitForURL(/127\.0\.0\.1:4011\/link\//);
+  await page.waitForURL(isLinkPage);
   await page.getByRole('button', { name: 'Deny' }).click();
   await page.waitForURL(/\/button\.html\?mode=redirect$/);
   await expect(statusRegion(page)).toContainText('Could not connect.');
@@ -160,7 +146,7 @@ test('an expired link ends in expired, and retry makes a new link that connects'
 }) => {
   await page.goto('/button.html?mode=popup');
   const { session } = await openPopup(page);
-  await control(request, { action: 'expireLinks', linkToken: session.link_token });
+  await controlSandbox(request, { action: 'expireLinks', linkToken: session.link_token });
   await expect(statusRegion(page)).toContainText('The connection link expired.');
   await expect(connectButton(page)).toHaveAttribute('data-state', 'expired');
   await expectAxeClean(page);
@@ -178,7 +164,7 @@ test('10 s of latency on create: the popup still opens (in the click) and then c
   request,
 }) => {
   test.setTimeout(60_000);
-  await control(request, { action: 'latency', ms: 10_000, route: 'createLinkSession' });
+  await controlSandbox(request, { action: 'latency', ms: 10_000, route: 'createLinkSession' });
   try {
     await page.goto('/button.html?mode=popup');
     const popupPromise = page.waitForEvent('popup', { timeout: 2000 });
@@ -190,7 +176,7 @@ test('10 s of latency on create: the popup still opens (in the click) and then c
     await popup.getByRole('button', { name: 'Allow' }).click();
     await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
   } finally {
-    await control(request, { action: 'latency', ms: 0, route: 'createLinkSession' });
+    await controlSandbox(request, { action: 'latency', ms: 0, route: 'createLinkSession' });
   }
 });
 
@@ -205,24 +191,42 @@ test('callback messages from another origin or with a wrong state are ignored', 
   await page.goto('/button.html?mode=popup');
   const { popup } = await openPopup(page);
   expect(state).toMatch(/^[0-9a-f]{32}$/);
+  // Each sender follows its message with a marker: messages from one sender arrive in order, so
+  // once both markers are in, the kit has handled (and ignored) both messages.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { e2eMarkers: string[] }).e2eMarkers = seen;
+    window.addEventListener('message', (event) => {
+      if (event.data?.type === 'e2e-marker') seen.push(event.data.from);
+    });
+  });
   const message = { type: 'plugboard:connect-callback', status: 'success' };
   // From the provider's origin (the popup shows the sandbox), with the right state.
-  await popup.evaluate((data) => window.opener?.postMessage(data, '*'), { ...message, state });
+  await popup.evaluate(
+    (data) => {
+      window.opener?.postMessage(data, '*');
+      window.opener?.postMessage({ type: 'e2e-marker', from: 'popup' }, '*');
+    },
+    { ...message, state },
+  );
   // From the app's own origin, with a wrong state.
-  await page.evaluate((data) => window.postMessage(data, location.origin), {
-    ...message,
-    state: 'f'.repeat(32),
-  });
-  await page.waitForTimeout(1500);
-  // Accepted, either would have moved the flow to verifying.
-  await expect(page.getByRole('button', { name: 'Waiting for the provider…' })).toBeVisible();
+  await page.evaluate(
+    (data) => {
+      window.postMessage(data, location.origin);
+      window.postMessage({ type: 'e2e-marker', from: 'page' }, location.origin);
+    },
+    { ...message, state: 'f'.repeat(32) },
+  );
+  await page.waitForFunction(() => (window as unknown as { e2eMarkers: string[] }).e2eMarkers.length === 2);
+  // Read once, not retried: accepted, either message would have moved the flow to verifying.
+  expect(await page.getByRole('button').first().getAttribute('data-state')).toBe('awaiting_user');
   // The control: the same message from the app's origin with the right state is acted on.
   await page.evaluate((data) => window.postMessage(data, location.origin), { ...message, state });
   await expect(page.getByRole('button', { name: 'Checking the connection…' })).toBeVisible();
 });
 
 test('a 500 on create shows the envelope message and request_id', async ({ page, request }) => {
-  await control(request, {
+  await controlSandbox(request, {
     action: 'failNext',
     status: 500,
     route: 'createLinkSession',
@@ -289,22 +293,34 @@ test('keyboard only: Tab, Enter, deny, retry from the keyboard, connect', async 
   await expect(page.getByRole('button', { name: 'Connected' })).toBeFocused();
 });
 
-test('requests for a popup connection: one create, and none once connected', async ({ page }) => {
-  const requests: string[] = [];
+test('requests for a popup connection: one create, one account read, none once connected', async ({
+  page,
+}) => {
+  const creates: Request[] = [];
+  const reads: Request[] = [];
   page.on('request', (request) => {
-    if (isCreate(request)) requests.push('create');
-    else if (isAccountGet(request)) requests.push('get');
+    if (isCreate(request)) creates.push(request);
+    else if (isAccountGet(request)) reads.push(request);
   });
+  // The page's timers run on a clock the test holds: no poll falls due while the user is in the
+  // popup, so the callback alone asks for the account.
+  await page.clock.install();
   await page.goto('/button.html?mode=popup');
+  await expect(connectButton(page)).toBeVisible();
+  await page.clock.pauseAt(Date.now() + 1000);
   const { popup } = await openPopup(page);
-  // Allow at once, before the first poll (1 s): the callback message then costs one GET.
   await popup.getByRole('button', { name: 'Allow' }).click();
   await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
-  const polls = requests.length - 2;
-  expect(requests[0]).toBe('create');
-  expect(requests.filter((kind) => kind === 'create')).toHaveLength(1);
-  // At most the create, the verifying GET, and the polls that fell due before Allow landed.
-  expect(polls).toBeGreaterThanOrEqual(0);
-  await page.waitForTimeout(2500);
-  expect(requests).toHaveLength(polls + 2);
+  expect(creates).toHaveLength(1);
+  // The callback page tells the opener twice (postMessage and BroadcastChannel): one read.
+  expect(reads).toHaveLength(1);
+
+  // A minute later (every poll the flow could have left, backoff included, falls due): no read.
+  await page.clock.runFor(60_000);
+  // Requests are reported in order: once this one is seen, any read made before it was too.
+  const marker = page.waitForRequest((request) => request.url().endsWith('/healthz'));
+  await page.evaluate(() => fetch('/healthz'));
+  await marker;
+  expect(reads).toHaveLength(1);
+  expect(creates).toHaveLength(1);
 });

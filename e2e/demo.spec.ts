@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { DEMO_URL } from './ports';
+import { expectAxeClean, tabTo } from './helpers';
+import { DEMO_SANDBOX_API_KEY, DEMO_SANDBOX_URL, DEMO_URL } from './ports';
 
 // The demo (apps/demo/server.ts: the sandbox server + the demo page + @plugboard/server at
 // /api/connect), over real HTTP in real Chromium. Every test starts from a reset sandbox.
@@ -22,30 +22,34 @@ test.beforeEach(async ({ page, request }) => {
   await expect(page.getByRole('button', { name: 'Connect GitHub' })).toBeVisible();
 });
 
-async function expectAxeClean(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const violations = results.violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target).join(' | ')})`,
-  );
-  expect(violations, `axe violations in state "${state}"`).toEqual([]);
-}
-
 function card(page: Page, name: string): Locator {
   return page.getByRole('article', { name });
 }
 
-/** Presses Tab until `target` has focus, the way a keyboard user gets there. */
-async function tabTo(page: Page, target: Locator, max = 60) {
-  for (let i = 0; i < max; i += 1) {
-    if (await target.evaluate((element) => element === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`Tab never reached ${target}`);
+/** Zendesk by its credential dialog, keyboard only: the dialog closes and focus returns to its trigger. */
+async function connectZendeskByKeyboard(page: Page) {
+  await tabTo(page, page.getByRole('button', { name: 'Connect Zendesk' }));
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Connect Zendesk' });
+  await expect(dialog).toBeVisible();
+  await tabTo(page, dialog.getByRole('textbox', { name: /Subdomain/ }));
+  await page.keyboard.type('acme');
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByRole('textbox', { name: /Email/ })).toBeFocused();
+  await page.keyboard.type('ada@example.com');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('zd-token-12345678');
+  await tabTo(page, dialog.getByRole('button', { name: 'Connect', exact: true }));
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  // Focus goes back to the trigger, which now offers to reconnect.
+  await expect(page.getByRole('button', { name: 'Reconnect Zendesk' })).toBeFocused();
+  await expect(card(page, 'Zendesk')).toContainText('Connected');
 }
 
 test('the page: landmarks, one h1, a card per sandbox toolkit with scheme and status; axe clean', async ({
   page,
+  request,
 }) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(['Integrations']);
   await expect(page.getByRole('banner')).toBeVisible();
@@ -61,8 +65,16 @@ test('the page: landmarks, one h1, a card per sandbox toolkit with scheme and st
     ['Vercel', 'Bearer token'],
   ] as const) {
     await expect(card(page, name)).toContainText(scheme);
-    await expect(card(page, name)).toContainText('Not connected');
   }
+  // Asked of the demo's sandbox itself: every auth config it has gets a card, not yet connected.
+  const configs = await request.get(`${DEMO_SANDBOX_URL}/api/v3/auth_configs?limit=100`, {
+    headers: { 'x-api-key': DEMO_SANDBOX_API_KEY },
+  });
+  expect(configs.ok()).toBe(true);
+  const { items } = (await configs.json()) as { items: unknown[] };
+  const cards = page.getByRole('article');
+  await expect(cards).toHaveCount(items.length);
+  for (const each of await cards.all()) await expect(each).toContainText('Not connected');
   await expect(page.getByText('No connections yet.')).toBeVisible();
   await expectAxeClean(page, 'initial');
 });
@@ -84,25 +96,7 @@ test('keyboard only: GitHub by popup, Zendesk by form in the dialog, both in the
   await expect(github).toHaveAccessibleName('GitHub connected');
   await expect(card(page, 'GitHub')).toContainText('Connected');
 
-  const zendesk = page.getByRole('button', { name: 'Connect Zendesk' });
-  await tabTo(page, zendesk);
-  await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Connect Zendesk' });
-  await expect(dialog).toBeVisible();
-  const subdomain = dialog.getByRole('textbox', { name: /Subdomain/ });
-  await tabTo(page, subdomain);
-  await page.keyboard.type('acme');
-  await page.keyboard.press('Tab');
-  await expect(dialog.getByRole('textbox', { name: /Email/ })).toBeFocused();
-  await page.keyboard.type('ada@example.com');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('zd-token-12345678');
-  await tabTo(page, dialog.getByRole('button', { name: 'Connect', exact: true }));
-  await page.keyboard.press('Enter');
-  await expect(dialog).toBeHidden();
-  // Focus goes back to the trigger, which now offers to reconnect.
-  await expect(page.getByRole('button', { name: 'Reconnect Zendesk' })).toBeFocused();
-  await expect(card(page, 'Zendesk')).toContainText('Connected');
+  await connectZendeskByKeyboard(page);
 
   const list = page.getByRole('table', { name: 'Connected accounts' });
   await expect(list.getByRole('row')).toHaveCount(3);
@@ -113,6 +107,84 @@ test('keyboard only: GitHub by popup, Zendesk by form in the dialog, both in the
   // The secret typed into the form is nowhere on the page.
   expect(await page.content()).not.toContain('zd-token-12345678');
   await expectAxeClean(page, 'connected');
+});
+
+test('redirect mode: GitHub by a full-page redirect through the consent page, back connected; axe clean', async ({
+  page,
+}) => {
+  const redirect = page.getByRole('radio', { name: 'Redirect' });
+  await redirect.click();
+  await expect(redirect).toBeChecked();
+  let popups = 0;
+  page.on('popup', () => {
+    popups += 1;
+  });
+  await page.getByRole('button', { name: 'Connect GitHub' }).click();
+  // The whole tab goes to the provider's consent page, on the demo's sandbox.
+  await page.waitForURL((url) => url.origin === DEMO_SANDBOX_URL && url.pathname.startsWith('/link/'));
+  await page.getByRole('button', { name: 'Allow' }).click();
+  // Through the callback route, which verifies and sends the tab back to where it started.
+  await page.waitForURL(`${DEMO_URL}/`);
+  const github = card(page, 'GitHub');
+  await expect(github.getByRole('button').first()).toHaveAccessibleName('GitHub connected');
+  await expect(github).toContainText('Connected');
+  const list = page.getByRole('table', { name: 'Connected accounts' });
+  await expect(list.getByRole('row')).toHaveCount(2);
+  await expect(list.getByRole('row', { name: /^GitHub/ })).toContainText('Connected');
+  // The chosen mode survived the round trip; no popup was ever opened.
+  await expect(page.getByRole('radio', { name: 'Redirect' })).toBeChecked();
+  expect(popups).toBe(0);
+  await expectAxeClean(page, 'back from the redirect, connected');
+});
+
+test('the "Links expire at once" switch: connecting ends expired with a retry; switched off, retry connects', async ({
+  page,
+}) => {
+  const expire = page.getByRole('switch', { name: 'Links expire at once' });
+  await expire.click();
+  await expect(expire).toBeChecked();
+  const github = card(page, 'GitHub');
+  const firstPopup = page.waitForEvent('popup');
+  await github.getByRole('button', { name: 'Connect GitHub' }).click();
+  await firstPopup;
+  await expect(github.getByRole('status').first()).toContainText('The connection link expired.');
+  const connect = github.getByRole('button').first();
+  await expect(connect).toHaveAttribute('data-state', 'expired');
+  await expect(connect).toHaveAccessibleName('Connect GitHub');
+  const retry = github.getByRole('button', { name: 'Try again' });
+  await expect(retry).toBeVisible();
+  await expectAxeClean(page, 'link expired');
+
+  await expire.click();
+  await expect(expire).not.toBeChecked();
+  const popupPromise = page.waitForEvent('popup');
+  await retry.click();
+  const popup = await popupPromise;
+  await popup.getByRole('button', { name: 'Allow' }).click();
+  await expect(connect).toHaveAccessibleName('GitHub connected');
+  await expect(github).toContainText('Connected');
+  await expect(retry).toBeHidden();
+});
+
+test('keyboard only in the dark theme: the theme by its switch, then Zendesk by form into the list', async ({
+  page,
+}) => {
+  // The theme switch is one tab stop (roving focus): Tab to it, arrow to Dark, press it.
+  const light = page.getByRole('radio', { name: 'Light' });
+  const dark = page.getByRole('radio', { name: 'Dark' });
+  await tabTo(page, light);
+  await page.keyboard.press('ArrowRight');
+  await expect(dark).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dark).toBeChecked();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+
+  await connectZendeskByKeyboard(page);
+  const list = page.getByRole('table', { name: 'Connected accounts' });
+  await expect(list.getByRole('row')).toHaveCount(2);
+  await expect(list.getByRole('row', { name: /^Zendesk/ })).toContainText('Connected');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expectAxeClean(page, 'dark theme, connected');
 });
 
 test('states: the credential dialog open, then its form errors — axe clean', async ({ page }) => {

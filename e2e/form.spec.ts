@@ -1,22 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
-import { SANDBOX_URL } from './ports';
+import { expect, type Page, test } from '@playwright/test';
+import { controlSandbox, expectAxeClean } from './helpers';
 
 // <ApiKeyConnectForm> against the sandbox *server* through the e2e app's /api/connect route, in
 // real Chromium. Fields come from the sandbox's Zendesk toolkit metadata (getAuthFields).
 
 const CREATE_PATH = '/api/connect/api/v3/connected_accounts';
-
-/** Scripts the sandbox; every script here names a route, so other suites are untouched. */
-async function control(request: APIRequestContext, action: Record<string, unknown>) {
-  const response = await request.post(`${SANDBOX_URL}/_sandbox/control`, { data: action });
-  expect(response.ok(), await response.text()).toBe(true);
-}
-
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
-}
 
 const subdomain = (page: Page) => page.getByRole('textbox', { name: /^Subdomain/ });
 const email = (page: Page) => page.getByRole('textbox', { name: /^Email/ });
@@ -100,7 +88,7 @@ test('validate_credentials: the provider refuses the key, shown on the field wit
 test('a 500 keeps every value and shows the request id; the retry succeeds', async ({ page, request }) => {
   await page.goto('/form.html');
   await fill(page, 'zd_e2e_after_500');
-  await control(request, {
+  await controlSandbox(request, {
     action: 'failNext',
     route: 'createConnectedAccount',
     status: 500,

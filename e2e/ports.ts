@@ -9,3 +9,6 @@ export const SANDBOX_API_KEY = 'sandbox-e2e-key';
 export const DEMO_PORT = 5174;
 export const DEMO_SANDBOX_PORT = 4012;
 export const DEMO_URL = `http://127.0.0.1:${DEMO_PORT}`;
+export const DEMO_SANDBOX_URL = `http://127.0.0.1:${DEMO_SANDBOX_PORT}`;
+/** The demo's sandbox runs with the sandbox's default key. */
+export const DEMO_SANDBOX_API_KEY = 'sandbox-key';

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import { type APIRequestContext, expect, test } from '@playwright/test';
+import { controlSandbox, expectAxeClean, tabTo } from './helpers';
 import { E2E_APP_URL, SANDBOX_API_KEY, SANDBOX_URL } from './ports';
 
 // The sandbox *server* (playwright.config.ts's webServer), over real HTTP, in real Chromium.
@@ -30,11 +30,6 @@ async function accountOf(request: APIRequestContext, id: string) {
   return (await response.json()) as { status: string; status_reason: string | null };
 }
 
-async function expectAxeClean(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
-}
-
 test('OAuth: Allow on the consent page lands on the callback with status=success and an ACTIVE account', async ({
   page,
   request,
@@ -58,7 +53,7 @@ test('OAuth: Deny lands with status=failed and a FAILED account with a reason', 
   const link = await createLink(request, 'ac_slack');
   await page.goto(link.redirect_url);
   // Keyboard only: Tab to Deny, press Enter.
-  await page.getByRole('button', { name: 'Deny' }).focus();
+  await tabTo(page, page.getByRole('button', { name: 'Deny' }));
   await page.keyboard.press('Enter');
   await page.waitForURL((url) => url.origin === E2E_APP_URL && url.searchParams.has('status'));
   expect(new URL(page.url()).searchParams.get('status')).toBe('failed');
@@ -103,9 +98,7 @@ test('credential link (Zendesk): errors tied to fields, then filled by label and
 
 test('an expired link shows an error page that leads back with status=failed', async ({ page, request }) => {
   const link = await createLink(request, 'ac_github');
-  const expired = await request.post(`${SANDBOX_URL}/_sandbox/control`, {
-    data: { action: 'expireLinks', linkToken: link.link_token },
-  });
+  const expired = await controlSandbox(request, { action: 'expireLinks', linkToken: link.link_token });
   expect(await expired.json()).toEqual({ ok: true, expired: 1 });
 
   const response = await page.goto(link.redirect_url);

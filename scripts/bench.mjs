@@ -58,11 +58,7 @@ function verdict(row) {
 function formatNumber(value) {
   if (!Number.isFinite(value)) return '—';
   if (Number.isInteger(value)) return String(value);
-  return Math.abs(value) >= 100
-    ? value.toFixed(0)
-    : Math.abs(value) >= 1
-      ? value.toFixed(3)
-      : value.toFixed(3);
+  return value.toFixed(Math.abs(value) >= 100 ? 0 : 3);
 }
 
 function printTable(rows) {

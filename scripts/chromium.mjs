@@ -29,6 +29,23 @@ export function resolveChromium() {
   throw new Error(HOW_TO_GET_ONE);
 }
 
+/**
+ * Playwright's `launchOptions` for every browser test (Playwright, Vitest's browser mode). Without any
+ * Chromium it still loads, so a config also serving runs that need none (Vitest's unit project)
+ * works: `scripts/test.mjs` has already said how to get one, and Playwright names the miss itself.
+ *
+ * @returns {{ executablePath: string | undefined, args: string[] }}
+ */
+export function chromiumLaunchOptions() {
+  let executablePath;
+  try {
+    executablePath = resolveChromium().executablePath;
+  } catch {
+    executablePath = undefined;
+  }
+  return { executablePath, args: CHROMIUM_ARGS };
+}
+
 /** Flags that keep Chromium quiet on a closed network (see TOOLCHAIN.md). */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',

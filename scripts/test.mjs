@@ -72,12 +72,7 @@ const steps = {
       bin('vitest'),
       ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(out, 'vitest.json')}`],
       path.join(out, 'vitest.json'),
-      (json) => ({
-        passed: json.numPassedTests ?? 0,
-        failed:
-          (json.numFailedTests ?? 0) + (json.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(json),
-        skipped: (json.numPendingTests ?? 0) + (json.numTodoTests ?? 0),
-      }),
+      countVitest,
     ),
   // The stories against React 18: their own config and vitest process (see the config's header).
   stories18: () =>
@@ -113,7 +108,7 @@ const steps = {
     ),
 };
 
-/** Passed, failed and skipped tests from a vitest JSON report (as the `vitest` step counts them). */
+/** Passed, failed and skipped tests from a vitest JSON report. */
 function countVitest(json) {
   return {
     passed: json.numPassedTests ?? 0,

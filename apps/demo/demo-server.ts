@@ -1,29 +1,15 @@
 /**
  * The demo's Node server: the sandbox server on one port, and on another the demo page (Vite in
- * middleware mode) plus the demo's API routes. The browser talks only to the demo server; the
- * sandbox key stays here. Other routes (`@plugboard/server`'s handler at `/api/connect`, the demo
- * UI's own reads) are mounted through `routes`.
+ * middleware mode), `@plugboard/server`'s handler at `/api/connect` and the demo's own routes under
+ * `/api/demo`. The browser talks only to the demo server; the sandbox key stays here.
  */
 import http from 'node:http';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import type { Sandbox } from '@plugboard/sandbox';
 import { startSandboxServer } from '@plugboard/sandbox/server';
-import { createConnectHandler, DEFAULT_BASE_URL } from '@plugboard/server';
+import { createConnectHandler, toNodeHandler } from '@plugboard/server';
 import react from '@vitejs/plugin-react';
 import { createServer as createVite, defaultClientConditions } from 'vite';
 import { createDemoRoutes, DEMO_USER_ID } from './src/server/demo-routes';
-
-/** A Fetch-style route: a response for its paths, `undefined` to pass the request on. */
-export type DemoRoute = (request: Request) => Promise<Response | undefined> | Response | undefined;
-
-export interface DemoContext {
-  sandbox: Sandbox;
-  /** The sandbox server's origin, e.g. `http://127.0.0.1:4010`. */
-  sandboxUrl: string;
-  /** The demo server's origin, e.g. `http://127.0.0.1:5173`. */
-  demoUrl: string;
-}
 
 export interface DemoOptions {
   /** Demo page port; default 5173, 0 picks a free one. */
@@ -31,39 +17,22 @@ export interface DemoOptions {
   /** Sandbox server port; default 4010, 0 picks a free one. */
   sandboxPort?: number | undefined;
   host?: string | undefined;
-  /** Extra routes, tried in order before the demo's own and before Vite. */
-  routes?: ((context: DemoContext) => DemoRoute[]) | undefined;
 }
 
-export interface RunningDemo extends DemoContext {
+export interface RunningDemo {
+  /** The sandbox server's origin, e.g. `http://127.0.0.1:4010`. */
+  sandboxUrl: string;
+  /** The demo server's origin, e.g. `http://127.0.0.1:5173`. */
+  demoUrl: string;
   close(): Promise<void>;
 }
 
 const root = import.meta.dirname;
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
 
-function toRequest(req: http.IncomingMessage, origin: string): Request {
-  const headers = new Headers();
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
-    headers.append(req.rawHeaders[i] ?? '', req.rawHeaders[i + 1] ?? '');
-  }
-  const method = req.method ?? 'GET';
-  const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(new URL(req.url ?? '/', origin), {
-    method,
-    headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-    ...(hasBody && { duplex: 'half' }),
-  } as RequestInit);
-}
-
-async function send(res: http.ServerResponse, response: Response): Promise<void> {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, key) => {
-    headers[key] = value;
-  });
-  res.writeHead(response.status, headers);
-  res.end(response.body === null ? undefined : Buffer.from(await response.arrayBuffer()));
+/** `pathname` is `base` or below it; matched on the raw path, as `@plugboard/server`'s glue does. */
+function isUnder(url: string, base: string): boolean {
+  const pathname = url.split(/[?#]/, 1)[0];
+  return pathname === base || (pathname?.startsWith(`${base}/`) ?? false);
 }
 
 /**
@@ -95,86 +64,35 @@ export async function startDemo(options: DemoOptions = {}): Promise<RunningDemo>
   });
   const address = httpServer.address();
   const demoUrl = `http://${host}:${typeof address === 'object' && address ? address.port : options.port}`;
-  const context: DemoContext = { sandbox, sandboxUrl: sandboxServer.url, demoUrl };
 
-  /** The toolkits the page lists: read from the sandbox here, so the browser never holds its key. */
-  const authConfigsRoute: DemoRoute = async (request) => {
-    if (new URL(request.url).pathname !== '/api/demo/auth-configs') return undefined;
-    if (request.method !== 'GET') return new Response(null, { status: 405, headers: { allow: 'GET' } });
-    const upstream = await sandbox.handle(
-      new Request(`${sandbox.publicUrl}/api/v3/auth_configs?limit=100`, {
-        headers: { 'x-api-key': sandbox.apiKey },
-      }),
-    );
-    return new Response(upstream.body, { status: upstream.status, headers: JSON_HEADERS });
-  };
   // `@plugboard/server` at /api/connect: the browser's only way to the API. It holds the key and
-  // binds the demo user. With COMPOSIO_API_KEY set it talks to Composio itself (COMPOSIO_BASE_URL
-  // overrides where; COMPOSIO_AUTH_CONFIG_IDS, comma-separated, are the auth configs it allows).
-  const composioKey = process.env.COMPOSIO_API_KEY;
-  // The demo server builds every Request on demoUrl; a browser opened on localhost sends that origin.
-  const demoOrigins = [demoUrl, demoUrl.replace('//127.0.0.1:', '//localhost:')];
-  const connectHandler = createConnectHandler({
-    apiKey: composioKey ?? sandbox.apiKey,
-    baseUrl: composioKey ? (process.env.COMPOSIO_BASE_URL ?? DEFAULT_BASE_URL) : sandboxServer.url,
-    getUserId: () => DEMO_USER_ID,
-    allowedAuthConfigIds: composioKey
-      ? (process.env.COMPOSIO_AUTH_CONFIG_IDS ?? '')
-          .split(',')
-          .map((id) => id.trim())
-          .filter(Boolean)
-      : sandbox.authConfigs.map((config) => config.id),
-    callbackOrigins: demoOrigins,
-    allowedOrigins: demoOrigins,
-    fieldMetadata: true,
-  });
-  const connectRoute: DemoRoute = (request) => {
-    const { pathname } = new URL(request.url);
-    return pathname === connectHandler.basePath || pathname.startsWith(`${connectHandler.basePath}/`)
-      ? connectHandler(request)
-      : undefined;
-  };
-  // The signed-in user's accounts and the sandbox panel's scripts (dev only; see src/server/demo-routes.ts).
+  // binds the demo user. A browser opened on localhost sends callback URLs on that origin.
+  const connect = toNodeHandler(
+    createConnectHandler({
+      apiKey: sandbox.apiKey,
+      baseUrl: sandboxServer.url,
+      getUserId: () => DEMO_USER_ID,
+      allowedAuthConfigIds: sandbox.authConfigs.map((config) => config.id),
+      callbackOrigins: [demoUrl, demoUrl.replace('//127.0.0.1:', '//localhost:')],
+      fieldMetadata: true,
+    }),
+  );
+  // The toolkits, the signed-in user's accounts and the sandbox panel's scripts (dev only; see
+  // src/server/demo-routes.ts), through the same Node glue. Any other /api/ path is their 404.
   const demoRoutes = createDemoRoutes({ sandbox, getUserId: () => DEMO_USER_ID });
-  const routes = [...(options.routes?.(context) ?? []), connectRoute, authConfigsRoute, demoRoutes];
+  const demo = toNodeHandler(Object.assign(demoRoutes, { basePath: '/api/demo' }));
 
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (!(req.url ?? '/').startsWith('/api/') && req.url !== '/healthz') {
-      vite.middlewares(req, res);
-      return;
-    }
-    if (req.url === '/healthz') {
-      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
-      return;
-    }
-    void (async () => {
-      const request = toRequest(req, demoUrl);
-      for (const route of routes) {
-        const response = await route(request);
-        if (response !== undefined) return send(res, response);
-      }
-      return send(
-        res,
-        new Response(
-          JSON.stringify({
-            error: { message: `No route ${req.url}`, code: 404, slug: 'Route_NotFound', status: 404 },
-          }),
-          { status: 404, headers: JSON_HEADERS },
-        ),
-      );
-    })().catch((error: unknown) => {
-      console.error('[demo] route failed', error);
-      if (!res.headersSent) res.writeHead(500, JSON_HEADERS);
-      res.end(
-        JSON.stringify({
-          error: { message: 'The demo server failed', code: 500, slug: 'Internal', status: 500 },
-        }),
-      );
-    });
+    const url = req.url ?? '/';
+    if (url === '/healthz') res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+    else if (isUnder(url, '/api/connect')) connect(req, res);
+    else if (isUnder(url, '/api')) demo(req, res);
+    else vite.middlewares(req, res);
   });
 
   return {
-    ...context,
+    sandboxUrl: sandboxServer.url,
+    demoUrl,
     async close() {
       await vite.close();
       await new Promise<void>((resolve) => {

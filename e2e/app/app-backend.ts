@@ -1,4 +1,4 @@
-import { createHttpBackend } from '../../packages/core/src/index';
+import { createHttpBackend } from '@plugboard/core';
 
 /** The browser talks to the app's own `/api/connect` route; the key stays on the server. */
 export const backend = createHttpBackend({ baseUrl: `${location.origin}/api/connect` });

@@ -1,5 +1,5 @@
-import { type ConnectMode, isConnectError } from '../../packages/core/src/index';
-import { ConnectAccountButton } from '../../packages/react/src/index';
+import { type ConnectMode, isConnectError } from '@plugboard/core';
+import { ConnectAccountButton } from '@plugboard/react';
 import { backend, CALLBACK_URL } from './app-backend';
 import { EventLog, mountFixture, useEventLog } from './fixture-page';
 

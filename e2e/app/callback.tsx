@@ -1,19 +1,11 @@
-import { ConnectCallback, ConnectProvider } from '../../packages/react/src/index';
-import '../../packages/react/src/styles.css';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { ConnectCallback } from '@plugboard/react';
 import { backend, CALLBACK_URL } from './app-backend';
+import { mountFixture } from './fixture-page';
 
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <ConnectProvider backend={backend} callbackUrl={CALLBACK_URL}>
-        <main>
-          <h1>Connecting your account</h1>
-          <ConnectCallback />
-        </main>
-      </ConnectProvider>
-    </StrictMode>,
-  );
-}
+mountFixture(
+  <main>
+    <h1>Connecting your account</h1>
+    <ConnectCallback />
+  </main>,
+  { backend, callbackUrl: CALLBACK_URL },
+);

@@ -1,6 +1,6 @@
 // What every e2e fixture page shares: an event log the specs read by role, and the mount.
-import { ConnectProvider, type ConnectProviderProps } from '../../packages/react/src/index';
-import '../../packages/react/src/styles.css';
+import { ConnectProvider, type ConnectProviderProps } from '@plugboard/react';
+import '@plugboard/react/styles.css';
 import { type ReactNode, StrictMode, useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 

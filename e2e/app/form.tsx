@@ -1,5 +1,5 @@
-import { isConnectError } from '../../packages/core/src/index';
-import { ApiKeyConnectForm } from '../../packages/react/src/index';
+import { isConnectError } from '@plugboard/core';
+import { ApiKeyConnectForm } from '@plugboard/react';
 import { backend } from './app-backend';
 import { EventLog, mountFixture, useEventLog } from './fixture-page';
 

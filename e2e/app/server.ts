@@ -6,14 +6,13 @@
  */
 import http from 'node:http';
 import path from 'node:path';
+import { SANDBOX_AUTH_CONFIGS } from '@plugboard/sandbox';
+import { createConnectHandler, toNodeHandler } from '@plugboard/server';
 import react from '@vitejs/plugin-react';
 import { createServer as createVite, defaultClientConditions } from 'vite';
-import { SANDBOX_AUTH_CONFIGS } from '../../packages/sandbox/src/index';
-import { createConnectHandler, toNodeHandler } from '../../packages/server/src/index';
 import { E2E_APP_PORT, E2E_APP_URL, SANDBOX_API_KEY, SANDBOX_URL } from '../ports';
 
 const port = Number(readArg('--port') ?? E2E_APP_PORT);
-const upstream = readArg('--sandbox') ?? SANDBOX_URL;
 
 function readArg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -27,22 +26,19 @@ const vite = await createVite({
   appType: 'mpa',
   logLevel: 'warn',
   plugins: [react()],
-  resolve: {
-    conditions: ['source', ...defaultClientConditions],
-    // The pages import the kit by path; one copy of React and React Query whichever path found them.
-    dedupe: ['react', 'react-dom', '@tanstack/react-query'],
-  },
+  // The pages import the kit from source, as every workspace package does.
+  resolve: { conditions: ['source', ...defaultClientConditions] },
   server: { middlewareMode: true, hmr: false, host: '127.0.0.1' },
   optimizeDeps: { entries: [path.join(root, '*.html')] },
 });
 
 // The app's own API route, as a real app mounts it: @plugboard/server holds the key and binds the
-// user. Imported by path: e2e/ is no workspace package, so it has no node_modules links of its own.
+// user.
 const E2E_USER = 'e2e-user';
 const connect = toNodeHandler(
   createConnectHandler({
     apiKey: SANDBOX_API_KEY,
-    baseUrl: upstream,
+    baseUrl: SANDBOX_URL,
     // A real app reads its session cookie here; the fixture app has one signed-in user.
     getUserId: () => E2E_USER,
     allowedAuthConfigIds: SANDBOX_AUTH_CONFIGS.map((config) => config.id),
@@ -66,7 +62,7 @@ const server = http.createServer((req, res) => {
 });
 
 server.listen(port, '127.0.0.1', () => {
-  console.log(`e2e app on http://127.0.0.1:${port} (sandbox ${upstream})`);
+  console.log(`e2e app on http://127.0.0.1:${port} (sandbox ${SANDBOX_URL})`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -61,10 +61,8 @@ async function measure(fieldCount: number) {
   // A variable specifier: react-dom ships no types for its profiling entry, which has client's API.
   const profilingEntry = 'react-dom/profiling';
   const { createRoot } = (await import(profilingEntry)) as typeof import('react-dom/client');
-  const { createHttpBackend } = await import('../../packages/core/src/index');
-  const { ApiKeyConnectForm, ConnectProvider, createConnectQueryClient } = await import(
-    '../../packages/react/src/index'
-  );
+  const { createHttpBackend } = await import('@plugboard/core');
+  const { ApiKeyConnectForm, ConnectProvider, createConnectQueryClient } = await import('@plugboard/react');
 
   const names = Array.from({ length: fieldCount }, (_, i) => `field_${i}`);
   const fields = names.map((name, i) => ({

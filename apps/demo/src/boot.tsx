@@ -16,7 +16,8 @@ export const CALLBACK_PATH = '/connect/callback';
  * anywhere else. The browser talks only to this app's own server (`/api/connect`), never to the
  * sandbox or Composio, and holds no key.
  */
-export function bootDemo(container: HTMLElement, location: Location = window.location): void {
+export function bootDemo(container: HTMLElement): void {
+  const { location } = window;
   // Before the first paint, so a dark-theme visitor never sees a light flash.
   applyTheme(initialTheme());
   const backend = createHttpBackend({ baseUrl: `${location.origin}/api/connect` });

@@ -1,3 +1,4 @@
+import { accountOutcome } from '@plugboard/core';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   fetchAuthConfigs,
@@ -6,7 +7,6 @@ import {
   type SandboxPanelAction,
   sendSandboxAction,
 } from './demo-api';
-import { isPendingStatus } from './toolkits';
 
 export const demoKeys = {
   authConfigs: ['demo', 'auth-configs'] as const,
@@ -14,7 +14,7 @@ export const demoKeys = {
   sandbox: ['demo', 'sandbox'] as const,
 };
 
-/** How often the list is read again while an account is INITIATED (the provider has not answered). */
+/** How often the list is read again while an account is pending (the provider has not answered). */
 const PENDING_POLL_MS = 1000;
 
 export function useAuthConfigs() {
@@ -27,7 +27,9 @@ export function useConnectedAccounts() {
     queryKey: demoKeys.connectedAccounts,
     queryFn: ({ signal }) => fetchConnectedAccounts(signal),
     refetchInterval: (query) =>
-      query.state.data?.some((account) => isPendingStatus(account.status)) ? PENDING_POLL_MS : false,
+      query.state.data?.some((account) => accountOutcome(account).status === 'pending')
+        ? PENDING_POLL_MS
+        : false,
   });
 }
 

@@ -85,10 +85,6 @@ export function cardStatusOf(accounts: readonly Pick<ConnectedAccount, 'status'>
   return newest === undefined ? 'not_connected' : CARD_STATUS[newest.status];
 }
 
-export function isPendingStatus(status: ConnectionStatus): boolean {
-  return status === 'INITIATED' || status === 'INITIALIZING';
-}
-
 export type DemoAuthConfig = Pick<AuthConfig, 'id' | 'name' | 'auth_scheme' | 'status'> & {
   toolkit: { slug: string; logo?: string | undefined };
 };

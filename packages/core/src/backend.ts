@@ -4,19 +4,13 @@ import type {
   CreateConnectedAccountRequest,
   CreatedConnectedAccount,
   LinkSession,
-  LinkSessionRequest,
+  LinkSessionInput,
   ToolkitField,
 } from './wire';
 
 export interface RequestOptions {
   signal?: AbortSignal | undefined;
 }
-
-/**
- * What the browser sends to create a link session. `user_id` is optional here because a
- * server proxy (`@plugboard/server`) binds it from the session; a direct backend needs it.
- */
-export type LinkSessionInput = Omit<LinkSessionRequest, 'user_id'> & { user_id?: string | undefined };
 
 /** The fields a user fills to connect an auth config: its toolkit's `connected_account_initiation`. */
 export interface AuthFields {

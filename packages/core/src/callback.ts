@@ -1,6 +1,13 @@
 import type { ConnectBackend } from './backend';
 import { ConnectError } from './connect-error';
-import { accountOutcome, isTransient, nextPollDelay, toConnectError } from './connect-flow-outcome';
+import {
+  accountOutcome,
+  isTransient,
+  linkExpiredError,
+  nextPollDelay,
+  requestCancelledError,
+  toConnectError,
+} from './connect-flow-outcome';
 import {
   clearPendingAttempt,
   readPendingAttempt,
@@ -178,16 +185,11 @@ export async function handleConnectCallback(
       if (outcome.status !== 'pending') return settle(outcome);
     } catch (thrown) {
       const error = toConnectError(thrown);
-      if (error.kind === 'aborted' || !isTransient(error)) return settle({ status: 'failed', error });
+      // Aborted (the page is leaving): decide nothing, so the pending attempt stays for the next run.
+      if (error.kind === 'aborted') throw error;
+      if (!isTransient(error)) return settle({ status: 'failed', error });
     }
-    if (now() >= pending.expiresAt) {
-      return settle({
-        status: 'expired',
-        error: new ConnectError('expired', {
-          message: 'The connection link expired before it was completed.',
-        }),
-      });
-    }
+    if (now() >= pending.expiresAt) return settle({ status: 'expired', error: linkExpiredError() });
     delay = nextPollDelay(delay);
     await sleep(Math.min(delay, Math.max(0, pending.expiresAt - now())), options.signal);
   }
@@ -203,12 +205,16 @@ function defaultStorage(): StorageLike | undefined {
 
 function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(requestCancelledError());
+      return;
+    }
     const timer = setTimeout(resolve, ms);
     signal?.addEventListener(
       'abort',
       () => {
         clearTimeout(timer);
-        reject(new ConnectError('aborted', { message: 'The request was cancelled.' }));
+        reject(requestCancelledError());
       },
       { once: true },
     );

@@ -1,6 +1,18 @@
 import { ConnectError } from './connect-error';
 import type { ConnectedAccount } from './wire';
 
+/**
+ * A connected account without `state`, `data` and `params`, which may hold the account's tokens:
+ * what may be cached, rendered or sent to a browser.
+ */
+export type ConnectedAccountSummary = Omit<ConnectedAccount, 'state' | 'data' | 'params'>;
+
+/** Strips what may be secret from an account before it is cached, rendered or sent on. */
+export function summarizeConnectedAccount(account: ConnectedAccount): ConnectedAccountSummary {
+  const { state: _state, data: _data, params: _params, ...summary } = account;
+  return summary;
+}
+
 /** What the backend's account status means for an attempt: only `ACTIVE` is a connection. */
 export type AccountOutcome =
   | { status: 'connected' }
@@ -15,9 +27,7 @@ export function accountOutcome(account: Pick<ConnectedAccount, 'status' | 'statu
     case 'EXPIRED':
       return {
         status: 'expired',
-        error: new ConnectError('expired', {
-          message: account.status_reason ?? 'The connection link expired before it was completed.',
-        }),
+        error: linkExpiredError(account.status_reason ?? undefined),
       };
     case 'FAILED':
     case 'REVOKED':
@@ -43,9 +53,7 @@ export function isTransient(error: ConnectError): boolean {
 /** Any thrown value as a `ConnectError`; backends throw only those, but a custom one might not. */
 export function toConnectError(error: unknown): ConnectError {
   if (error instanceof ConnectError) return error;
-  if (error instanceof DOMException && error.name === 'AbortError') {
-    return new ConnectError('aborted', { message: 'The request was cancelled.', cause: error });
-  }
+  if (error instanceof DOMException && error.name === 'AbortError') return requestCancelledError(error);
   return new ConnectError('network', {
     message: error instanceof Error ? error.message : 'The request failed.',
     cause: error,
@@ -70,4 +78,17 @@ export function checkRedirectUrl(value: string): string | ConnectError {
     message: 'The backend returned a redirect URL that is not http or https.',
     path: 'redirect_url',
   });
+}
+
+/** The link session ran out before the user finished; `reason` is the backend's when it gave one. */
+export function linkExpiredError(reason?: string): ConnectError {
+  return new ConnectError('expired', {
+    message: reason ?? 'The connection link expired before it was completed.',
+    suggestedFix: 'Try again to get a new link.',
+  });
+}
+
+/** A request the kit itself stopped (unmount, cancel, a newer request). */
+export function requestCancelledError(cause?: unknown): ConnectError {
+  return new ConnectError('aborted', { message: 'The request was cancelled.', cause });
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ConnectBackend, LinkSessionInput } from './backend';
+import type { ConnectBackend } from './backend';
 import { CALLBACK_MESSAGE_TYPE, handleConnectCallback, STATE_PARAM } from './callback';
 import { ConnectError } from './connect-error';
 import {
@@ -10,7 +10,7 @@ import {
 } from './connect-flow';
 import { PENDING_ATTEMPT_KEY, readPendingAttempt, type StorageLike } from './pending-attempt';
 import type { PopupHandle } from './popup';
-import type { ConnectedAccount, ConnectionStatus, LinkSession } from './wire';
+import type { ConnectedAccount, ConnectionStatus, LinkSession, LinkSessionInput } from './wire';
 
 const ORIGIN = 'https://app.example';
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -228,6 +228,19 @@ describe('ConnectFlow in popup mode', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(flow.getSnapshot().status).toBe('awaiting_user');
     expect(fake.count('getConnectedAccount')).toBe(0);
+  });
+
+  it('asks once when the same callback arrives by postMessage and by the BroadcastChannel', async () => {
+    const { flow, fake, env } = setup({ mode: 'popup' }, { statuses: ['ACTIVE'] });
+    flow.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const message = callbackFor(sentState(fake));
+    // The callback page sends both: the opener hears it twice.
+    env.postMessage(ORIGIN, message);
+    env.broadcast(message);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(flow.getSnapshot().status).toBe('connected');
+    expect(fake.count('getConnectedAccount')).toBe(1);
   });
 
   it('accepts the callback over the BroadcastChannel when COOP severed the opener', async () => {
@@ -506,6 +519,43 @@ describe('ConnectFlow in redirect mode', () => {
     returned.flow.resume();
     expect(returned.flow.getSnapshot()).toMatchObject({ status: 'connected', connectedAccountId: 'ca_1' });
     expect(onSuccess).toHaveBeenCalledOnce();
+  });
+
+  it('leaves the pending attempt in place when the callback page is left mid-check', async () => {
+    const { flow, fake, env } = setup({ mode: 'redirect' }, { statuses: ['INITIATED'] });
+    flow.start();
+    await vi.advanceTimersByTimeAsync(0);
+    const callbackUrl = new URL(fake.calls[0]?.input?.callback_url ?? '');
+    const duringSleep = new AbortController();
+    const checking = handleConnectCallback(callbackUrl, {
+      backend: fake.backend,
+      storage: env.storage,
+      signal: duringSleep.signal,
+    });
+    const settled = expect(checking).rejects.toMatchObject({ kind: 'aborted' });
+    await vi.advanceTimersByTimeAsync(500); // the first GET said INITIATED; now it waits 1 s
+    duringSleep.abort();
+    await settled;
+    expect(readPendingAttempt(env.storage)).toMatchObject({ connectedAccountId: 'ca_1' });
+
+    const duringRequest = new AbortController();
+    duringRequest.abort();
+    const backend: ConnectBackend = {
+      ...fake.backend,
+      getConnectedAccount: async () => {
+        throw new DOMException('The operation was aborted.', 'AbortError');
+      },
+    };
+    await expect(
+      handleConnectCallback(callbackUrl, { backend, storage: env.storage, signal: duringRequest.signal }),
+    ).rejects.toMatchObject({ kind: 'aborted' });
+    expect(readPendingAttempt(env.storage)).toMatchObject({ connectedAccountId: 'ca_1' });
+
+    // A later run on the same page still settles it.
+    fake.setStatuses(['ACTIVE']);
+    await expect(
+      handleConnectCallback(callbackUrl, { backend: fake.backend, storage: env.storage }),
+    ).resolves.toMatchObject({ status: 'connected' });
   });
 
   it('refuses a callback whose state is not this tab’s pending attempt', async () => {

@@ -1,10 +1,11 @@
-import type { ConnectBackend, LinkSessionInput, RequestOptions } from './backend';
+import type { ConnectBackend, RequestOptions } from './backend';
 import { CALLBACK_CHANNEL, parseCallbackMessage, withStateParam } from './callback';
 import { ConnectError } from './connect-error';
 import {
   accountOutcome,
   checkRedirectUrl,
   isTransient,
+  linkExpiredError,
   nextPollDelay,
   toConnectError,
 } from './connect-flow-outcome';
@@ -17,7 +18,7 @@ import {
   takeSettledAttempt,
 } from './pending-attempt';
 import { openPopupPlaceholder, type PopupHandle, type PopupPlaceholder } from './popup';
-import type { LinkSession } from './wire';
+import type { LinkSession, LinkSessionInput } from './wire';
 
 /** Named after what the user sees. */
 export type ConnectFlowStatus =
@@ -400,6 +401,8 @@ export class ConnectFlow {
     const message = parseCallbackMessage(data);
     if (!message || message.state !== attempt.state || this.#attempt !== attempt) return;
     if (attempt.accountId === undefined) return;
+    // The callback page posts to the opener and on the channel: the second copy asks nothing new.
+    if (attempt.callbackReceived && attempt.request !== undefined) return;
     const { status } = this.#snapshot;
     // `cancelled` too: under COOP `popup.closed` can read true while the user is still signing in.
     if (status !== 'awaiting_user' && status !== 'verifying' && status !== 'cancelled') return;
@@ -568,12 +571,5 @@ export class ConnectFlow {
 function popupClosedError(): ConnectError {
   return new ConnectError('popup_closed', {
     message: 'The sign-in window was closed before the connection finished.',
-  });
-}
-
-function linkExpiredError(): ConnectError {
-  return new ConnectError('expired', {
-    message: 'The connection link expired before it was completed.',
-    suggestedFix: 'Try again to get a new link.',
   });
 }

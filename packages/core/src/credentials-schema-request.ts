@@ -3,7 +3,7 @@ import { credentialFieldEntries } from './credentials-schema';
 import { fieldErrorsFromMessages } from './envelope-error';
 import type { FieldSpec } from './field-catalog';
 import { leafName } from './field-name';
-import { redactSecrets } from './redact';
+import { redactJsonStrings } from './redact';
 import { secretValuesOf } from './secret-fields';
 import type { AuthScheme, CreateConnectedAccountRequest, CreatedConnectedAccount } from './wire';
 
@@ -86,14 +86,7 @@ export function redactCreatedAccount(
   account: CreatedConnectedAccount,
   secrets: readonly string[],
 ): CreatedConnectedAccount {
-  return parseRedacted(JSON.stringify(account), secrets);
-}
-
-/** Parses JSON text with the secrets removed from every string in it; keys and shape kept. */
-function parseRedacted(json: string, secrets: readonly string[]) {
-  return JSON.parse(json, (_key, item: unknown) =>
-    typeof item === 'string' ? redactSecrets(item, secrets) : item,
-  );
+  return redactJsonStrings(account, secrets);
 }
 
 /**
@@ -102,8 +95,8 @@ function parseRedacted(json: string, secrets: readonly string[]) {
  * original is returned when it holds none of them, so its `cause` survives for debugging.
  */
 export function redactConnectError(error: ConnectError, secrets: readonly string[]): ConnectError {
-  const json = JSON.stringify(error);
-  if (redactSecrets(json, secrets) === json) return error;
-  // The JSON is `toJSON`'s: exactly the fields a ConnectError is made from.
-  return new ConnectError(error.kind, parseRedacted(json, secrets));
+  // `toJSON` gives exactly the fields a ConnectError is made from.
+  const fields = error.toJSON();
+  const redacted = redactJsonStrings(fields, secrets);
+  return redacted === fields ? error : new ConnectError(error.kind, redacted);
 }

@@ -14,8 +14,6 @@ export interface CredentialFormValues {
 export interface CredentialFieldEntry {
   path: string;
   spec: FieldSpec;
-  /** The enclosing spec's path for a nested field, else undefined. */
-  parent: string | undefined;
 }
 
 /** The form's own validation texts (`{label}` is filled in); the rest come from the specs' validators. */
@@ -40,7 +38,7 @@ export function credentialFieldEntries(specs: readonly FieldSpec[]): CredentialF
     for (const spec of list) {
       const path = parent === undefined ? spec.name : `${parent}.${spec.name}`;
       if (spec.fields && spec.fields.length > 0) visit(spec.fields, path);
-      else entries.push({ path, spec, parent });
+      else entries.push({ path, spec });
     }
   };
   visit(specs, undefined);

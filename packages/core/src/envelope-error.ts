@@ -100,3 +100,14 @@ function mentions(text: string, name: string): boolean {
     from = at + 1;
   }
 }
+
+/**
+ * Schema issues as an envelope's `errors` strings, `"<field path>: <message>"` (`body` for the
+ * whole body): the form `fieldErrorsFromMessages` reads back. The sandbox and the server proxy
+ * answer a bad request with these.
+ *
+ * @example issueStrings([{ path: ['auth_config', 'id'], message: 'Too small' }]) // ['auth_config.id: Too small']
+ */
+export function issueStrings(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string[] {
+  return issues.map((issue) => `${issue.path.map(String).join('.') || 'body'}: ${issue.message}`);
+}

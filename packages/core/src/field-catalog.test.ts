@@ -107,7 +107,6 @@ describe('FIELD_CATALOG', () => {
     expect(spec.name).toBe(name);
     expect(spec.kind).toBe(kind);
     expect(spec.secret).toBe(secret);
-    expect(isSecretField(name)).toBe(secret);
     expect(spec.required).toBe(false);
     expect(spec.label.trim()).not.toBe('');
     if (secret) expect(spec.autoComplete).toBe('off');
@@ -118,19 +117,6 @@ describe('FIELD_CATALOG', () => {
     if (typeof bad === 'string' && bad.length > 3) {
       for (const issue of rejected.error?.issues ?? []) expect(issue.message).not.toContain(bad);
     }
-  });
-
-  it('secret-fields.ts (what the HTTP backend redacts by) agrees with every spec, nested ones too', () => {
-    const disagree: string[] = [];
-    const visit = (specs: readonly { name: string; secret: boolean; fields?: unknown }[], prefix: string) => {
-      for (const spec of specs) {
-        const name = `${prefix}${spec.name}`;
-        if (isSecretField(name) !== spec.secret) disagree.push(name);
-        visit((spec.fields ?? []) as typeof specs, `${name}.`);
-      }
-    };
-    visit(Object.values(FIELD_CATALOG), '');
-    expect(disagree).toEqual([]);
   });
 
   it('authed_user is a nested spec whose token is a secret', () => {
@@ -224,7 +210,7 @@ describe('fieldSpecFromToolkitField', () => {
       placeholder: 'acme',
     });
     expect(spec.validator.safeParse('acme.zendesk.com').success).toBe(false);
-    expect(fieldSpecFromToolkitField(field({}), false).required).toBe(false);
+    expect(fieldSpecFromToolkitField(field({ required: false })).required).toBe(false);
   });
 
   it('is secret when either the catalog or is_secret says so', () => {

@@ -330,13 +330,9 @@ export const FIELD_CATALOG: Readonly<Record<string, FieldSpec>> = Object.freeze(
 
 // ── Resolution ───────────────────────────────────────────────────────────────────────────
 
+/** A top-level catalog entry; nested fields (`authed_user`'s) come with their parent's spec. */
 function catalogEntry(name: string): FieldSpec | undefined {
-  if (Object.hasOwn(FIELD_CATALOG, name)) return FIELD_CATALOG[name];
-  const dot = name.indexOf('.');
-  if (dot < 0) return undefined;
-  const parent = catalogEntry(name.slice(0, dot));
-  const child = name.slice(dot + 1);
-  return parent?.fields?.find((field) => field.name === child);
+  return Object.hasOwn(FIELD_CATALOG, name) ? FIELD_CATALOG[name] : undefined;
 }
 
 /**
@@ -404,7 +400,7 @@ const KIND_OF_TYPE: Record<string, FieldKind> = {
  * @example fieldSpecFromToolkitField({ name: 'subdomain', displayName: 'Subdomain', type: 'string',
  *   description: 'acme for acme.zendesk.com', required: true })
  */
-export function fieldSpecFromToolkitField(field: ToolkitField, required?: boolean): FieldSpec {
+export function fieldSpecFromToolkitField(field: ToolkitField): FieldSpec {
   const base = resolveFieldSpec(field.name);
   const typeKind = KIND_OF_TYPE[field.type.trim().toLowerCase()];
   const secret = base.secret || field.is_secret === true || typeKind === 'secret';
@@ -416,7 +412,7 @@ export function fieldSpecFromToolkitField(field: ToolkitField, required?: boolea
     kind,
     secret,
     label: field.displayName.trim() === '' ? base.label : field.displayName,
-    required: required ?? field.required,
+    required: field.required,
     validator: kind === base.kind ? base.validator : validatorForKind(kind),
   };
   if (field.description.trim() !== '') spec.description = field.description;

@@ -1,8 +1,9 @@
-import * as z from 'zod/mini';
-import type { AuthFields, ConnectBackend, LinkSessionInput, RequestOptions } from './backend';
+import type * as z from 'zod/mini';
+import type { AuthFields, ConnectBackend, RequestOptions } from './backend';
 import { ConnectError } from './connect-error';
 import { connectErrorFromEnvelope } from './envelope-error';
 import { normalizeCreateConnectedAccountRequest } from './normalize';
+import { readResponseText, untilAborted } from './read-body';
 import { secretValuesOf } from './secret-fields';
 import {
   authConfigRefSchema,
@@ -11,8 +12,9 @@ import {
   createConnectedAccountResponseSchema,
   errorEnvelopeSchema,
   fieldsOf,
+  type LinkSessionInput,
   lightCreateConnectedAccountRequestSchema,
-  lightLinkSessionRequestSchema,
+  linkSessionInputSchema,
   linkSessionResponseSchema,
   toolkitSchema,
 } from './wire';
@@ -45,13 +47,6 @@ export interface HttpBackendOptions {
 export const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 const DEFAULT_MAX_ERROR_BYTES = 1024 * 1024;
-
-/** `user_id` may be bound by a proxy, so a link-session input needs everything but it. */
-// Spelled out rather than `z.partial(…)`, which brings zod's whole partial machinery to the browser.
-const linkSessionInputSchema = z.object({
-  ...lightLinkSessionRequestSchema.shape,
-  user_id: z.optional(lightLinkSessionRequestSchema.shape.user_id),
-});
 
 /**
  * A `ConnectBackend` that speaks the Composio v3 wire format over `fetch`: to Composio itself (on a
@@ -131,7 +126,7 @@ export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
       const ok = response.status >= 200 && response.status < 300;
       let body: { text: string; truncated: boolean };
       try {
-        body = await readText(response, ok ? maxResponseBytes : maxErrorBytes, controller.signal);
+        body = await readResponseText(response, ok ? maxResponseBytes : maxErrorBytes, controller.signal);
       } catch (cause) {
         if (stopped) throw stoppedError(cause);
         throw new ConnectError('network', {
@@ -294,10 +289,6 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       return `Invalid input: expected ${issue.expected}`;
-    case 'invalid_format':
-      return `Invalid ${issue.format}`;
-    case 'too_small':
-      return `Too small: expected at least ${issue.minimum}`;
     default:
       return `Invalid input (${issue.code})`;
   }
@@ -314,65 +305,6 @@ function checkId(id: unknown, label: string): void {
 
 function abortedError(what: string, cause: unknown): ConnectError {
   return new ConnectError('aborted', { message: `${what} was aborted`, cause });
-}
-
-/** Settles like `promise`, or rejects as soon as `signal` aborts: a fetch that ignores it cannot hang us. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    promise.catch(() => {});
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
-/** Reads at most `limit` bytes of the body as UTF-8; the rest is cancelled, not downloaded. */
-async function readText(
-  response: Response,
-  limit: number,
-  signal: AbortSignal,
-): Promise<{ text: string; truncated: boolean }> {
-  const stream = response.body;
-  if (stream === null || typeof stream?.getReader !== 'function') {
-    const text = await untilAborted(response.text(), signal);
-    return text.length > limit ? { text: text.slice(0, limit), truncated: true } : { text, truncated: false };
-  }
-  const reader = stream.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let size = 0;
-  let truncated = false;
-  try {
-    for (;;) {
-      const { done, value } = await untilAborted(reader.read(), signal);
-      if (done) break;
-      const chunk = value instanceof Uint8Array ? value : new Uint8Array(value as ArrayBufferLike);
-      if (size + chunk.byteLength > limit) {
-        text += decoder.decode(chunk.subarray(0, limit - size), { stream: true });
-        truncated = true;
-        break;
-      }
-      size += chunk.byteLength;
-      text += decoder.decode(chunk, { stream: true });
-    }
-    text += decoder.decode();
-  } finally {
-    if (truncated || signal.aborted) reader.cancel().catch(() => {});
-    else reader.releaseLock();
-  }
-  return { text, truncated };
 }
 
 function parseBody<S extends z.ZodMiniType>(

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { normalizeCreateConnectedAccountRequest, usesDeprecatedInputs } from './normalize';
+import { normalizeCreateConnectedAccountRequest } from './normalize';
 import type { CreateConnectedAccountRequest } from './wire';
 
 const base = { auth_config: { id: 'ac_1' } };
@@ -76,7 +76,7 @@ describe('normalizeCreateConnectedAccountRequest', () => {
       connection: { user_id: 'u1', callback_url: 'https://a.example/cb', deprecated_is_v1_rerouted: false },
       validate_credentials: true,
     });
-    expect(usesDeprecatedInputs(input)).toBe(true);
-    expect(usesDeprecatedInputs(out)).toBe(false);
+    expect(out.connection).not.toHaveProperty('data');
+    expect(out.connection).not.toHaveProperty('redirect_uri');
   });
 });

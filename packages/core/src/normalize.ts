@@ -62,8 +62,3 @@ function stateFromData(
     ? (candidate as NonNullable<CreateConnectedAccountRequest['connection']['state']>)
     : undefined;
 }
-
-/** Whether a request still uses a deprecated input that `normalizeCreateConnectedAccountRequest` rewrites. */
-export function usesDeprecatedInputs(request: CreateConnectedAccountRequest): boolean {
-  return request.connection.data !== undefined || request.connection.redirect_uri !== undefined;
-}

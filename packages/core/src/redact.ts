@@ -32,3 +32,26 @@ function secretForms(secrets: readonly string[]): string[] {
   }
   return [...forms].sort((a, b) => b.length - a.length);
 }
+
+/**
+ * `value` with every secret removed from every string in it, keys and shape kept (a JSON copy), or
+ * `value` itself when none of them appears: for bodies and errors that are kept, shown or sent on.
+ *
+ * @example redactJsonStrings({ detail: 'bad key sk_test_1' }, ['sk_test_1']) // { detail: 'bad key [redacted]' }
+ */
+export function redactJsonStrings<T>(value: T, secrets: readonly string[]): T {
+  const json = JSON.stringify(value);
+  return json === undefined || redactSecrets(json, secrets) === json ? value : parseRedacted(json, secrets);
+}
+
+/** `JSON.stringify(value)` with the same redaction, stringifying once when no secret appears. */
+export function redactedJsonText(value: unknown, secrets: readonly string[]): string {
+  const json = JSON.stringify(value);
+  return redactSecrets(json, secrets) === json ? json : JSON.stringify(parseRedacted(json, secrets));
+}
+
+function parseRedacted(json: string, secrets: readonly string[]) {
+  return JSON.parse(json, (_key, item: unknown) =>
+    typeof item === 'string' ? redactSecrets(item, secrets) : item,
+  );
+}

@@ -1,7 +1,7 @@
 /**
  * Which field values are credentials, without zod or the field catalog: the HTTP backend needs
  * this to redact what a server echoes back, and must not pull the catalog's validators into a
- * browser bundle. `field-catalog.ts` marks the same names secret; its tests hold the two together.
+ * browser bundle. `field-catalog.ts` asks this module which of its names are secret.
  */
 
 import { leafName } from './field-name';

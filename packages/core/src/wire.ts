@@ -117,7 +117,7 @@ const jsonRecord = () =>
 // ── connection fields ────────────────────────────────────────────────────────────────────
 
 /** The base fields that every auth scheme's `val` accepts (instance / domain settings). */
-export const baseConnectionFields = {
+const baseConnectionFields = {
   subdomain: z.optional(z.string()),
   'your-domain': z.optional(z.string()),
   region: z.optional(z.string()),
@@ -283,6 +283,18 @@ export const linkSessionRequestSchema = makeLinkSessionRequestSchema(requestKind
 /** `linkSessionRequestSchema` with the browser's light kinds (see `RequestKinds`); same type. */
 export const lightLinkSessionRequestSchema = makeLinkSessionRequestSchema(lightRequestKinds);
 export type LinkSessionRequest = z.infer<typeof linkSessionRequestSchema>;
+
+/**
+ * What a browser sends to create a link session: the request without a required `user_id`, which
+ * a server proxy (`@plugboard/server`) binds from the session; a direct backend needs it. Checked
+ * with the light kinds. Spelled out rather than `z.partial(…)`, which brings zod's whole partial
+ * machinery to the browser.
+ */
+export const linkSessionInputSchema = z.object({
+  ...lightLinkSessionRequestSchema.shape,
+  user_id: z.optional(lightLinkSessionRequestSchema.shape.user_id),
+});
+export type LinkSessionInput = z.infer<typeof linkSessionInputSchema>;
 
 export const linkSessionResponseSchema = z.object({
   link_token: z.string(),

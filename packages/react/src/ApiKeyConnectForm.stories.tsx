@@ -120,6 +120,38 @@ export const FieldError422: Story = {
   },
 };
 
+export const BadRequest400: Story = {
+  name: 'Error: 400 on a field and on the form',
+  decorators: [
+    withSandbox((sandbox) =>
+      sandbox.control.failNext({
+        route: 'createConnectedAccount',
+        status: 400,
+        message: 'The workspace cannot be connected',
+        errors: [
+          'subdomain: no Zendesk workspace answers at this subdomain',
+          'This workspace is on a plan without API access',
+        ],
+        suggested_fix: 'Check the subdomain, or upgrade the Zendesk plan.',
+      }),
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await typeZendesk(canvas, 'zd_story_token_5');
+    await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
+    const subdomain = canvas.getByRole('textbox', { name: /^Subdomain/ });
+    await waitFor(() => expect(subdomain).toHaveAttribute('aria-invalid', 'true'));
+    await expect(subdomain).toHaveAccessibleDescription(/no Zendesk workspace answers/);
+    await waitFor(() => expect(subdomain).toHaveFocus());
+    const alert = canvas.getByRole('alert');
+    await expect(alert).toHaveTextContent('This workspace is on a plan without API access');
+    await expect(alert).toHaveTextContent('Suggested fix: Check the subdomain, or upgrade the Zendesk plan.');
+    await expect(alert).toHaveTextContent(/Request ID: \S+/);
+    await expect(subdomain).toHaveValue('acme');
+  },
+};
+
 export const ServerError500: Story = {
   name: 'Error: 500 with request id',
   decorators: [
@@ -218,17 +250,27 @@ export const DarkTheme: Story = {
 
 /** The compound parts in a layout of your own. */
 export const CustomLayout: Story = {
-  args: { authConfigId: 'ac_zendesk', fields: [{ name: 'subdomain', required: true }, 'api_key'] },
+  args: { authConfigId: 'ac_zendesk', fields: [{ name: 'subdomain', required: true }, 'email', 'api_key'] },
   render: (args) => (
     <ApiKeyConnectForm.Root {...args}>
       <ApiKeyConnectForm.Field name="api_key" />
       <ApiKeyConnectForm.Field name="subdomain" />
+      <ApiKeyConnectForm.Field name="email" />
       <ApiKeyConnectForm.Error />
       <ApiKeyConnectForm.Submit>Save credentials</ApiKeyConnectForm.Submit>
     </ApiKeyConnectForm.Root>
   ),
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(canvas.getByRole('button', { name: 'Save credentials' })).toBeEnabled();
+    const save = canvas.getByRole('button', { name: 'Save credentials' });
+    await userEvent.click(save);
+    await expect(canvas.getByRole('alert')).toHaveTextContent('Check 1 field(s) before connecting:');
+    const subdomain = canvas.getByRole('textbox', { name: /^Subdomain/ });
+    await waitFor(() => expect(subdomain).toHaveFocus());
+    await userEvent.type(subdomain, 'acme');
+    await userEvent.type(canvas.getByRole('textbox', { name: /^Email/ }), 'ops@acme.test');
+    await userEvent.type(canvas.getByLabelText(/^API key/), 'zd_story_token_4');
+    await userEvent.click(save);
+    await expect(await canvas.findByText('Connected.')).toBeVisible();
   },
 };

@@ -4,7 +4,6 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { ApiKeyConnectForm } from './ApiKeyConnectForm';
 import type { useCreateConnectedAccount } from './useCreateConnectedAccount';
 import type { UseCredentialFormResult } from './useCredentialForm';
-import { useCredentialForm } from './useCredentialForm';
 
 describe('ApiKeyConnectForm types', () => {
   it('takes the documented props', () => {
@@ -31,7 +30,6 @@ describe('ApiKeyConnectForm types', () => {
   });
 
   it('types the hooks', () => {
-    expectTypeOf(useCredentialForm).returns.toEqualTypeOf<UseCredentialFormResult>();
     expectTypeOf<UseCredentialFormResult['status']>().toEqualTypeOf<'loading' | 'error' | 'ready'>();
     expectTypeOf<UseCredentialFormResult['submitState']>().toEqualTypeOf<
       'idle' | 'submitting' | 'connected' | 'failed'

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { Profiler, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiKeyConnectForm } from './ApiKeyConnectForm';
+import { useCredentialFormContext } from './ApiKeyConnectFormContext';
 import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
 
 const ZENDESK_KEY = 'zd_Secret_Token_42';
@@ -32,6 +33,18 @@ function setup(ui: ReactNode, backend: ConnectBackend = sandbox.backend) {
     </ConnectProvider>,
   );
   return { user, queryClient, ...view };
+}
+
+/** `formErrors` as a layout of your own reads it; the default alert shows it beside the error. */
+function FormErrors() {
+  const { formErrors } = useCredentialFormContext('FormErrors');
+  return (
+    <ul aria-label="Form errors">
+      {formErrors.map((text) => (
+        <li key={text}>{text}</li>
+      ))}
+    </ul>
+  );
 }
 
 async function fillZendesk(user: ReturnType<typeof userEvent.setup>, key = ZENDESK_KEY) {
@@ -227,6 +240,68 @@ describe('ApiKeyConnectForm, submission', () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'http', status: 422 }));
   });
 
+  it('maps a 400 onto the field its errors[] names, focuses it, and keeps every value', async () => {
+    sandbox.control.failNext({
+      route: 'createConnectedAccount',
+      status: 400,
+      message: 'The request is invalid',
+      errors: ['subdomain: no Zendesk workspace answers at this subdomain'],
+    });
+    const onError = vi.fn();
+    const { user } = setup(<ApiKeyConnectForm authConfigId="ac_zendesk" onError={onError} />);
+    await fillZendesk(user);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    const subdomain = screen.getByRole('textbox', { name: /Subdomain/ });
+    await waitFor(() => expect(subdomain.getAttribute('aria-invalid')).toBe('true'));
+    expect(description(subdomain)).toMatch(/no Zendesk workspace answers at this subdomain/);
+    await waitFor(() => expect(document.activeElement).toBe(subdomain));
+    expect(
+      within(screen.getByRole('alert'))
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Subdomain: no Zendesk workspace answers at this subdomain']);
+    // Only the named field is marked.
+    expect(screen.getByLabelText(/^API token/).hasAttribute('aria-invalid')).toBe(false);
+    expect((subdomain as HTMLInputElement).value).toBe('acme');
+    expect((screen.getByLabelText(/^Email/) as HTMLInputElement).value).toBe('ops@acme.test');
+    expect((screen.getByLabelText(/^API token/) as HTMLInputElement).value).toBe(ZENDESK_KEY);
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ kind: 'http', status: 400 }));
+    expect(sandbox.snapshot().accounts).toHaveLength(0);
+  });
+
+  it('lists errors[] that name no field in the alert, with the message, suggested fix and request id', async () => {
+    sandbox.control.failNext({
+      route: 'createConnectedAccount',
+      status: 400,
+      message: 'The workspace cannot be connected',
+      errors: ['This workspace is on a plan without API access', 'Ask its owner to upgrade the plan'],
+      suggested_fix: 'Upgrade the Zendesk plan, then connect again.',
+    });
+    const requestIds: (string | undefined)[] = [];
+    const { user } = setup(
+      <ApiKeyConnectForm authConfigId="ac_zendesk" onError={(error) => requestIds.push(error.requestId)} />,
+    );
+    await fillZendesk(user);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    const alert = screen.getByRole('alert');
+    await waitFor(() => expect(alert.textContent).toMatch('The workspace cannot be connected'));
+    expect(alert.textContent).toMatch('Could not connect.');
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['This workspace is on a plan without API access', 'Ask its owner to upgrade the plan']);
+    expect(alert.textContent).toMatch('Suggested fix: Upgrade the Zendesk plan, then connect again.');
+    const requestId = requestIds[0];
+    expect(requestId).toMatch(/^req_/);
+    expect(alert.textContent).toMatch(`Request ID: ${requestId}`);
+    // No field was named, so none is marked and the alert takes focus.
+    for (const field of screen.getAllByRole('textbox'))
+      expect(field.hasAttribute('aria-invalid')).toBe(false);
+    await waitFor(() => expect(document.activeElement).toBe(alert));
+    expect((screen.getByLabelText(/^API token/) as HTMLInputElement).value).toBe(ZENDESK_KEY);
+  });
+
   it('shows a validate_credentials refusal on the secret field', async () => {
     const { user } = setup(<ApiKeyConnectForm authConfigId="ac_zendesk" validateCredentials />);
     await fillZendesk(user, 'invalid-token-123');
@@ -257,6 +332,28 @@ describe('ApiKeyConnectForm, submission', () => {
     // And the next try goes through.
     await user.click(screen.getByRole('button', { name: 'Connect' }));
     await waitFor(() => expect(sandbox.snapshot().accounts).toHaveLength(1));
+  });
+
+  it('gives server errors that name no field of the form as formErrors, until the next send starts', async () => {
+    // The sandbox's Zendesk also requires `email`, which this form does not ask for.
+    const { user } = setup(
+      <ApiKeyConnectForm.Root authConfigId="ac_zendesk" fields={['subdomain', 'api_key']}>
+        <ApiKeyConnectForm.Fields />
+        <FormErrors />
+        <ApiKeyConnectForm.Error />
+        <ApiKeyConnectForm.Submit />
+      </ApiKeyConnectForm.Root>,
+    );
+    await user.type(screen.getByLabelText(/Subdomain/), 'acme');
+    await user.type(screen.getByLabelText(/^API key/), ZENDESK_KEY);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    const list = screen.getByRole('list', { name: 'Form errors' });
+    await waitFor(() => expect(within(list).getByRole('listitem').textContent).toMatch(/^email: /));
+    expect(within(screen.getByRole('alert')).getByRole('listitem').textContent).toMatch(/^email: /);
+    sandbox.control.setLatency(100, 'createConnectedAccount');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(within(list).queryByRole('listitem')).toBeNull());
+    await waitFor(() => expect(within(list).getByRole('listitem').textContent).toMatch(/^email: /));
   });
 
   it('keeps every value when the connection breaks', async () => {
@@ -313,6 +410,44 @@ describe('ApiKeyConnectForm, submission', () => {
     setup(<ApiKeyConnectForm authConfigId="ac_zendesk" disabled />);
     expect(((await screen.findByLabelText(/Subdomain/)) as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByRole('button', { name: 'Connect' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('ApiKeyConnectForm, defaultValues and messages', () => {
+  it('prefills a field from defaultValues, and sends it', async () => {
+    const onSuccess = vi.fn<(account: CreatedConnectedAccount) => void>();
+    const { user } = setup(
+      <ApiKeyConnectForm
+        authConfigId="ac_zendesk"
+        defaultValues={{ subdomain: 'acme' }}
+        onSuccess={onSuccess}
+      />,
+    );
+    const subdomain = (await screen.findByRole('textbox', { name: /Subdomain/ })) as HTMLInputElement;
+    expect(subdomain.value).toBe('acme');
+    expect((screen.getByLabelText(/^Email/) as HTMLInputElement).value).toBe('');
+    await user.type(screen.getByLabelText(/^Email/), 'ops@acme.test');
+    await user.type(screen.getByLabelText(/^API token/), ZENDESK_KEY);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    await waitFor(() => expect(onSuccess).toHaveBeenCalledOnce());
+    expect(onSuccess.mock.calls[0]?.[0].connectionData.val).toMatchObject({ subdomain: 'acme' });
+  });
+
+  it('shows the strings given in messages instead of the defaults', async () => {
+    const { user } = setup(
+      <ApiKeyConnectForm
+        authConfigId="ac_zendesk"
+        messages={{ formSubmit: 'Save credentials', fieldRequired: 'Fill in {label}, please' }}
+      />,
+    );
+    const save = await screen.findByRole('button', { name: 'Save credentials' });
+    expect(screen.queryByRole('button', { name: 'Connect' })).toBeNull();
+    await user.click(save);
+    const subdomain = screen.getByRole('textbox', { name: /Subdomain/ });
+    await waitFor(() => expect(subdomain.getAttribute('aria-invalid')).toBe('true'));
+    expect(description(subdomain)).toMatch('Fill in Subdomain, please');
+    expect(screen.getByRole('alert').textContent).toMatch('Subdomain: Fill in Subdomain, please');
+    expect(screen.getByRole('alert').textContent).not.toMatch('is required');
   });
 });
 

@@ -164,7 +164,7 @@ const Submit = forwardRef<HTMLButtonElement, ApiKeyConnectFormSubmitProps>(funct
       data-state={isSubmitting ? 'submitting' : 'idle'}
       {...props}
       ref={ref}
-      disabled={disabled || form.disabled || isSubmitting || form.status !== 'ready'}
+      disabled={disabled || form.disabled || isSubmitting}
     >
       {children ?? (isSubmitting ? form.messages.formSubmitting : form.messages.formSubmit)}
     </Component>

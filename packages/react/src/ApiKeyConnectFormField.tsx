@@ -3,6 +3,7 @@ import { Checkbox, Label } from 'radix-ui';
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { useController } from 'react-hook-form';
 import { useCredentialFormContext } from './ApiKeyConnectFormContext';
+import { cx } from './class-names';
 import { SecretInput } from './SecretInput';
 import { TextInput } from './TextInput';
 
@@ -35,16 +36,14 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
     const descriptionId = `${id}-description`;
     const errorId = `${id}-error`;
     const error = fieldState.error?.message;
-    const describedBy = [spec.description ? descriptionId : '', error ? errorId : '']
-      .filter(Boolean)
-      .join(' ');
+    const describedBy = cx(spec.description ? descriptionId : undefined, error ? errorId : undefined);
     const shared = {
       id,
       name,
       disabled: form.disabled,
       'aria-required': spec.required || undefined,
       'aria-invalid': error ? true : undefined,
-      'aria-describedby': describedBy || undefined,
+      'aria-describedby': describedBy,
       onBlur: field.onBlur,
     };
 

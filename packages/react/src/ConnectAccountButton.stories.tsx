@@ -2,6 +2,7 @@ import {
   type ConnectBackend,
   type ConnectEnvironment,
   callbackMessageFor,
+  createHttpBackend,
   type PopupHandle,
 } from '@plugboard/core';
 import { createSandbox, type Sandbox } from '@plugboard/sandbox';
@@ -100,18 +101,23 @@ function SimulatedProvider({ window: win }: { window: ProviderWindow }) {
   );
 }
 
+/** The backend the story's app uses: the sandbox's own, unless a story swaps in another. */
+type BackendOf = (sandbox: Sandbox) => ConnectBackend;
+
 function SandboxProvider({
   script,
+  backendOf = (sandbox) => sandbox.backend,
   children,
 }: {
-  script?: (window: ProviderWindow) => void;
+  script?: ((window: ProviderWindow) => void) | undefined;
+  backendOf?: BackendOf | undefined;
   children: ReactNode;
 }) {
   const [value] = useState(() => {
     const win = new ProviderWindow(createSandbox());
     script?.(win);
     current = win;
-    const { backend } = win.sandbox;
+    const backend = backendOf(win.sandbox);
     // What the app's server (@plugboard/server) does: bind the signed-in user to the request.
     const asUser: ConnectBackend = {
       ...backend,
@@ -129,9 +135,9 @@ function SandboxProvider({
 }
 
 const withSandbox =
-  (script?: (window: ProviderWindow) => void): Decorator =>
+  (script?: (window: ProviderWindow) => void, backendOf?: BackendOf): Decorator =>
   (Story) => (
-    <SandboxProvider script={script}>
+    <SandboxProvider script={script} backendOf={backendOf}>
       <Story />
     </SandboxProvider>
   );
@@ -232,6 +238,63 @@ export const ServerError: Story = {
     await waitFor(() => expect(status).toHaveTextContent('The provider is unavailable'));
     await expect(status).toHaveTextContent('Suggested fix: Try again in a minute.');
     await expect(status).toHaveTextContent(/Request ID: \S+/);
+  },
+};
+
+export const NetworkError: Story = {
+  // The connection breaks halfway through the create response: kind `network`.
+  decorators: [withSandbox((win) => win.sandbox.control.dropNext({ route: 'createLinkSession' }))],
+  play: async ({ canvasElement }) => {
+    const canvas = await connect(canvasElement);
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        'Could not connect. The connection broke while reading the response',
+      ),
+    );
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
+  },
+};
+
+export const TimedOut: Story = {
+  // The app's backend gives up after 300 ms; the sandbox takes a minute: kind `timeout`.
+  decorators: [
+    withSandbox(
+      (win) => win.sandbox.control.setLatency(60_000, 'createLinkSession'),
+      (sandbox) =>
+        createHttpBackend({
+          baseUrl: sandbox.publicUrl,
+          headers: { 'x-api-key': sandbox.apiKey },
+          fetch: (input, init) => sandbox.handle(new Request(input, init)),
+          timeoutMs: 300,
+        }),
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = await connect(canvasElement);
+    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('timed out after 300 ms'));
+    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
+  },
+};
+
+export const MalformedResponse: Story = {
+  // A backend that answers a javascript: URL: kind `invalid_response`, and nothing is opened.
+  decorators: [
+    withSandbox(undefined, (sandbox) => ({
+      ...sandbox.backend,
+      createLinkSession: async (input, options) => ({
+        ...(await sandbox.backend.createLinkSession(input, options)),
+        redirect_url: 'javascript:alert(1)',
+      }),
+    })),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = await connect(canvasElement);
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        'The backend returned a redirect URL that is not http or https.',
+      ),
+    );
+    await expect(canvas.queryByRole('region', { name: 'Provider window (simulated)' })).toBeNull();
   },
 };
 

@@ -63,7 +63,8 @@ describe('<ConnectAccountButton>', () => {
 
   it('aborts the request and updates nothing when unmounted mid-flow', async () => {
     const { sandbox, backend, signals } = sandboxBackend();
-    sandbox.control.setLatency(60_000, 'createLinkSession');
+    // Short enough that a request left running, or a timer left set, would answer within the wait below.
+    sandbox.control.setLatency(30, 'createLinkSession');
     const { environment, popups } = popupEnvironment();
     const onStateChange = vi.fn();
     const errors = vi.spyOn(console, 'error');
@@ -85,7 +86,7 @@ describe('<ConnectAccountButton>', () => {
     view.unmount();
     expect(signals[0]?.aborted).toBe(true);
     expect(popups[0]?.closed).toBe(true);
-    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 600)));
     expect(onStateChange.mock.calls.length).toBe(calls);
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();

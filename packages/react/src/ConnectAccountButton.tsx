@@ -1,4 +1,3 @@
-import type { ConnectFlowStatus } from '@plugboard/core';
 import { Slot } from 'radix-ui';
 import {
   type ComponentPropsWithoutRef,
@@ -11,7 +10,8 @@ import {
   useRef,
 } from 'react';
 import { useConnectContext } from './ConnectProvider';
-import { type ConnectMessages, defaultConnectMessages } from './messages-connect';
+import { cx } from './class-names';
+import { defaultConnectMessages, STATUS_MESSAGE } from './messages-connect';
 import { setRef } from './set-ref';
 import {
   type UseConnectAccountOptions,
@@ -29,17 +29,6 @@ export interface ConnectAccountButtonProps
   /** The label when idle, or a function of the flow's state for full control. */
   children?: ReactNode | ((connect: UseConnectAccountResult) => ReactNode);
 }
-
-const STATUS_MESSAGE: Record<ConnectFlowStatus, keyof ConnectMessages | undefined> = {
-  idle: undefined,
-  creating: 'connectCreating',
-  awaiting_user: 'connectAwaitingUser',
-  verifying: 'connectVerifying',
-  connected: 'connectConnected',
-  failed: 'connectFailed',
-  cancelled: 'connectCancelled',
-  expired: 'connectExpired',
-};
 
 /**
  * Connects an OAuth account through a hosted link: a popup opened inside the click (or a
@@ -161,8 +150,3 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
     );
   },
 );
-
-function cx(...names: Array<string | undefined>): string | undefined {
-  const joined = names.filter(Boolean).join(' ');
-  return joined === '' ? undefined : joined;
-}

@@ -4,18 +4,18 @@ import {
   isRedirectCallback,
   notifyConnectOpener,
 } from '@plugboard/core';
-import { type ComponentPropsWithoutRef, forwardRef, useEffect, useState } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, useEffect, useRef, useState } from 'react';
 import { useConnectContext } from './ConnectProvider';
-import { defaultConnectMessages } from './messages-connect';
+import { cx } from './class-names';
+import { defaultConnectMessages, STATUS_MESSAGE } from './messages-connect';
 
 export interface ConnectCallbackProps extends ComponentPropsWithoutRef<'div'> {
   /** The URL the provider returned to; defaults to `location.href`. */
   url?: string | undefined;
   /** Called with the verified outcome of a full-page redirect, before navigating back. */
   onResult?: ((result: ConnectCallbackResult) => void) | undefined;
-  /** How to go back after a redirect; default `location.replace`. Return `false` to stay on the page. */
-  // biome-ignore lint/suspicious/noConfusingVoidType: a navigate function may return nothing, or false to stay.
-  navigate?: ((returnPath: string) => void | false) | undefined;
+  /** How to go back after a redirect; default `location.replace`. A function that does nothing stays on the page. */
+  navigate?: ((returnPath: string) => void) | undefined;
   unstyled?: boolean | undefined;
 }
 
@@ -40,6 +40,9 @@ export const ConnectCallback = forwardRef<HTMLDivElement, ConnectCallbackProps>(
   const { backend, messages: overrides } = useConnectContext();
   const messages = { ...defaultConnectMessages, ...overrides };
   const [view, setView] = useState<CallbackView>({ kind: 'working' });
+  // Read when the check ends: inline callbacks must not re-run it (the attempt is gone by then).
+  const callbacks = useRef({ onResult, navigate });
+  callbacks.current = { onResult, navigate };
 
   useEffect(() => {
     const href = url ?? window.location.href;
@@ -55,6 +58,7 @@ export const ConnectCallback = forwardRef<HTMLDivElement, ConnectCallbackProps>(
       (result) => {
         if (controller.signal.aborted) return;
         setView({ kind: 'redirect_done', result });
+        const { onResult, navigate } = callbacks.current;
         onResult?.(result);
         const go = navigate ?? ((path: string) => window.location.replace(path));
         go(result.returnPath);
@@ -64,15 +68,13 @@ export const ConnectCallback = forwardRef<HTMLDivElement, ConnectCallbackProps>(
       },
     );
     return () => controller.abort();
-  }, [url, backend, onResult, navigate]);
+  }, [url, backend]);
 
   return (
     <div
       ref={ref}
       {...divProps}
-      className={
-        [unstyled ? undefined : 'plugboard-callback', className].filter(Boolean).join(' ') || undefined
-      }
+      className={cx(unstyled ? undefined : 'plugboard-callback', className)}
       data-state={view.kind === 'redirect_done' ? view.result.status : view.kind}
     >
       <p role="status">
@@ -80,9 +82,7 @@ export const ConnectCallback = forwardRef<HTMLDivElement, ConnectCallbackProps>(
           ? messages.callbackVerifying
           : view.kind === 'popup_done'
             ? messages.callbackDone
-            : view.result.status === 'connected'
-              ? messages.connectConnected
-              : `${messages[view.result.status === 'expired' ? 'connectExpired' : 'connectFailed']} ${view.result.error?.message ?? ''}`}
+            : `${messages[STATUS_MESSAGE[view.result.status]]} ${view.result.error?.message ?? ''}`.trim()}
       </p>
       {view.kind === 'redirect_done' ? <a href={view.result.returnPath}>{messages.callbackReturn}</a> : null}
     </div>

@@ -1,5 +1,7 @@
 'use client';
 
+// Re-exported from core, where the server and the demo's routes use it too.
+export { type ConnectedAccountSummary, summarizeConnectedAccount } from '@plugboard/core';
 export {
   ApiKeyConnectForm,
   type ApiKeyConnectFormErrorProps,
@@ -25,12 +27,7 @@ export {
   type UseConnectAccountResult,
   useConnectAccount,
 } from './useConnectAccount';
-export {
-  type ConnectedAccountSummary,
-  summarizeConnectedAccount,
-  type UseConnectedAccountOptions,
-  useConnectedAccount,
-} from './useConnectedAccount';
+export { type UseConnectedAccountOptions, useConnectedAccount } from './useConnectedAccount';
 export {
   type CreateConnectedAccountOptions,
   type CreateConnectedAccountVariables,

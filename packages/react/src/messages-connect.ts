@@ -1,3 +1,4 @@
+import type { ConnectFlowStatus } from '@plugboard/core';
 import { defaultSharedMessages } from './messages-shared';
 
 /** The strings of `<ConnectAccountButton>` and `<ConnectCallback>`, kept apart from the form's. */
@@ -17,3 +18,15 @@ export const defaultConnectMessages = {
   callbackReturn: 'Return to the app',
 };
 export type ConnectMessages = typeof defaultConnectMessages;
+
+/** The message that names each state of a connection; `idle` has none. */
+export const STATUS_MESSAGE = {
+  idle: undefined,
+  creating: 'connectCreating',
+  awaiting_user: 'connectAwaitingUser',
+  verifying: 'connectVerifying',
+  connected: 'connectConnected',
+  failed: 'connectFailed',
+  cancelled: 'connectCancelled',
+  expired: 'connectExpired',
+} as const satisfies Record<ConnectFlowStatus, keyof ConnectMessages | undefined>;

@@ -1,14 +1,6 @@
-import type { ConnectedAccount, ConnectionStatus } from '@plugboard/core';
+import { accountOutcome, summarizeConnectedAccount } from '@plugboard/core';
 import { useQuery } from '@tanstack/react-query';
 import { useConnectContext } from './ConnectProvider';
-
-/**
- * A connected account as the kit caches it: without `state`, `data` and `params`, which may hold
- * the account's tokens — credentials never go into the React Query cache.
- */
-export type ConnectedAccountSummary = Omit<ConnectedAccount, 'state' | 'data' | 'params'>;
-
-const PENDING: ReadonlySet<ConnectionStatus> = new Set(['INITIALIZING', 'INITIATED']);
 
 export interface UseConnectedAccountOptions {
   enabled?: boolean | undefined;
@@ -16,14 +8,9 @@ export interface UseConnectedAccountOptions {
   pollIntervalMs?: number | undefined;
 }
 
-/** Strips what may be secret from an account before it is cached or rendered. */
-export function summarizeConnectedAccount(account: ConnectedAccount): ConnectedAccountSummary {
-  const { state: _state, data: _data, params: _params, ...summary } = account;
-  return summary;
-}
-
 /**
- * The status of one connected account, polled while it is INITIATED or INITIALIZING.
+ * The status of one connected account, polled while it is pending as the connect flow sees it
+ * (`accountOutcome`: INITIALIZING, INITIATED, INACTIVE) and no longer once it is final.
  *
  * @example
  * const { data } = useConnectedAccount(connect.connectedAccountId);
@@ -40,8 +27,10 @@ export function useConnectedAccount(id: string | undefined, options: UseConnecte
       },
       enabled: id !== undefined && (options.enabled ?? true),
       refetchInterval: (query) => {
-        const status = query.state.data?.status;
-        return status !== undefined && PENDING.has(status) ? (options.pollIntervalMs ?? 1000) : false;
+        const account = query.state.data;
+        return account !== undefined && accountOutcome(account).status === 'pending'
+          ? (options.pollIntervalMs ?? 1000)
+          : false;
       },
     },
     queryClient,

@@ -4,9 +4,9 @@ import {
   type CreatedConnectedAccount,
   credentialSecrets,
   type FieldSpec,
-  isConnectError,
   redactConnectError,
   redactCreatedAccount,
+  toConnectError,
 } from '@plugboard/core';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
@@ -15,6 +15,8 @@ import { useConnectContext } from './ConnectProvider';
 /** What `mutate` is given, and so what React Query keeps: names only, never a credential. */
 export interface CreateConnectedAccountVariables {
   authConfigId: string;
+  /** Which of the component's requests this is; it picks the request out of the hook's own store. */
+  requestId: number;
 }
 
 export interface CreateConnectedAccountOptions {
@@ -24,7 +26,7 @@ export interface CreateConnectedAccountOptions {
 
 export interface UseCreateConnectedAccountResult {
   /**
-   * Sends the request. It is held in a ref until the request starts, never in the mutation's
+   * Sends the request. It is held by the hook until the request starts, never in the mutation's
    * variables, so the credentials stay out of React Query's cache and devtools.
    */
   connect: (request: CreateConnectedAccountRequest) => Promise<CreatedConnectedAccount>;
@@ -47,7 +49,9 @@ export function useCreateConnectedAccount(
   options: CreateConnectedAccountOptions = {},
 ): UseCreateConnectedAccountResult {
   const { backend, queryClient } = useConnectContext();
-  const pending = useRef<CreateConnectedAccountRequest | null>(null);
+  // Requests waiting for their mutationFn, by id: React Query starts it only after a few ticks.
+  const pending = useRef(new Map<number, CreateConnectedAccountRequest>());
+  const nextRequestId = useRef(0);
   // One controller for every request the component sends, aborted when it unmounts (a remount,
   // as StrictMode does, starts a fresh one).
   const controller = useRef<AbortController | null>(null);
@@ -68,9 +72,9 @@ export function useCreateConnectedAccount(
       // Nothing of a finished attempt needs to outlive the component that made it.
       gcTime: 0,
       retry: false,
-      mutationFn: async () => {
-        const request = pending.current;
-        pending.current = null;
+      mutationFn: async ({ requestId }) => {
+        const request = pending.current.get(requestId);
+        pending.current.delete(requestId);
         if (!request) throw new ConnectError('invalid_request', { message: 'No request to send.' });
         const secrets = credentialSecrets(request.connection.state?.val, specs.current ?? []);
         controller.current ??= new AbortController();
@@ -80,7 +84,7 @@ export function useCreateConnectedAccount(
           });
           return redactCreatedAccount(account, secrets);
         } catch (error) {
-          throw redactConnectError(asConnectError(error), secrets);
+          throw redactConnectError(toConnectError(error), secrets);
         }
       },
     },
@@ -90,9 +94,12 @@ export function useCreateConnectedAccount(
   const { mutateAsync } = mutation;
   const connect = useCallback(
     (request: CreateConnectedAccountRequest) => {
-      // Read by mutationFn when the request starts; callers (the form) never overlap two sends.
-      pending.current = request;
-      return mutateAsync({ authConfigId: request.auth_config.id });
+      const requestId = nextRequestId.current++;
+      pending.current.set(requestId, request);
+      // Taken by mutationFn when the request starts; dropped here too should it never start.
+      return mutateAsync({ authConfigId: request.auth_config.id, requestId }).finally(() =>
+        pending.current.delete(requestId),
+      );
     },
     [mutateAsync],
   );
@@ -105,10 +112,4 @@ export function useCreateConnectedAccount(
     isPending: mutation.isPending,
     reset: mutation.reset,
   };
-}
-
-/** A backend should only reject with `ConnectError`; anything else is wrapped, its text dropped. */
-function asConnectError(error: unknown): ConnectError {
-  if (isConnectError(error)) return error;
-  return new ConnectError('network', { message: 'The request failed before the server answered.' });
 }

@@ -4,6 +4,7 @@ import {
   type AuthScheme,
   ConnectError,
   type CreatedConnectedAccount,
+  type CredentialErrorPlacement,
   type CredentialFieldEntry,
   type CredentialFormValues,
   credentialFieldEntries,
@@ -175,7 +176,11 @@ export function useCredentialForm(options: UseCredentialFormOptions): UseCredent
 
   const mutation = useCreateConnectedAccount({ specs });
   const [problems, setProblems] = useState<CredentialFormProblem[] | null>(null);
-  const [formErrors, setFormErrors] = useState<string[]>([]);
+  // The refusal's texts that name no field; they clear with the error, when the next send starts.
+  const formErrors = useMemo(
+    () => (mutation.error ? placeServerError(mutation.error, specs).formErrors : []),
+    [mutation.error, specs],
+  );
   const [optionalOpen, setOptionalOpen] = useState(false);
   const [pendingFocus, setPendingFocus] = useState<{ path: string } | { alert: true } | null>(null);
   const alertElement = useRef<HTMLElement | null>(null);
@@ -239,7 +244,6 @@ export function useCredentialForm(options: UseCredentialFormOptions): UseCredent
         await form.handleSubmit(
           async (values) => {
             setProblems(null);
-            setFormErrors([]);
             const { authConfigId, validateCredentials, onSuccess, onError } = latest.current;
             try {
               const account = await mutation.connect(
@@ -252,15 +256,11 @@ export function useCredentialForm(options: UseCredentialFormOptions): UseCredent
             } catch (caught) {
               const error = caught as ConnectError;
               if (!mounted.current) return;
-              const placed =
-                error.kind === 'http' && (error.status === 400 || error.status === 422)
-                  ? placeCredentialError(error, specs)
-                  : { fieldErrors: {}, formErrors: [] };
+              const placed = placeServerError(error, specs);
               for (const [path, list] of Object.entries(placed.fieldErrors)) {
                 form.setError(path, { type: 'server', message: list.join(' ') });
               }
               const onFields = problemsOf((path) => placed.fieldErrors[path]?.join(' '));
-              setFormErrors(placed.formErrors);
               setProblems(onFields.length > 0 ? onFields : null);
               const first = onFields[0];
               if (first) focusField(first.path);
@@ -317,6 +317,13 @@ export function useCredentialForm(options: UseCredentialFormOptions): UseCredent
     focusField,
     alertRef,
   };
+}
+
+/** Where a refusal goes in the form; only a 400 or 422 speaks about the credentials sent. */
+function placeServerError(error: ConnectError, specs: readonly FieldSpec[]): CredentialErrorPlacement {
+  return error.kind === 'http' && (error.status === 400 || error.status === 422)
+    ? placeCredentialError(error, specs)
+    : { fieldErrors: {}, formErrors: [] };
 }
 
 /** A stable key for a `fields` prop, so an inline array literal does not rebuild the form each render. */

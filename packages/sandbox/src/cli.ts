@@ -58,11 +58,11 @@ if (values.help) {
 
 const linkTtl = integer(values['link-ttl'], '--link-ttl', 1);
 const server = await startSandboxServer({
-  port: integer(values.port, '--port', 0) ?? 4010,
-  host: values.host ?? '127.0.0.1',
+  port: integer(values.port, '--port', 0),
+  host: values.host,
   apiKeys: values['api-key'],
   corsOrigins: values['cors-origin'],
-  control: values.control ?? false,
+  control: values.control,
   linkTtlMs: linkTtl === undefined ? undefined : linkTtl * 1000,
   persistPath: values.persist,
   publicUrl: values['public-url'],

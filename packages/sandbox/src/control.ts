@@ -76,19 +76,23 @@ export class Script {
   }
 
   takeFailure(route: SandboxRoute): ScriptedFailure | undefined {
-    const failure = this.failures.find((entry) => matches(entry.route, route));
-    if (failure === undefined) return undefined;
-    failure.count -= 1;
-    if (failure.count <= 0) this.failures.splice(this.failures.indexOf(failure), 1);
-    return failure;
+    return this.take(this.failures, route);
   }
 
   takeDrop(route: SandboxRoute): boolean {
-    const drop = this.drops.find((entry) => matches(entry.route, route));
-    if (drop === undefined) return false;
-    drop.count -= 1;
-    if (drop.count <= 0) this.drops.splice(this.drops.indexOf(drop), 1);
-    return true;
+    return this.take(this.drops, route) !== undefined;
+  }
+
+  /** Uses up one count of the first script that matches `route`; at zero it is gone. */
+  private take<T extends { count: number; route?: SandboxRoute | undefined }>(
+    scripts: T[],
+    route: SandboxRoute,
+  ): T | undefined {
+    const found = scripts.find((entry) => matches(entry.route, route));
+    if (found === undefined) return undefined;
+    found.count -= 1;
+    if (found.count <= 0) scripts.splice(scripts.indexOf(found), 1);
+    return found;
   }
 
   clear(): void {

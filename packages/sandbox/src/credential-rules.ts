@@ -1,7 +1,15 @@
 import type { SandboxAuthConfig } from './fixtures/auth-configs';
 
-/** Words that make a secret fail `validate_credentials` (and the hosted form), anywhere in it, any case. */
-export const REFUSED_SECRET_WORDS = ['invalid', 'revoked'] as const;
+/**
+ * Words that make a secret fail `validate_credentials` (and the hosted form), anywhere in it, any
+ * case. When a secret holds both, the first word here names the refusal.
+ */
+export const REFUSED_SECRET_WORDS = ['revoked', 'invalid'] as const;
+
+const REFUSAL_MESSAGES: Record<(typeof REFUSED_SECRET_WORDS)[number], string> = {
+  revoked: 'this credential has been revoked',
+  invalid: 'the provider rejected this credential',
+};
 
 export interface FieldProblems {
   missing: string[];
@@ -42,7 +50,7 @@ export function checkFields(
 
 /**
  * The sandbox's stand-in for asking the provider whether a credential works: a secret field whose
- * value contains `invalid` or `revoked` is refused. Returns `"<field>: <message>"` entries.
+ * value contains one of `REFUSED_SECRET_WORDS` is refused. Returns `"<field>: <message>"` entries.
  */
 export function refusedCredentials(config: SandboxAuthConfig, values: Record<string, unknown>): string[] {
   const refused: string[] = [];
@@ -50,8 +58,8 @@ export function refusedCredentials(config: SandboxAuthConfig, values: Record<str
     const value = values[field.name];
     if (!field.is_secret || typeof value !== 'string') continue;
     const lower = value.toLowerCase();
-    if (lower.includes('revoked')) refused.push(`${field.name}: this credential has been revoked`);
-    else if (lower.includes('invalid')) refused.push(`${field.name}: the provider rejected this credential`);
+    const word = REFUSED_SECRET_WORDS.find((refusedWord) => lower.includes(refusedWord));
+    if (word !== undefined) refused.push(`${field.name}: ${REFUSAL_MESSAGES[word]}`);
   }
   return refused;
 }

@@ -25,6 +25,25 @@ export const errors = {
       errors: errorList,
       suggested_fix: 'Fix the fields named in errors[] and send the request again.',
     }),
+  /** Composio retired the direct create for its own OAuth apps: a link session is the way in. */
+  managedOAuthCreateRetired: () =>
+    new SandboxHttpError({
+      status: 400,
+      code: 600,
+      slug: 'ConnectedAccount_BadRequest',
+      message:
+        'Creating a connected account for a Composio-managed OAuth auth config with POST /api/v3/connected_accounts is no longer supported. Use POST /api/v3/connected_accounts/link instead.',
+      suggested_fix:
+        'Create a link session with POST /api/v3/connected_accounts/link and send the user to its redirect_url.',
+    }),
+  authConfigDisabled: (id: string) =>
+    new SandboxHttpError({
+      status: 400,
+      code: 601,
+      slug: 'AuthConfig_Disabled',
+      message: `Auth config ${id} is disabled`,
+      suggested_fix: 'Enable the auth config or use another one.',
+    }),
   unauthorized: (message: string) =>
     new SandboxHttpError({
       status: 401,
@@ -55,6 +74,20 @@ export const errors = {
       code: 405,
       slug: 'HTTP_MethodNotAllowed',
       message: `Method ${method} is not allowed on this route`,
+    }),
+  linkCompleted: () =>
+    new SandboxHttpError({
+      status: 409,
+      code: 1807,
+      slug: 'LinkSession_AlreadyCompleted',
+      message: 'This link session was already completed',
+    }),
+  linkExpired: () =>
+    new SandboxHttpError({
+      status: 410,
+      code: 1806,
+      slug: 'LinkSession_Expired',
+      message: 'This link session has expired',
     }),
   tooLarge: (limit: number) =>
     new SandboxHttpError({

@@ -22,6 +22,16 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
   );
 }
 
+function post(sandbox: ReturnType<typeof createSandbox>, pathname: string, body: unknown) {
+  return sandbox.handle(
+    new Request(`${ORIGIN}${pathname}`, {
+      method: 'POST',
+      headers: { 'x-api-key': 'sandbox-key', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
 function page(sandbox: ReturnType<typeof createSandbox>, token: string, form?: Record<string, string>) {
   return sandbox.handle(
     new Request(`${ORIGIN}/link/${token}`, form ? { method: 'POST', body: new URLSearchParams(form) } : {}),
@@ -56,7 +66,7 @@ describe('in-process backend and completeLink', () => {
     expect((again as SandboxHttpError).body.status).toBe(409);
   });
 
-  it('credentials through completeLink are checked like the form: 422 naming the field, then ACTIVE', async () => {
+  it('credentials through completeLink are checked like the form, with the prefill: 422 naming the field, then ACTIVE', async () => {
     const sandbox = createSandbox();
     const link = await sandbox.backend.createLinkSession({
       auth_config_id: 'ac_jira',
@@ -66,13 +76,14 @@ describe('in-process backend and completeLink', () => {
     const bad = await rejection(
       sandbox.completeLink(link.link_token, { credentials: { username: 'ada', password: 'short' } }),
     );
+    expect((bad as SandboxHttpError).body).toMatchObject({ status: 422, code: 613 });
+    // subdomain came with connection_data, as the hosted form would have it filled in.
     expect((bad as SandboxHttpError).body.errors).toEqual([
-      'subdomain: is required',
       'username: must be an email address, e.g. ada@example.com',
       'password: must be at least 8 characters',
     ]);
     await sandbox.completeLink(link.link_token, {
-      credentials: { subdomain: 'acme', username: 'ada@acme.test', password: 'atlassian-token-1' },
+      credentials: { username: 'ada@acme.test', password: 'atlassian-token-1' },
     });
     const account = await sandbox.backend.getConnectedAccount(link.connected_account_id);
     expect(account.status).toBe('ACTIVE');
@@ -145,6 +156,30 @@ describe('the hosted link page', () => {
     expect(html).toMatch(/id="f-api_key" name="api_key" type="password"/);
     expect(html).toMatch(/id="f-subdomain"[^>]*value="acme"/);
     expect(html).not.toContain('prefilled-secret-1');
+  });
+
+  it("checks and prefills connection_data keys core's schema does not list (Zendesk's email)", async () => {
+    const sandbox = createSandbox();
+    const bad = await post(sandbox, '/api/v3/connected_accounts/link', {
+      auth_config_id: 'ac_zendesk',
+      user_id: 'u1',
+      connection_data: { email: 'not-an-email' },
+    });
+    expect(bad.status).toBe(422);
+    expect(errorEnvelopeSchema.parse(await bad.json()).error).toMatchObject({
+      code: 613,
+      errors: ['email: must be an email address, e.g. ada@example.com'],
+    });
+    const good = await post(sandbox, '/api/v3/connected_accounts/link', {
+      auth_config_id: 'ac_zendesk',
+      user_id: 'u1',
+      connection_data: { subdomain: 'acme', email: 'ada@acme.test' },
+    });
+    expect(good.status).toBe(201);
+    const { link_token } = (await good.json()) as { link_token: string };
+    const html = await (await page(sandbox, link_token)).text();
+    expect(html).toMatch(/id="f-email"[^>]*value="ada@acme.test"/);
+    expect(html).toMatch(/id="f-subdomain"[^>]*value="acme"/);
   });
 
   it('a bad submit re-renders with 422, errors tied by aria-describedby, secrets not echoed', async () => {
@@ -355,6 +390,36 @@ describe('request edges', () => {
     );
     expect(response.status).toBe(413);
     expect(pulled).toBeLessThan(10);
+  });
+
+  it('a malformed escape in a path is a 404 envelope, not a 500', async () => {
+    const sandbox = createSandbox();
+    for (const pathname of ['/api/v3/connected_accounts/%E0%A4%A', '/link/%E0%A4%A']) {
+      const response = await sandbox.handle(
+        new Request(`${ORIGIN}${pathname}`, { headers: { 'x-api-key': 'sandbox-key' } }),
+      );
+      expect(response.status, pathname).toBe(404);
+      expect(errorEnvelopeSchema.parse(await response.json()).error.slug, pathname).toBe('Route_NotFound');
+    }
+  });
+
+  it('refuses a non-http callback_url (or redirect_uri) on a direct create, as link sessions do', async () => {
+    const sandbox = createSandbox();
+    for (const connection of [
+      { callback_url: 'javascript:alert(1)' },
+      { redirect_uri: 'javascript:alert(1)' },
+    ]) {
+      const response = await post(sandbox, '/api/v3/connected_accounts', {
+        auth_config: { id: 'ac_notion' },
+        connection,
+      });
+      expect(response.status).toBe(400);
+      expect(errorEnvelopeSchema.parse(await response.json()).error).toMatchObject({
+        code: 600,
+        errors: ['connection.callback_url: must be an absolute http or https URL'],
+      });
+    }
+    expect(sandbox.snapshot().accounts).toEqual([]);
   });
 
   it('405 for a wrong method, 404 envelope for an unknown route', async () => {

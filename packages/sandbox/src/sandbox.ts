@@ -13,11 +13,14 @@ import {
   createConnectedAccountResponseSchema,
   createHttpBackend,
   errorEnvelopeSchema,
+  fieldErrorsFromMessages,
   isSecretField,
+  issueStrings,
   type LinkSession,
   linkSessionRequestSchema,
   linkSessionResponseSchema,
   normalizeCreateConnectedAccountRequest,
+  readBodyLimited,
   type Toolkit,
   type ToolkitField,
   toolkitSchema,
@@ -30,7 +33,7 @@ import {
   type SandboxRoute,
   Script,
 } from './control';
-import { checkFields, refusedCredentials } from './credential-rules';
+import { checkFields, REFUSED_SECRET_WORDS, refusedCredentials } from './credential-rules';
 import { type ErrorBody, errors, SandboxHttpError } from './envelope';
 import {
   IMPLEMENTED_SCHEMES,
@@ -109,6 +112,15 @@ type Matched =
 
 const API_PREFIX = /^\/api\/v3(?:\.1)?\/(.*)$/;
 
+/** A path segment decoded, or undefined for a malformed escape (`%E0%A4%A`), which no route matches. */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
 function matchRoute(method: string, pathname: string, controlOn: boolean): Matched {
   if (pathname === '/healthz')
     return method === 'GET' || method === 'HEAD' ? { route: 'healthz' } : { methodNotAllowed: method };
@@ -117,16 +129,19 @@ function matchRoute(method: string, pathname: string, controlOn: boolean): Match
   }
   const link = /^\/link\/([^/]+)$/.exec(pathname);
   if (link) {
-    if (method === 'GET') return { route: 'linkPage', param: decodeURIComponent(link[1] ?? '') };
-    if (method === 'POST') return { route: 'linkSubmit', param: decodeURIComponent(link[1] ?? '') };
+    const token = decodeSegment(link[1] ?? '');
+    if (token === undefined) return undefined;
+    if (method === 'GET') return { route: 'linkPage', param: token };
+    if (method === 'POST') return { route: 'linkSubmit', param: token };
     return { methodNotAllowed: method };
   }
   const api = API_PREFIX.exec(pathname);
   if (!api) return undefined;
   const rest = (api[1] ?? '').replace(/\/+$/, '');
+  // A segment with a malformed escape matches nothing: the request ends as a 404.
   const one = (pattern: RegExp) => {
     const found = pattern.exec(rest);
-    return found ? decodeURIComponent(found[1] ?? '') : undefined;
+    return found ? decodeSegment(found[1] ?? '') : undefined;
   };
   if (rest === 'connected_accounts/link') {
     return method === 'POST' ? { route: 'createLinkSession' } : { methodNotAllowed: method };
@@ -154,39 +169,11 @@ function matchRoute(method: string, pathname: string, controlOn: boolean): Match
   return undefined;
 }
 
-interface ZodLikeIssue {
-  path: PropertyKey[];
-  message: string;
-}
-
-/** zod issues as `"<field path>: <message>"` strings (the envelope's `errors[]`). */
-function issueStrings(issues: readonly ZodLikeIssue[]): string[] {
-  return issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
-    return `${path === '' ? 'body' : path}: ${issue.message}`;
-  });
-}
-
-/** Reads a body up to `limit` bytes; past it, stops reading and answers 413. */
-async function readBodyText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
-  const declared = Number(request.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) throw errors.tooLarge(limit);
-  if (request.body === null) return '';
-  const reader = request.body.getReader();
-  const decoder = new TextDecoder();
-  let size = 0;
-  let text = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw errors.tooLarge(limit);
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
+/** Reads a body up to `MAX_BODY_BYTES`; past it, stops reading and answers 413. */
+async function readBodyText(request: Request): Promise<string> {
+  const body = await readBodyLimited(request, MAX_BODY_BYTES);
+  if (body.kind === 'too_large') throw errors.tooLarge(MAX_BODY_BYTES);
+  return new TextDecoder().decode(body.bytes);
 }
 
 async function readJson(request: Request): Promise<unknown> {
@@ -273,7 +260,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   function respondJson(
     status: number,
     body: unknown,
-    schema: { safeParse(value: unknown): { success: boolean; error?: { issues: readonly ZodLikeIssue[] } } },
+    schema: {
+      safeParse(value: unknown): { success: boolean; error?: { issues: Parameters<typeof issueStrings>[0] } };
+    },
   ): Response {
     if (assertResponses) {
       const result = schema.safeParse(body);
@@ -328,15 +317,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   function requireImplemented(config: SandboxAuthConfig): void {
     if (!IMPLEMENTED_SCHEMES.has(config.authScheme)) throw errors.notImplemented(config.authScheme);
-    if (config.status === 'DISABLED') {
-      throw new SandboxHttpError({
-        status: 400,
-        code: 601,
-        slug: 'AuthConfig_Disabled',
-        message: `Auth config ${config.id} is disabled`,
-        suggested_fix: 'Enable the auth config or use another one.',
-      });
-    }
+    if (config.status === 'DISABLED') throw errors.authConfigDisabled(config.id);
   }
 
   function checkApiKey(request: Request): void {
@@ -485,7 +466,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   // ── API routes ─────────────────────────────────────────────────────────────────────────
 
   async function createLinkSession(request: Request): Promise<Response> {
-    const parsed = linkSessionRequestSchema.safeParse(await readJson(request));
+    const raw = await readJson(request);
+    const parsed = linkSessionRequestSchema.safeParse(raw);
     if (!parsed.success) throw errors.badRequest(issueStrings(parsed.error.issues));
     const input = parsed.data;
     if (input.callback_url !== undefined && !isHttpUrl(input.callback_url)) {
@@ -493,7 +475,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
     const config = requireConfig(input.auth_config_id);
     requireImplemented(config);
-    const data: Record<string, unknown> = input.connection_data ?? {};
+    // connection_data keeps the keys a toolkit adds (Zendesk's `email`): the schema names only the documented ones.
+    const data: Record<string, unknown> =
+      input.connection_data === undefined
+        ? {}
+        : { ...(raw as { connection_data: object }).connection_data, ...input.connection_data };
     const problems = checkFields(config, data, { partial: true });
     if (problems.malformed.length > 0) {
       throw errors.unprocessable(
@@ -527,6 +513,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     requireImplemented(config);
     const input = normalizeCreateConnectedAccountRequest(parsed.data, { authScheme: config.authScheme });
     const connection = input.connection;
+    // `z.url()` lets `javascript:` through, and this URL becomes a redirect's Location.
+    if (connection.callback_url !== undefined && !isHttpUrl(connection.callback_url)) {
+      throw errors.badRequest(['connection.callback_url: must be an absolute http or https URL']);
+    }
     const givenState = connection.state;
     if (givenState !== undefined && givenState.authScheme !== config.authScheme) {
       throw errors.badRequest([
@@ -539,17 +529,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     let account: AccountRecord;
     let link: LinkRecord | undefined;
     if (OAUTH_SCHEMES.has(config.authScheme)) {
-      if (config.isComposioManaged) {
-        throw new SandboxHttpError({
-          status: 400,
-          code: 600,
-          slug: 'ConnectedAccount_BadRequest',
-          message:
-            'Creating a connected account for a Composio-managed OAuth auth config with POST /api/v3/connected_accounts is no longer supported. Use POST /api/v3/connected_accounts/link instead.',
-          suggested_fix:
-            'Create a link session with POST /api/v3/connected_accounts/link and send the user to its redirect_url.',
-        });
-      }
+      if (config.isComposioManaged) throw errors.managedOAuthCreateRetired();
       if (typeof val.access_token === 'string' && val.access_token !== '') {
         account = newAccount(config, userId, 'ACTIVE', val);
       } else {
@@ -579,7 +559,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
           throw errors.unprocessable(
             'ConnectedAccount_InvalidCredentials',
             refused,
-            `Check the ${config.toolkit.name} credentials and paste them again (in the sandbox, a secret containing "invalid" or "revoked" is refused).`,
+            `Check the ${config.toolkit.name} credentials and paste them again (in the sandbox, a secret containing ${REFUSED_SECRET_WORDS.map((word) => `"${word}"`).join(' or ')} is refused).`,
           );
         }
       }
@@ -751,9 +731,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   // ── Link sessions: the hosted page and its completion ──────────────────────────────────
 
-  type Finish =
-    | { location: string | undefined; link: LinkRecord }
-    | { fieldErrors: Record<string, string>; link: LinkRecord };
+  /** A finished link, or the `"<field>: <message>"` problems that kept it open. */
+  type Finish = { location: string | undefined; link: LinkRecord } | { errors: string[]; link: LinkRecord };
 
   function requireLink(token: string): LinkRecord {
     const link = state.links.get(token);
@@ -792,19 +771,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       if ('credentials' in outcome) {
         if (oauth)
           throw errors.badRequest([`outcome: ${config.toolkit.name} uses a consent screen, not credentials`]);
-        const problems = checkFields(config, outcome.credentials);
+        // Judged as stored: connection_data's prefill under what the user gave.
+        const values = { ...link.prefill, ...outcome.credentials };
+        const problems = checkFields(config, values);
         const listed = [...problems.missing, ...problems.malformed];
-        const refused = listed.length === 0 ? refusedCredentials(config, outcome.credentials) : [];
-        const all = [...listed, ...refused];
-        if (all.length > 0) {
-          const fieldErrors: Record<string, string> = {};
-          for (const text of all) {
-            const at = text.indexOf(': ');
-            const name = text.slice(0, at);
-            fieldErrors[name] ??= text.slice(at + 2);
-          }
-          return { fieldErrors, link };
-        }
+        const refused = listed.length === 0 ? refusedCredentials(config, values) : [];
+        if (listed.length + refused.length > 0) return { errors: [...listed, ...refused], link };
       }
     }
     const at = now();
@@ -830,27 +802,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   async function completeLink(token: string, outcome: LinkOutcome): Promise<{ location: string }> {
     const link = requireLink(token);
     const problem = openLinkProblem(link);
-    if (problem === 'expired') {
-      throw new SandboxHttpError({
-        status: 410,
-        code: 1806,
-        slug: 'LinkSession_Expired',
-        message: 'This link session has expired',
-      });
-    }
-    if (problem === 'completed') {
-      throw new SandboxHttpError({
-        status: 409,
-        code: 1807,
-        slug: 'LinkSession_AlreadyCompleted',
-        message: 'This link session was already completed',
-      });
-    }
+    if (problem === 'expired') throw errors.linkExpired();
+    if (problem === 'completed') throw errors.linkCompleted();
     const result = finish(link, outcome);
-    if ('fieldErrors' in result) {
+    if ('errors' in result) {
       throw errors.unprocessable(
         'ConnectedAccount_InvalidFields',
-        Object.entries(result.fieldErrors).map(([name, message]) => `${name}: ${message}`),
+        result.errors,
         'Correct the fields named in errors[].',
       );
     }
@@ -946,11 +904,18 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       outcome = { credentials };
     }
     const result = finish(link, outcome);
-    if ('fieldErrors' in result) {
+    if ('errors' in result) {
       const values: Record<string, string> = {};
       for (const field of config.fields)
         if (!field.is_secret) values[field.name] = form.get(field.name) ?? '';
-      return showLink(link, { values, fieldErrors: result.fieldErrors }, 422);
+      const byField = fieldErrorsFromMessages(
+        result.errors,
+        config.fields.map((field) => field.name),
+      );
+      const fieldErrors: Record<string, string> = {};
+      for (const [name, [first]] of Object.entries(byField))
+        if (first !== undefined) fieldErrors[name] = first;
+      return showLink(link, { values, fieldErrors }, 422);
     }
     return finishedResponse(result);
   }
@@ -1076,7 +1041,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return origin === null || corsOrigins.has(origin) || origin === url.origin || origin === publicUrl;
   }
 
-  async function route(request: Request, url: URL, requestId: string): Promise<Response> {
+  async function route(request: Request, url: URL, matched: Matched, requestId: string): Promise<Response> {
     const origin = request.headers.get('origin');
     if (request.method === 'OPTIONS') {
       if (origin === null || !corsOrigins.has(origin)) {
@@ -1092,7 +1057,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         },
       });
     }
-    const matched = matchRoute(request.method, url.pathname, options.control === true);
     if (matched === undefined) {
       throw errors.notFound(
         'Route_NotFound',
@@ -1156,15 +1120,15 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   async function handle(request: Request): Promise<Response> {
     const requestId = randomId('req', 16);
     const url = new URL(request.url);
+    const matched = matchRoute(request.method, url.pathname, options.control === true);
+    // No route takes OPTIONS (matchRoute calls it methodNotAllowed), so a preflight is never dropped.
+    const routeName =
+      matched && 'route' in matched && matched.route !== 'healthz' && matched.route !== 'control'
+        ? matched.route
+        : undefined;
     let response: Response;
-    let routeName: SandboxRoute | undefined;
     try {
-      const matched = matchRoute(request.method, url.pathname, options.control === true);
-      routeName =
-        matched && 'route' in matched && matched.route !== 'healthz' && matched.route !== 'control'
-          ? matched.route
-          : undefined;
-      response = await route(request, url, requestId);
+      response = await route(request, url, matched, requestId);
     } catch (error) {
       if (error instanceof SandboxHttpError) {
         response = errorResponse(error.body, requestId);
@@ -1179,8 +1143,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     for (const [key, value] of Object.entries(corsHeaders(request.headers.get('origin'))))
       headers.set(key, value);
     const final = new Response(response.body, { status: response.status, headers });
-    if (routeName !== undefined && request.method !== 'OPTIONS' && script.takeDrop(routeName))
-      return dropMidway(final);
+    if (routeName !== undefined && script.takeDrop(routeName)) return dropMidway(final);
     return final;
   }
 

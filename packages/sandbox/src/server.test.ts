@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Composio from '@composio/client';
@@ -225,13 +226,56 @@ describe('every documented error status', () => {
     expect((await api('/api/v3/toolkits/nope')).status).toBe(404);
   });
 
-  it('413 for a body over 64 KiB, before reading it all', async () => {
+  it('413 for a body whose content-length is over 64 KiB', async () => {
     const response = await api('/api/v3/connected_accounts/link', {
       method: 'POST',
       body: JSON.stringify({ auth_config_id: 'ac_github', user_id: 'x'.repeat(70 * 1024) }),
     });
     expect(response.status).toBe(413);
     expect(await envelopeOf(response)).toMatchObject({ slug: 'Request_PayloadTooLarge' });
+  });
+
+  it('413 for a chunked body without content-length, answered before the upload ends', async () => {
+    const budget = 64 * 1024 * 1024;
+    const answer = await new Promise<{ status: number | undefined; written: number; body: string }>(
+      (resolve, reject) => {
+        const chunk = Buffer.alloc(16 * 1024, 32);
+        let written = 0;
+        let answered = false;
+        const request = http.request(new URL('/api/v3/connected_accounts/link', server.url), {
+          method: 'POST',
+          headers: { 'x-api-key': KEY, 'content-type': 'application/json' },
+        });
+        request.on('response', (response) => {
+          answered = true;
+          let body = '';
+          response.setEncoding('utf8');
+          response.on('data', (text: string) => (body += text));
+          response.on('end', () => {
+            request.destroy();
+            resolve({ status: response.statusCode, written, body });
+          });
+        });
+        request.on('error', (error) => {
+          if (!answered) reject(error);
+        });
+        // Writes until the server answers; a server that read the whole body would only answer at `budget`.
+        const pump = () => {
+          while (!answered && written < budget) {
+            written += chunk.byteLength;
+            if (!request.write(chunk)) {
+              request.once('drain', pump);
+              return;
+            }
+          }
+          if (!answered) request.end();
+        };
+        pump();
+      },
+    );
+    expect(answer.status).toBe(413);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: { slug: 'Request_PayloadTooLarge' } });
+    expect(answer.written).toBeLessThan(budget);
   });
 
   it('422 naming the missing or malformed field, mapped onto fieldErrors', async () => {
@@ -553,7 +597,7 @@ describe('property: any body the request schema accepts gets 201 or a documented
 });
 
 describe('persistence', () => {
-  it('keeps accounts across a restart in a JSON file, written atomically, without secrets', async () => {
+  it('keeps accounts across a restart in a JSON file that holds no secret', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'plugboard-sandbox-'));
     const file = path.join(dir, 'state.json');
     try {

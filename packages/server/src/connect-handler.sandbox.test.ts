@@ -114,8 +114,18 @@ afterAll(async () => {
 beforeEach(() => sandbox.sandbox.control.reset());
 
 describe('every route, through core’s HTTP backend as a browser uses it', () => {
+  /** Each response body as the browser received it, before core's schemas dropped any field. */
+  const received: string[] = [];
   const backend = (user = 'alice') =>
-    createHttpBackend({ baseUrl: `${proxy.url}/api/connect`, headers: { 'x-session-user': user } });
+    createHttpBackend({
+      baseUrl: `${proxy.url}/api/connect`,
+      headers: { 'x-session-user': user },
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        received.push(await response.clone().text());
+        return response;
+      },
+    });
 
   test('link session → the account belongs to the session user, readable by them', async () => {
     const link = await backend().createLinkSession({
@@ -143,6 +153,12 @@ describe('every route, through core’s HTTP backend as a browser uses it', () =
     const account = await backend().getConnectedAccount(created.id);
     expect(account.user_id).toBe('alice');
     expect(account.state.val.subdomain).toBe('acme');
+    const [createdText, accountText] = received.slice(-2);
+    expect(createdText).toContain(created.id);
+    expect(accountText).toContain('"subdomain":"acme"');
+    const stored = JSON.stringify(sandbox.sandbox.snapshot());
+    expect(stored).toContain(created.id);
+    for (const text of [createdText, accountText, stored]) expect(text).not.toContain(SECRETS[0]);
     seen.push(JSON.stringify(created), JSON.stringify(account));
   });
 

@@ -405,6 +405,152 @@ describe('routes: exactly three, matched on the raw path', () => {
   });
 });
 
+describe('what comes back from upstream', () => {
+  const get = (handler: ReturnType<typeof makeHandler>, path: string) =>
+    handler(new Request(`${APP}/api/connect/api/v3/${path}`, { headers: { 'x-test-user': 'alice' } }));
+
+  test('an auth config and its toolkit reach the browser with only the fields getAuthFields reads', async () => {
+    const SUBDOMAIN = {
+      name: 'subdomain',
+      displayName: 'Subdomain',
+      type: 'string',
+      description: 'Your Zendesk subdomain',
+      required: true,
+      is_secret: false,
+    };
+    const handler = makeHandler({
+      fieldMetadata: true,
+      fetch: async (input) =>
+        input.endsWith('/auth_configs/ac_zendesk')
+          ? Response.json({
+              id: 'ac_zendesk',
+              uuid: 'uuid_1',
+              name: 'Zendesk',
+              toolkit: { slug: 'zendesk', logo: 'https://logo.test/zendesk.svg' },
+              auth_scheme: 'API_KEY',
+              credentials: { client_id: 'cid', client_secret: 'TOP_SECRET' },
+            })
+          : Response.json({
+              slug: 'zendesk',
+              name: 'Zendesk',
+              internal: { webhook_secret: 'TOP_SECRET' },
+              auth_config_details: [
+                {
+                  mode: 'API_KEY',
+                  name: 'API key',
+                  proxy: { base_url: 'https://TOP_SECRET.test' },
+                  fields: {
+                    connected_account_initiation: { required: [{ ...SUBDOMAIN, group: 'TOP_SECRET' }] },
+                  },
+                },
+              ],
+            }),
+    });
+    const authConfig = await get(handler, 'auth_configs/ac_zendesk');
+    const authConfigText = await authConfig.text();
+    expect(authConfig.status).toBe(200);
+    expect(authConfigText).not.toContain('TOP_SECRET');
+    expect(JSON.parse(authConfigText)).toEqual({
+      id: 'ac_zendesk',
+      toolkit: { slug: 'zendesk', logo: 'https://logo.test/zendesk.svg' },
+      auth_scheme: 'API_KEY',
+    });
+    const toolkit = await get(handler, 'toolkits/zendesk');
+    const toolkitText = await toolkit.text();
+    expect(toolkit.status).toBe(200);
+    expect(toolkitText).not.toContain('TOP_SECRET');
+    expect(JSON.parse(toolkitText)).toEqual({
+      slug: 'zendesk',
+      name: 'Zendesk',
+      auth_config_details: [
+        {
+          mode: 'API_KEY',
+          name: 'API key',
+          fields: {
+            connected_account_initiation: { required: [SUBDOMAIN] },
+          },
+        },
+      ],
+    });
+  });
+
+  test('an auth config that does not match the API → 502, and its toolkit stays unreadable', async () => {
+    const handler = makeHandler({
+      fieldMetadata: true,
+      fetch: async () =>
+        Response.json({ id: 'ac_zendesk', toolkit: 'zendesk', credentials: { client_secret: 'TOP_SECRET' } }),
+    });
+    const response = await get(handler, 'auth_configs/ac_zendesk');
+    expect(response.status).toBe(502);
+    const text = await response.text();
+    expect(JSON.parse(text).error.slug).toBe('Proxy_UpstreamInvalidResponse');
+    expect(text).not.toContain('TOP_SECRET');
+    expect((await get(handler, 'toolkits/zendesk')).status).toBe(403);
+  });
+
+  test('a body that never ends → 504 at the deadline, even from a fetch that ignores the signal', async () => {
+    const handler = makeHandler({
+      timeoutMs: 100,
+      fetch: async () =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"id":'));
+            },
+          }),
+        ),
+    });
+    const started = performance.now();
+    const response = await get(handler, 'connected_accounts/ca_1');
+    expect(response.status).toBe(504);
+    expect((await response.json()).error.slug).toBe('Proxy_UpstreamTimeout');
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  test('a body over 8 MiB → 502, and no more of it is read', async () => {
+    // Valid JSON of 12 MiB, the account of the signed-in user: only its size is wrong.
+    const encoder = new TextEncoder();
+    const pad = encoder.encode('x'.repeat(64 * 1024));
+    let pulled = 0;
+    const handler = makeHandler({
+      fetch: async () =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              controller.enqueue(encoder.encode('{"id":"ca_1","user_id":"alice","pad":"'));
+            },
+            pull(controller) {
+              pulled += pad.byteLength;
+              controller.enqueue(pad);
+              if (pulled >= 12 * 1024 * 1024) {
+                controller.enqueue(encoder.encode('"}'));
+                controller.close();
+              }
+            },
+          }),
+        ),
+    });
+    const response = await get(handler, 'connected_accounts/ca_1');
+    expect(response.status).toBe(502);
+    expect((await response.json()).error.slug).toBe('Proxy_UpstreamInvalidResponse');
+    expect(pulled).toBeLessThan(9 * 1024 * 1024);
+  });
+
+  test('a one-letter API key is redacted from values only: keys stay as upstream sent them', async () => {
+    const handler = makeHandler({ apiKey: 'k' });
+    const response = await handler(post('connected_accounts/link', { auth_config_id: 'ac_github' }));
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(Object.keys(body).sort()).toEqual([
+      'connected_account_id',
+      'expires_at',
+      'link_token',
+      'redirect_url',
+    ]);
+    expect(body.redirect_url).toBe('https://lin[redacted].test/lt_1');
+  });
+});
+
 describe('logging', () => {
   test('one structured entry per request; credentials and the key never in it', async () => {
     const handler = makeHandler();

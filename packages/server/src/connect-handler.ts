@@ -1,13 +1,20 @@
 import {
+  authConfigRefSchema,
   createConnectedAccountRequestSchema,
   errorEnvelopeSchema,
+  issueStrings,
+  joinUrl,
   linkSessionRequestSchema,
   normalizeCreateConnectedAccountRequest,
+  readBodyLimited,
+  readResponseText,
+  redactedJsonText,
+  redactJsonStrings,
   secretValuesOf,
+  toolkitSchema,
 } from '@plugboard/core';
-import { envelope, jsonResponse, newRequestId } from './envelope';
-import { readBodyLimited } from './read-body';
-import { redactedJson, redactForLog, redactResponseJson } from './redaction';
+import { envelope, jsonResponse, newRequestId, type ProxyErrorSlug } from './envelope';
+import { redactForLog, redactResponseJson } from './redaction';
 import { matchRoute, normalizeBasePath, type RouteMatch, type RouteName, rawPathOf } from './routes';
 
 export const DEFAULT_BASE_URL = 'https://backend.composio.dev';
@@ -15,6 +22,8 @@ export const DEFAULT_BASE_PATH = '/api/connect';
 export const DEFAULT_TIMEOUT_MS = 15_000;
 /** Request bodies of the two POST routes are a few hundred bytes; 64 KiB leaves room for a private key. */
 export const MAX_BODY_BYTES = 64 * 1024;
+/** Upstream bodies are a few KiB (a toolkit with its fields is the largest); more is not the Composio API. */
+const MAX_UPSTREAM_BODY_BYTES = 8 * 1024 * 1024;
 
 /** Decides whether a user may use an auth config; an array is an exact allowlist. */
 export type AuthConfigAllowlist =
@@ -98,9 +107,14 @@ interface Trace {
   body?: unknown;
 }
 
-type UpstreamResult =
-  | { kind: 'ok'; status: number; json: Record<string, unknown>; requestId: string | undefined }
-  | { kind: 'error'; response: Response; status: number };
+/** What `callUpstream` needs of a zod schema. */
+interface ResponseSchema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false };
+}
+
+type UpstreamResult<T = Record<string, unknown>> =
+  | { kind: 'ok'; status: number; json: T; requestId: string | undefined }
+  | { kind: 'error'; response: Response };
 
 const URL_KEYS_IN_CREDENTIALS = [
   'callback_url',
@@ -138,7 +152,7 @@ export function createConnectHandler<Context = unknown>(
     throw new TypeError('createConnectHandler: allowedAuthConfigIds is required (an array or a function)');
   }
   const apiKey = options.apiKey;
-  const baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+  const baseUrl = options.baseUrl ?? DEFAULT_BASE_URL;
   const basePath = normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const fieldMetadata = options.fieldMetadata ?? false;
@@ -158,24 +172,32 @@ export function createConnectHandler<Context = unknown>(
       ? allowedIds.has(authConfigId)
       : (allowlist as Exclude<AuthConfigAllowlist, readonly string[]>)(authConfigId, { userId, request });
 
+  /** A body as JSON text with the key and the request's secrets removed from every string in it. */
+  const redactedJson = (trace: Trace, value: unknown): string =>
+    redactedJsonText(value, [apiKey, ...trace.secrets]);
+
   const fail = (
     trace: Trace,
     status: number,
-    slug: string,
+    slug: ProxyErrorSlug,
     message: string,
     more: { suggestedFix?: string; errors?: string[]; headers?: Record<string, string> } = {},
   ): Response => {
     trace.error = { slug, message };
     const body = { error: envelope(status, slug, message, trace.requestId, more) };
-    return jsonResponse(
-      status,
-      redactedJson(body, [apiKey, ...trace.secrets]),
-      trace.requestId,
-      more.headers,
-    );
+    return jsonResponse(status, redactedJson(trace, body), trace.requestId, more.headers);
   };
 
-  async function callUpstream(trace: Trace, route: RouteMatch, body: unknown): Promise<UpstreamResult> {
+  /**
+   * Sends one request upstream and reads its answer within the deadline. With `schema`, a success
+   * body is parsed by it and only what it names is kept (zod drops unknown keys).
+   */
+  async function callUpstream<T extends object = Record<string, unknown>>(
+    trace: Trace,
+    route: RouteMatch,
+    body: unknown,
+    schema?: ResponseSchema<T>,
+  ): Promise<UpstreamResult<T>> {
     const doFetch = options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init));
     const controller = new AbortController();
     let timedOut = false;
@@ -185,9 +207,9 @@ export function createConnectHandler<Context = unknown>(
     }, timeoutMs);
     const started = performance.now();
     let response: Response;
-    let text: string;
+    let read: { text: string; truncated: boolean };
     try {
-      response = await doFetch(baseUrl + route.upstreamPath, {
+      response = await doFetch(joinUrl(baseUrl, route.upstreamPath), {
         method: route.method,
         headers:
           body === undefined
@@ -198,34 +220,29 @@ export function createConnectHandler<Context = unknown>(
         // A redirect would carry the key to wherever it points: never follow one.
         redirect: 'manual',
       });
-      text = await response.text();
+      // Raced against the deadline: a `fetch` that ignores the signal cannot stall the body read.
+      read = await readResponseText(response, MAX_UPSTREAM_BODY_BYTES, controller.signal);
     } catch {
       trace.upstreamMs = performance.now() - started;
-      return timedOut
-        ? {
-            kind: 'error',
-            status: 504,
-            response: fail(
+      return {
+        kind: 'error',
+        response: timedOut
+          ? fail(
               trace,
               504,
               'Proxy_UpstreamTimeout',
               `The Composio API did not answer within ${timeoutMs} ms`,
-            ),
-          }
-        : {
-            kind: 'error',
-            status: 502,
-            response: fail(trace, 502, 'Proxy_UpstreamUnreachable', 'The Composio API could not be reached'),
-          };
+            )
+          : fail(trace, 502, 'Proxy_UpstreamUnreachable', 'The Composio API could not be reached'),
+      };
     } finally {
       clearTimeout(timer);
     }
     trace.upstreamMs = performance.now() - started;
     const headerRequestId = response.headers.get('x-request-id') ?? undefined;
     trace.upstreamRequestId = headerRequestId;
-    const invalid = (why: string): UpstreamResult => ({
+    const invalid = (why: string): UpstreamResult<T> => ({
       kind: 'error',
-      status: 502,
       response: fail(
         trace,
         502,
@@ -233,21 +250,27 @@ export function createConnectHandler<Context = unknown>(
         `The Composio API answered ${response.status} ${why}`,
       ),
     });
+    if (read.truncated) return invalid(`with a body over ${MAX_UPSTREAM_BODY_BYTES} bytes`);
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(read.text);
     } catch {
       return invalid(
-        /^\s*</.test(text) ? 'with an HTML page instead of JSON' : 'with a body that is not JSON',
+        /^\s*</.test(read.text) ? 'with an HTML page instead of JSON' : 'with a body that is not JSON',
       );
     }
     if (response.status >= 200 && response.status < 300) {
       if (typeof json !== 'object' || json === null || Array.isArray(json))
         return invalid('with JSON that is not an object');
+      if (schema !== undefined) {
+        const parsed = schema.safeParse(json);
+        if (!parsed.success) return invalid('with a body that does not match the API');
+        json = parsed.data;
+      }
       return {
         kind: 'ok',
         status: response.status,
-        json: json as Record<string, unknown>,
+        json: json as T,
         requestId: headerRequestId,
       };
     }
@@ -259,39 +282,58 @@ export function createConnectHandler<Context = unknown>(
     trace.upstreamRequestId = requestId;
     trace.error = { slug: parsed.data.error.slug, message: parsed.data.error.message };
     const passed = { error: { ...parsed.data.error, request_id: requestId } };
-    return {
-      kind: 'error',
-      status: response.status,
-      response: jsonResponse(response.status, redactedJson(passed, [apiKey, ...trace.secrets]), requestId),
-    };
+    return { kind: 'error', response: jsonResponse(response.status, redactedJson(trace, passed), requestId) };
   }
 
-  const okResponse = (
-    trace: Trace,
-    result: { status: number; json: unknown; requestId: string | undefined },
-  ): Response =>
-    jsonResponse(
-      result.status,
-      redactedJson(redactResponseJson(result.json), [apiKey, ...trace.secrets]),
-      result.requestId ?? trace.requestId,
-    );
+  /** An upstream answer as the browser gets it: success bodies redacted, errors as they were made. */
+  const reply = (trace: Trace, result: UpstreamResult<object>): Response =>
+    result.kind === 'ok'
+      ? jsonResponse(
+          result.status,
+          redactedJson(trace, redactResponseJson(result.json)),
+          result.requestId ?? trace.requestId,
+        )
+      : result.response;
 
-  /** Checks every callback-like URL of a body; returns the first one whose origin is not allowed. */
-  const badCallback = (urls: unknown[]): string | undefined => {
-    for (const value of urls) {
-      if (value === undefined || value === null) continue;
-      if (typeof value !== 'string') return String(value);
-      let url: URL;
-      try {
-        url = new URL(value);
-      } catch {
-        return value;
-      }
-      if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !callbackOrigins.has(url.origin))
-        return value;
+  /** Whether a callback-like field is absent or an http(s) URL on an allowed origin. */
+  const isAllowedCallback = (value: unknown): boolean => {
+    if (value === undefined || value === null) return true;
+    if (typeof value !== 'string') return false;
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return false;
     }
-    return undefined;
+    return (url.protocol === 'https:' || url.protocol === 'http:') && callbackOrigins.has(url.origin);
   };
+
+  /**
+   * What both POST routes do once the body is valid: the allowlist, then the origin of every
+   * callback-like URL (`callbackField` names the field in the 400's `errors`), then upstream.
+   */
+  async function forwardPost(
+    trace: Trace,
+    route: RouteMatch,
+    request: Request,
+    userId: string,
+    post: { authConfigId: string; callbackUrls: unknown[]; callbackField: string; upstreamBody: unknown },
+  ): Promise<Response> {
+    trace.authConfigId = post.authConfigId;
+    if (!(await isAllowed(post.authConfigId, userId, request))) {
+      return fail(trace, 403, 'Proxy_AuthConfigNotAllowed', 'This auth config may not be used here');
+    }
+    if (!post.callbackUrls.every(isAllowedCallback)) {
+      return fail(
+        trace,
+        400,
+        'Proxy_CallbackOriginNotAllowed',
+        'callback_url must point to an allowed origin',
+        { errors: [`${post.callbackField}: origin not allowed`] },
+      );
+    }
+    return reply(trace, await callUpstream(trace, route, post.upstreamBody));
+  }
 
   async function readJson(trace: Trace, request: Request): Promise<Record<string, unknown> | Response> {
     const type = request.headers.get('content-type') ?? '';
@@ -332,9 +374,6 @@ export function createConnectHandler<Context = unknown>(
     trace.body = redactForLog(record);
     return record;
   }
-
-  const schemaErrors = (issues: readonly { path: readonly PropertyKey[]; message: string }[]): string[] =>
-    issues.map((issue) => `${issue.path.map(String).join('.') || '(body)'}: ${issue.message}`);
 
   async function handle(request: Request, context: Context | undefined, trace: Trace): Promise<Response> {
     const url = splitUrl(request.url);
@@ -390,7 +429,7 @@ export function createConnectHandler<Context = unknown>(
         const parsed = linkSessionRequestSchema.safeParse({ ...body, user_id: userId });
         if (!parsed.success) {
           return fail(trace, 400, 'Proxy_ValidationFailed', 'The request body is invalid', {
-            errors: schemaErrors(parsed.error.issues),
+            errors: issueStrings(parsed.error.issues),
           });
         }
         // connection_data keeps the keys a toolkit adds (Zendesk's `email`): the schema names only the documented ones.
@@ -401,24 +440,12 @@ export function createConnectHandler<Context = unknown>(
                 ...parsed.data,
                 connection_data: { ...(body.connection_data as object), ...parsed.data.connection_data },
               };
-        trace.authConfigId = input.auth_config_id;
-        if (!(await isAllowed(input.auth_config_id, userId, request))) {
-          return fail(trace, 403, 'Proxy_AuthConfigNotAllowed', 'This auth config may not be used here');
-        }
-        const bad = badCallback([input.callback_url, ...urlsIn(input.connection_data)]);
-        if (bad !== undefined) {
-          return fail(
-            trace,
-            400,
-            'Proxy_CallbackOriginNotAllowed',
-            'callback_url must point to an allowed origin',
-            {
-              errors: ['callback_url: origin not allowed'],
-            },
-          );
-        }
-        const result = await callUpstream(trace, route, input);
-        return result.kind === 'ok' ? okResponse(trace, result) : result.response;
+        return forwardPost(trace, route, request, userId, {
+          authConfigId: input.auth_config_id,
+          callbackUrls: [input.callback_url, ...urlsIn(input.connection_data)],
+          callbackField: 'callback_url',
+          upstreamBody: input,
+        });
       }
       case 'createConnectedAccount': {
         const body = await readJson(trace, request);
@@ -437,43 +464,31 @@ export function createConnectHandler<Context = unknown>(
         const parsed = createConnectedAccountRequestSchema.safeParse(body);
         if (!parsed.success) {
           return fail(trace, 400, 'Proxy_ValidationFailed', 'The request body is invalid', {
-            errors: schemaErrors(parsed.error.issues),
+            errors: issueStrings(parsed.error.issues),
           });
         }
-        trace.authConfigId = parsed.data.auth_config.id;
-        if (!(await isAllowed(parsed.data.auth_config.id, userId, request))) {
-          return fail(trace, 403, 'Proxy_AuthConfigNotAllowed', 'This auth config may not be used here');
-        }
         const connection = parsed.data.connection;
-        const bad = badCallback([
-          connection.callback_url,
-          connection.redirect_uri,
-          ...urlsIn(connection.state?.val),
-          ...urlsIn(connection.data),
-        ]);
-        if (bad !== undefined) {
-          return fail(
-            trace,
-            400,
-            'Proxy_CallbackOriginNotAllowed',
-            'callback_url must point to an allowed origin',
-            {
-              errors: ['connection.callback_url: origin not allowed'],
-            },
-          );
-        }
+        // Both callback fields are checked as sent; normalising then folds redirect_uri into callback_url.
         const normalized = normalizeCreateConnectedAccountRequest(parsed.data);
-        const input = { ...normalized, connection: { ...normalized.connection, user_id: userId } };
-        const result = await callUpstream(trace, route, input);
-        return result.kind === 'ok' ? okResponse(trace, result) : result.response;
+        return forwardPost(trace, route, request, userId, {
+          authConfigId: parsed.data.auth_config.id,
+          callbackUrls: [
+            connection.callback_url,
+            connection.redirect_uri,
+            ...urlsIn(connection.state?.val),
+            ...urlsIn(connection.data),
+          ],
+          callbackField: 'connection.callback_url',
+          upstreamBody: { ...normalized, connection: { ...normalized.connection, user_id: userId } },
+        });
       }
       case 'getConnectedAccount': {
         const result = await callUpstream(trace, route, undefined);
         // Another user's account and a missing one answer alike, request id included: no existence leak.
         const notFound = () => fail(trace, 404, 'ConnectedAccount_NotFound', 'No connected account found');
-        if (result.kind === 'error') return result.status === 404 ? notFound() : result.response;
+        if (result.kind === 'error') return result.response.status === 404 ? notFound() : result.response;
         if (result.json.user_id !== userId) return notFound();
-        return okResponse(trace, result);
+        return reply(trace, result);
       }
       case 'getAuthConfig': {
         const id = route.id ?? '';
@@ -481,14 +496,12 @@ export function createConnectHandler<Context = unknown>(
         if (!(await isAllowed(id, userId, request))) {
           return fail(trace, 403, 'Proxy_AuthConfigNotAllowed', 'This auth config may not be used here');
         }
-        const result = await callUpstream(trace, route, undefined);
+        // Only what getAuthFields reads goes to the browser: an auth config also holds `credentials`.
+        const result = await callUpstream(trace, route, undefined, authConfigRefSchema);
         if (result.kind === 'error') return result.response;
-        const slug = asRecord(result.json.toolkit)?.slug;
-        if (typeof slug === 'string') {
-          if (knownToolkits.size >= TOOLKITS_REMEMBERED) knownToolkits.clear();
-          knownToolkits.add(slug);
-        }
-        return okResponse(trace, result);
+        if (knownToolkits.size >= TOOLKITS_REMEMBERED) knownToolkits.clear();
+        knownToolkits.add(result.json.toolkit.slug);
+        return reply(trace, result);
       }
       case 'getToolkit': {
         if (!knownToolkits.has(route.id ?? '')) {
@@ -502,8 +515,7 @@ export function createConnectHandler<Context = unknown>(
             },
           );
         }
-        const result = await callUpstream(trace, route, undefined);
-        return result.kind === 'ok' ? okResponse(trace, result) : result.response;
+        return reply(trace, await callUpstream(trace, route, undefined, toolkitSchema));
       }
     }
   }
@@ -554,7 +566,7 @@ function writeLog(
   };
   try {
     // The entry passes through the redactor as a whole: a secret that got into any field goes.
-    log(JSON.parse(redactedJson(entry, secrets)) as ConnectLogEntry);
+    log(redactJsonStrings(entry, secrets));
   } catch {
     // A broken logger must not break the request.
   }
@@ -566,7 +578,7 @@ function writeLog(
  */
 function splitUrl(href: string): { origin: string; pathname: string } {
   const match = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)([^?#]*)/i.exec(href);
-  return match ? { origin: match[1] ?? '', pathname: match[2] || '/' } : { origin: 'null', pathname: '' };
+  return { origin: match?.[1] ?? 'null', pathname: match?.[2] || '/' };
 }
 
 function asRecord(value: unknown): Record<string, unknown> | undefined {

@@ -2,6 +2,7 @@
  * The error envelope of the Composio API (`{ error: { message, code, slug, status, request_id } }`),
  * used for every error the handler makes itself, so a browser parses ours and upstream's alike.
  */
+import type { ErrorEnvelopeBody } from '@plugboard/core';
 
 /** Slugs of the errors the handler makes itself; upstream errors keep their own. */
 export type ProxyErrorSlug =
@@ -22,15 +23,8 @@ export type ProxyErrorSlug =
   | 'Proxy_InternalError'
   | 'ConnectedAccount_NotFound';
 
-export interface EnvelopeBody {
-  message: string;
-  code: number;
-  slug: string;
-  status: number;
-  request_id: string;
-  suggested_fix?: string;
-  errors?: string[];
-}
+/** An error the handler makes: the envelope's `error`, always with a request id. */
+export type EnvelopeBody = ErrorEnvelopeBody & { request_id: string };
 
 /** A request id for errors the handler makes; `pb_` tells them apart from upstream's. */
 export function newRequestId(): string {
@@ -58,7 +52,7 @@ export function jsonResponse(
 /** What an error the handler makes says; `code` is the HTTP status (the handler has no codes of its own). */
 export function envelope(
   status: number,
-  slug: string,
+  slug: ProxyErrorSlug,
   message: string,
   requestId: string,
   more: { suggestedFix?: string | undefined; errors?: string[] | undefined } = {},

@@ -176,3 +176,36 @@ test('Express: behind express.json() the parsed body is replayed and still check
     await server.close();
   }
 });
+
+test('Node http and Express: when getUserId answers through res itself, that answer stands', async () => {
+  const handler = createConnectHandler<NodeContext<http.IncomingMessage, http.ServerResponse>>({
+    apiKey: 'sk_node_glue',
+    baseUrl: upstream.url,
+    getUserId: (_request, context) => {
+      context?.res.writeHead(303, { location: '/sign-in' }).end();
+      return null;
+    },
+    allowedAuthConfigIds: ['ac_github'],
+  });
+  const errors: unknown[] = [];
+  const app = express();
+  app.use(toExpress(handler));
+  app.use((error: unknown, _req: express.Request, _res: express.Response, next: express.NextFunction) => {
+    errors.push(error);
+    next(error);
+  });
+  for (const listener of [toNodeHandler(handler), app]) {
+    const server = await listen(listener);
+    try {
+      const response = await fetch(`${server.url}/api/connect/api/v3/connected_accounts/ca_1`, {
+        redirect: 'manual',
+      });
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe('/sign-in');
+      expect(await response.text()).toBe('');
+    } finally {
+      await server.close();
+    }
+  }
+  expect(errors).toEqual([]);
+});

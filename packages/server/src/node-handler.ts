@@ -78,23 +78,29 @@ export function toNodeHandler<Req extends NodeRequestLike, Res extends NodeRespo
       return;
     }
     setRawPath(request, rawPath);
-    handler(request, { req, res }).then(
-      async (response) => {
-        res.statusCode = response.status;
-        for (const [name, value] of response.headers) res.setHeader(name, value);
-        // The rest of an over-limit body is not read: close the connection instead of draining it.
-        if (state.cut) res.setHeader('connection', 'close');
-        res.end(new Uint8Array(await response.arrayBuffer()));
-        if (state.cut) {
-          if (res.once) res.once('finish', () => req.destroy());
-          else req.destroy();
-        }
-      },
-      (error: unknown) => {
+    const send = async (response: Response) => {
+      // getUserId answered through `res` itself (a redirect to sign in): that answer stands.
+      if (res.headersSent) {
+        response.body?.cancel().catch(() => {});
+        return;
+      }
+      res.statusCode = response.status;
+      for (const [name, value] of response.headers) res.setHeader(name, value);
+      // The rest of an over-limit body is not read: close the connection instead of draining it.
+      if (state.cut) res.setHeader('connection', 'close');
+      res.end(new Uint8Array(await response.arrayBuffer()));
+      if (state.cut) {
+        if (res.once) res.once('finish', () => req.destroy());
+        else req.destroy();
+      }
+    };
+    // A throw inside `send` lands here too, never as an unhandled rejection.
+    handler(request, { req, res })
+      .then(send)
+      .catch((error: unknown) => {
         if (next) next(error);
-        else sendPlain(res, 500, 'Internal Server Error');
-      },
-    );
+        else if (!res.headersSent) sendPlain(res, 500, 'Internal Server Error');
+      });
   };
 }
 

@@ -1,4 +1,4 @@
-import { isSecretField, REDACTED, redactSecrets } from '@plugboard/core';
+import { isSecretField, REDACTED } from '@plugboard/core';
 
 /** Keys whose whole value is a credential record: logged as `[redacted]`, never field by field. */
 const CREDENTIAL_RECORDS = new Set(['connection_data', 'data', 'params', 'val']);
@@ -37,40 +37,6 @@ export function redactResponseJson(value: unknown, insideCredentials = false, de
     } else {
       out[key] = redactResponseJson(child, insideCredentials || CREDENTIAL_RECORDS.has(key), depth + 1);
     }
-  }
-  return out;
-}
-
-/**
- * Removes every known secret value from every string inside `value` (in each form a server may
- * echo it in), then stringifies. Strings are redacted one by one, so the JSON stays valid
- * whatever the secret looks like.
- */
-export function redactedJson(value: unknown, secrets: readonly string[]): string {
-  const text = JSON.stringify(value);
-  // The common case: no secret in any form appears, so the text is already clean.
-  if (!secrets.some((secret) => containsAnyForm(text, secret))) return text;
-  return JSON.stringify(redactStrings(value, secrets, 0));
-}
-
-function containsAnyForm(text: string, secret: string): boolean {
-  if (secret === '') return false;
-  if (text.includes(secret) || text.includes(JSON.stringify(secret).slice(1, -1))) return true;
-  try {
-    return text.includes(encodeURIComponent(secret));
-  } catch {
-    return false;
-  }
-}
-
-function redactStrings(value: unknown, secrets: readonly string[], depth: number): unknown {
-  if (typeof value === 'string') return redactSecrets(value, secrets);
-  if (typeof value !== 'object' || value === null) return value;
-  if (depth > 32) return REDACTED;
-  if (Array.isArray(value)) return value.map((item) => redactStrings(item, secrets, depth + 1));
-  const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
-    out[redactSecrets(key, secrets)] = redactStrings(child, secrets, depth + 1);
   }
   return out;
 }

@@ -21,7 +21,7 @@ export interface RouteMatch {
 }
 
 /** Composio ids (`ca_…`, `ac_…`, nanoids) and toolkit slugs: letters, digits, `_` and `-`, nothing else. */
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
 const PREFIX = '/api/v3/';
 

@@ -1,11 +1,13 @@
 /**
- * The demo's own routes beside `@plugboard/server`'s `/api/connect`: the signed-in user's accounts
- * (a real app reads them from its own database) and the sandbox panel's scripts. DEV ONLY: the
- * sandbox route changes what the sandbox answers for everybody, so it exists only in this demo,
- * never in an app that talks to Composio. Nothing here takes a key from, or sends one to, the browser.
+ * The demo's own routes beside `@plugboard/server`'s `/api/connect`: the toolkits to list, the
+ * signed-in user's accounts (a real app reads them from its own database) and the sandbox panel's
+ * scripts. DEV ONLY: the sandbox route changes what the sandbox answers for everybody, so it exists
+ * only in this demo, never in an app that talks to Composio. Nothing here takes a key from, or sends
+ * one to, the browser.
  */
-import { connectedAccountListSchema } from '@plugboard/core';
+import { connectedAccountListSchema, summarizeConnectedAccount } from '@plugboard/core';
 import type { Sandbox } from '@plugboard/sandbox';
+import { DEMO_API } from '../demo-api';
 
 /** The demo has one signed-in user; a real app takes the user from its session. */
 export const DEMO_USER_ID = 'demo-user';
@@ -28,6 +30,10 @@ function refuse(status: number, slug: string, message: string): Response {
   return json({ error: { message, code: status, slug, status, request_id: crypto.randomUUID() } }, status);
 }
 
+function notAllowed(request: Request): Response {
+  return refuse(405, 'Method_Not_Allowed', `${request.method} is not allowed`);
+}
+
 /** A scripting request from another site would let any page break the demo: same origin only. */
 function isCrossSite(request: Request): boolean {
   const site = request.headers.get('sec-fetch-site');
@@ -36,11 +42,21 @@ function isCrossSite(request: Request): boolean {
   return origin !== null && origin !== new URL(request.url).origin;
 }
 
-/** Returns a response for the demo's routes, `undefined` for any other path. */
+/** The Fetch handler of the demo's routes; any other path is a 404 in the API's error envelope. */
 export function createDemoRoutes({ sandbox, getUserId }: DemoRoutesOptions) {
   function scripts() {
     const { latency, failures, denyConsent, expireNewLinks } = sandbox.control.describe();
     return { latency, failures, denyConsent, expireNewLinks };
+  }
+
+  /** The toolkits the page lists: read from the sandbox here, so the browser never holds its key. */
+  async function authConfigs(): Promise<Response> {
+    const upstream = await sandbox.handle(
+      new Request(`${sandbox.publicUrl}/api/v3/auth_configs?limit=100`, {
+        headers: { 'x-api-key': sandbox.apiKey },
+      }),
+    );
+    return new Response(upstream.body, { status: upstream.status, headers: JSON_HEADERS });
   }
 
   async function connectedAccounts(request: Request): Promise<Response> {
@@ -55,14 +71,12 @@ export function createDemoRoutes({ sandbox, getUserId }: DemoRoutesOptions) {
     if (!upstream.ok) return new Response(upstream.body, { status: upstream.status, headers: JSON_HEADERS });
     const list = connectedAccountListSchema.parse(await upstream.json());
     // Credentials stay here: the browser gets each account without state, data and params.
-    const items = list.items.map(({ state: _state, data: _data, params: _params, ...account }) => account);
-    return json({ items });
+    return json({ items: list.items.map(summarizeConnectedAccount) });
   }
 
   async function sandboxScript(request: Request): Promise<Response> {
     if (request.method === 'GET') return json(scripts());
-    if (request.method !== 'POST')
-      return refuse(405, 'Method_Not_Allowed', `${request.method} is not allowed`);
+    if (request.method !== 'POST') return notAllowed(request);
     if (isCrossSite(request)) return refuse(403, 'Forbidden', 'Cross-site requests are refused');
     let body: unknown;
     try {
@@ -105,14 +119,27 @@ export function createDemoRoutes({ sandbox, getUserId }: DemoRoutesOptions) {
     return json(scripts());
   }
 
-  return async function demoRoutes(request: Request): Promise<Response | undefined> {
+  function route(request: Request): Promise<Response> | Response {
     const { pathname } = new URL(request.url);
-    if (pathname === '/api/demo/connected-accounts') {
-      return request.method === 'GET'
-        ? connectedAccounts(request)
-        : refuse(405, 'Method_Not_Allowed', `${request.method} is not allowed`);
+    const isGet = request.method === 'GET';
+    switch (pathname) {
+      case DEMO_API.authConfigs:
+        return isGet ? authConfigs() : notAllowed(request);
+      case DEMO_API.connectedAccounts:
+        return isGet ? connectedAccounts(request) : notAllowed(request);
+      case DEMO_API.sandbox:
+        return sandboxScript(request);
+      default:
+        return refuse(404, 'Route_NotFound', `No route ${pathname}`);
     }
-    if (pathname === '/api/demo/sandbox') return sandboxScript(request);
-    return undefined;
+  }
+
+  return async function demoRoutes(request: Request): Promise<Response> {
+    try {
+      return await route(request);
+    } catch (error) {
+      console.error('[demo] route failed', error);
+      return refuse(500, 'Internal', 'The demo server failed');
+    }
   };
 }

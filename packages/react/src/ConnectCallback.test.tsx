@@ -1,0 +1,90 @@
+import {
+  type ConnectBackend,
+  type ConnectCallbackResult,
+  STATE_PARAM,
+  savePendingAttempt,
+} from '@plugboard/core';
+import { createSandbox } from '@plugboard/sandbox';
+import { render, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConnectCallback } from './ConnectCallback';
+import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
+
+afterEach(() => {
+  sessionStorage.clear();
+  vi.restoreAllMocks();
+});
+
+/** A redirect-mode attempt saved before the page left, whose account the backend reports as `status`. */
+async function redirectAttempt(status: 'ACTIVE' | 'EXPIRED' = 'ACTIVE') {
+  const sandbox = createSandbox();
+  const link = await sandbox.backend.createLinkSession({ auth_config_id: 'ac_github', user_id: 'test-user' });
+  sandbox.control.setStatusSequence([status], { accountId: link.connected_account_id });
+  let checks = 0;
+  const backend: ConnectBackend = {
+    ...sandbox.backend,
+    getConnectedAccount: (id, options) => {
+      checks++;
+      return sandbox.backend.getConnectedAccount(id, options);
+    },
+  };
+  savePendingAttempt(sessionStorage, {
+    authConfigId: 'ac_github',
+    connectedAccountId: link.connected_account_id,
+    state: 'nonce-1',
+    returnPath: '/settings',
+    expiresAt: Date.now() + 60_000,
+  });
+  const url = `http://localhost/callback?${STATE_PARAM}=nonce-1&status=success`;
+  return { backend, url, checks: () => checks };
+}
+
+/** A callback page whose parent keeps the result in state, with callbacks written inline. */
+function CallbackPage({ url, navigated }: { url: string; navigated: string[] }) {
+  const [result, setResult] = useState<ConnectCallbackResult | null>(null);
+  return (
+    <>
+      <p>Saved: {result?.status ?? 'nothing'}</p>
+      <ConnectCallback
+        url={url}
+        onResult={(r) => setResult(r)}
+        navigate={(path) => {
+          navigated.push(path);
+        }}
+      />
+    </>
+  );
+}
+
+describe('<ConnectCallback>', () => {
+  it('checks a redirect once, even when inline callbacks re-render its parent', async () => {
+    const { backend, url, checks } = await redirectAttempt();
+    const close = vi.spyOn(window, 'close').mockImplementation(() => {});
+    const navigated: string[] = [];
+    render(
+      <ConnectProvider backend={backend} queryClient={createConnectQueryClient()}>
+        <CallbackPage url={url} navigated={navigated} />
+      </ConnectProvider>,
+    );
+    await screen.findByText('Saved: connected');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByRole('status').textContent).toBe('Connected');
+    expect(screen.getByRole('link', { name: 'Return to the app' }).getAttribute('href')).toBe('/settings');
+    expect(navigated).toEqual(['/settings']);
+    expect(checks()).toBe(1);
+    expect(close).not.toHaveBeenCalled();
+  });
+
+  it('says when the link expired', async () => {
+    const { backend, url } = await redirectAttempt('EXPIRED');
+    render(
+      <ConnectProvider backend={backend} queryClient={createConnectQueryClient()}>
+        <ConnectCallback url={url} navigate={() => {}} />
+      </ConnectProvider>,
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toMatch(/^The connection link expired\. \S/),
+    );
+  });
+});
