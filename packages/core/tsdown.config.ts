@@ -1,8 +1,9 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
+  // `internal`: helpers for the kit's own packages, not public API (`@plugboard/core/internal`).
   // `fixtures`: the API's example bodies, for tests of any backend (`@plugboard/core/fixtures`).
-  entry: { index: 'src/index.ts', fixtures: 'src/fixtures/api-examples.ts' },
+  entry: { index: 'src/index.ts', internal: 'src/internal.ts', fixtures: 'src/fixtures/api-examples.ts' },
   format: 'esm',
   // `dist/index.mjs` + `dist/index.d.mts`, whatever the package type: what `exports` names.
   fixedExtension: true,

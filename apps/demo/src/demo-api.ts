@@ -1,10 +1,5 @@
-import {
-  authConfigListSchema,
-  ConnectError,
-  connectErrorFromEnvelope,
-  connectedAccountSchema,
-  errorEnvelopeSchema,
-} from '@plugboard/core';
+import { ConnectError, connectErrorFromEnvelope } from '@plugboard/core';
+import { authConfigListSchema, connectedAccountSchema, errorEnvelopeSchema } from '@plugboard/core/internal';
 import { z } from 'zod';
 import { omit } from 'zod/mini';
 import type { DemoAuthConfig } from './toolkits';

@@ -1,4 +1,7 @@
-export * from './backend';
+// @plugboard/core's public API: what an app (or a custom backend) calls. Helpers that only the
+// kit's own packages use (@plugboard/react, @plugboard/server, @plugboard/sandbox) live in
+// `@plugboard/core/internal`, which is not public API and may change in any release.
+export type { AuthFields, ConnectBackend, RequestOptions } from './backend';
 export {
   CALLBACK_MESSAGE_TYPE,
   type ConnectCallbackMessage,
@@ -11,22 +14,52 @@ export {
   notifyConnectOpener,
   STATE_PARAM,
 } from './callback';
-export * from './connect-error';
-export * from './connect-flow';
+export {
+  ConnectError,
+  type ConnectErrorInit,
+  type ConnectErrorKind,
+  type ErrorEnvelopeBody,
+  isConnectError,
+} from './connect-error';
+export {
+  browserConnectEnvironment,
+  type ConnectEnvironment,
+  ConnectFlow,
+  type ConnectFlowOptions,
+  type ConnectFlowSnapshot,
+  type ConnectFlowStatus,
+  type ConnectMode,
+  isConnectFlowBusy,
+} from './connect-flow';
 export {
   type AccountOutcome,
   accountOutcome,
   type ConnectedAccountSummary,
   summarizeConnectedAccount,
-  toConnectError,
 } from './connect-flow-outcome';
-export * from './credentials-schema';
-export * from './credentials-schema-request';
-export * from './envelope-error';
-export * from './field-catalog';
-export * from './http-backend';
-export * from './json-error-position';
-export * from './normalize';
+export {
+  type CredentialFieldEntry,
+  type CredentialFormValue,
+  type CredentialFormValues,
+  type CredentialMessages,
+  defaultCredentialMessages,
+} from './credentials-schema';
+export { connectErrorFromEnvelope, type FromEnvelopeOptions } from './envelope-error';
+export {
+  FIELD_CATALOG,
+  type FieldInput,
+  type FieldKind,
+  type FieldSpec,
+  humanizeFieldName,
+  resolveFieldSpec,
+  resolveFieldSpecs,
+} from './field-catalog';
+export {
+  createHttpBackend,
+  DEFAULT_TIMEOUT_MS,
+  type FetchLike,
+  type HttpBackendOptions,
+} from './http-backend';
 // The redirect-mode record itself stays internal; its key and writer let a test stage a return.
 export {
   PENDING_ATTEMPT_KEY,
@@ -37,7 +70,28 @@ export {
   savePendingAttempt,
 } from './pending-attempt';
 export type { PopupHandle, PopupPlaceholder } from './popup';
-export { type BodyResult, readBodyLimited, readResponseText, untilAborted } from './read-body';
-export * from './redact';
-export * from './secret-fields';
-export * from './wire';
+export { isSecretField } from './secret-fields';
+export {
+  AUTH_SCHEMES,
+  type AuthConfig,
+  type AuthConfigDetails,
+  type AuthConfigList,
+  type AuthConfigRef,
+  type AuthScheme,
+  CONNECTION_STATUSES,
+  type ConnectedAccount,
+  type ConnectedAccountList,
+  type ConnectionData,
+  type ConnectionState,
+  type ConnectionStateVal,
+  type ConnectionStatus,
+  type CreateConnectedAccountRequest,
+  type CreatedConnectedAccount,
+  type ErrorEnvelope,
+  type FieldGroup,
+  type LinkSession,
+  type LinkSessionInput,
+  type LinkSessionRequest,
+  type Toolkit,
+  type ToolkitField,
+} from './wire';

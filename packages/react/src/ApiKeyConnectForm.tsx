@@ -1,4 +1,5 @@
-import { type FieldSpec, formatMessage } from '@plugboard/core';
+import type { FieldSpec } from '@plugboard/core';
+import { formatMessage } from '@plugboard/core/internal';
 import { Collapsible, Slot } from 'radix-ui';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useCallback } from 'react';
 import { useFormState } from 'react-hook-form';

@@ -1,4 +1,4 @@
-import { formatMessage } from '@plugboard/core';
+import { formatMessage } from '@plugboard/core/internal';
 import { Checkbox, Label } from 'radix-ui';
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { useController } from 'react-hook-form';

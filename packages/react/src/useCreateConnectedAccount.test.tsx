@@ -1,4 +1,5 @@
-import { type ConnectBackend, type CreateConnectedAccountRequest, credentialRequest } from '@plugboard/core';
+import type { ConnectBackend, CreateConnectedAccountRequest } from '@plugboard/core';
+import { credentialRequest } from '@plugboard/core/internal';
 import { createSandbox } from '@plugboard/sandbox';
 import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';

@@ -2,12 +2,14 @@ import {
   ConnectError,
   type CreateConnectedAccountRequest,
   type CreatedConnectedAccount,
-  credentialSecrets,
   type FieldSpec,
+} from '@plugboard/core';
+import {
+  credentialSecrets,
   redactConnectError,
   redactCreatedAccount,
   toConnectError,
-} from '@plugboard/core';
+} from '@plugboard/core/internal';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { useConnectContext } from './ConnectProvider';

@@ -4,19 +4,21 @@ import {
   type AuthScheme,
   ConnectError,
   type CreatedConnectedAccount,
-  type CredentialErrorPlacement,
   type CredentialFieldEntry,
   type CredentialFormValues,
+  type FieldInput,
+  type FieldSpec,
+  resolveFieldSpecs,
+} from '@plugboard/core';
+import {
+  type CredentialErrorPlacement,
   credentialFieldEntries,
   credentialRequest,
   credentialsSchema,
   defaultCredentialValues,
-  type FieldInput,
-  type FieldSpec,
   fieldSpecsFromAuthFields,
   placeCredentialError,
-  resolveFieldSpecs,
-} from '@plugboard/core';
+} from '@plugboard/core/internal';
 import { useQuery } from '@tanstack/react-query';
 import {
   type FormEvent,

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConnectError, errorEnvelopeSchema } from '@plugboard/core';
+import { ConnectError } from '@plugboard/core';
+import { errorEnvelopeSchema } from '@plugboard/core/internal';
 import { describe, expect, it } from 'vitest';
 import { SandboxHttpError } from './envelope';
 import { createSandbox, type SandboxPersistence } from './sandbox';

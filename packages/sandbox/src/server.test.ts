@@ -4,18 +4,17 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Composio from '@composio/client';
+import { ConnectError, createHttpBackend } from '@plugboard/core';
 import {
   authConfigListSchema,
   authConfigSchema,
-  ConnectError,
   connectedAccountListSchema,
   connectedAccountSchema,
   createConnectedAccountRequestSchema,
-  createHttpBackend,
   errorEnvelopeSchema,
   linkSessionRequestSchema,
   toolkitSchema,
-} from '@plugboard/core';
+} from '@plugboard/core/internal';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 // The seed documents' example bodies, shared with core's tests.

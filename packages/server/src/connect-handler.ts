@@ -12,7 +12,7 @@ import {
   redactJsonStrings,
   secretValuesOf,
   toolkitSchema,
-} from '@plugboard/core';
+} from '@plugboard/core/internal';
 import { envelope, jsonResponse, newRequestId, type ProxyErrorSlug } from './envelope';
 import { redactForLog, redactResponseJson } from './redaction';
 import { matchRoute, normalizeBasePath, type RouteMatch, type RouteName, rawPathOf } from './routes';

@@ -1,4 +1,5 @@
-import { isSecretField, REDACTED } from '@plugboard/core';
+import { isSecretField } from '@plugboard/core';
+import { REDACTED } from '@plugboard/core/internal';
 
 /** Keys whose whole value is a credential record: logged as `[redacted]`, never field by field. */
 const CREDENTIAL_RECORDS = new Set(['connection_data', 'data', 'params', 'val']);

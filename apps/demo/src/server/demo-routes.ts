@@ -5,7 +5,8 @@
  * only in this demo, never in an app that talks to Composio. Nothing here takes a key from, or sends
  * one to, the browser.
  */
-import { connectedAccountListSchema, summarizeConnectedAccount } from '@plugboard/core';
+import { summarizeConnectedAccount } from '@plugboard/core';
+import { connectedAccountListSchema } from '@plugboard/core/internal';
 import type { Sandbox } from '@plugboard/sandbox';
 import { DEMO_API } from '../demo-api';
 
