@@ -116,3 +116,49 @@ test('an unknown link shows a not-found page', async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1, name: 'Link not found' })).toBeVisible();
 });
+
+/** Opens `url` in a popup from a page of the app, as the connect flow does; returns both sides. */
+async function openPopup(page: import('@playwright/test').Page, url: string) {
+  await page.goto(`${E2E_APP_URL}/?opener=1`);
+  const popupEvent = page.context().waitForEvent('page');
+  await page.evaluate((target) => {
+    (window as unknown as { connectPopup: Window | null }).connectPopup = window.open(
+      target,
+      'plugboard-connect',
+      'popup,width=500,height=640',
+    );
+  }, url);
+  const popup = await popupEvent;
+  await popup.waitForLoadState();
+  const openerSeesClosed = () =>
+    page.evaluate(() => (window as unknown as { connectPopup: Window | null }).connectPopup?.closed ?? true);
+  return { popup, openerSeesClosed };
+}
+
+test('COOP: the Linear consent page (always same-origin) severs the popup from its opener; GitHub keeps it', async ({
+  page,
+  request,
+}) => {
+  const linear = await createLink(request, 'ac_linear');
+  const header = await request.get(linear.redirect_url);
+  expect(header.headers()['cross-origin-opener-policy']).toBe('same-origin');
+
+  const severed = await openPopup(page, linear.redirect_url);
+  await expect(severed.popup.getByRole('heading', { level: 1, name: 'Connect Linear' })).toBeVisible();
+  // What providers such as Linear do to the app: the window is on screen, yet the opener sees it closed.
+  expect(await severed.openerSeesClosed()).toBe(true);
+  expect(await severed.popup.evaluate(() => window.opener === null)).toBe(true);
+  await severed.popup.getByRole('button', { name: 'Allow' }).click();
+  await expect
+    .poll(async () => (await accountOf(request, linear.connected_account_id)).status)
+    .toBe('ACTIVE');
+  await severed.popup.close();
+
+  const github = await createLink(request, 'ac_github');
+  expect((await request.get(github.redirect_url)).headers()['cross-origin-opener-policy']).toBeUndefined();
+  const kept = await openPopup(page, github.redirect_url);
+  await expect(kept.popup.getByRole('heading', { level: 1, name: 'Connect GitHub' })).toBeVisible();
+  expect(await kept.openerSeesClosed()).toBe(false);
+  expect(await kept.popup.evaluate(() => window.opener !== null)).toBe(true);
+  await kept.popup.close();
+});

@@ -13,6 +13,9 @@ const USAGE = `Usage: plugboard-sandbox [options]
   --persist FILE      keep state in this JSON file across restarts
   --public-url URL    origin used in redirect_url (default: the address it listens on)
   --max-accounts N    accounts kept before the oldest is evicted (default 1000)
+  --coop              serve the hosted pages (link and consent page) with
+                      Cross-Origin-Opener-Policy: same-origin, as providers that
+                      sever the popup's opener do (ac_linear always does)
   --help              show this help`;
 
 function fail(message: string): never {
@@ -40,6 +43,7 @@ function parse() {
       persist: { type: 'string' },
       'public-url': { type: 'string' },
       'max-accounts': { type: 'string' },
+      coop: { type: 'boolean' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -67,12 +71,14 @@ const server = await startSandboxServer({
   persistPath: values.persist,
   publicUrl: values['public-url'],
   maxAccounts: integer(values['max-accounts'], '--max-accounts', 1),
+  coop: values.coop,
 }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 
 console.log(`Plugboard sandbox on ${server.url}`);
 console.log(`  API        ${server.url}/api/v3/  (and /api/v3.1/), key header x-api-key`);
 console.log(`  link page  ${server.url}/link/<link_token>`);
 if (values.control) console.log(`  control    ${server.url}/_sandbox/control`);
+if (values.coop) console.log('  hosted pages served with Cross-Origin-Opener-Policy: same-origin');
 console.log('Press Ctrl-C to stop.');
 
 let closing = false;

@@ -7,6 +7,8 @@ export const SANDBOX_ROUTES = [
   'createConnectedAccount',
   'getConnectedAccount',
   'listConnectedAccounts',
+  'deleteConnectedAccount',
+  'setConnectedAccountEnabled',
   'listAuthConfigs',
   'getAuthConfig',
   'getToolkit',
@@ -47,6 +49,12 @@ export interface SandboxControl {
   expireLinks(options?: { future?: boolean | undefined; linkToken?: string | undefined }): number;
   /** The statuses that successive GETs of an account return (the last one sticks); without `accountId`, for the next created account. */
   setStatusSequence(statuses: ConnectionStatus[], options?: { accountId?: string | undefined }): void;
+  /**
+   * Serves every hosted page (link page, consent page) with `Cross-Origin-Opener-Policy:
+   * same-origin` while on, as providers that sever the popup's opener do. `reset()` restores the
+   * `coop` option's value.
+   */
+  coop(on?: boolean): void;
   /** Clears every script and all accounts and links. */
   reset(): void;
   /** The scripts in force, for debugging (`GET /_sandbox/control`). */
@@ -60,6 +68,7 @@ export interface ControlSnapshot {
   denyConsent: boolean;
   expireNewLinks: boolean;
   nextStatusSequence: ConnectionStatus[] | null;
+  coop: boolean;
 }
 
 /** The scripting data a sandbox consults on every request. */
@@ -70,6 +79,13 @@ export class Script {
   denyConsent = false;
   expireNewLinks = false;
   nextStatusSequence: ConnectionStatus[] | null = null;
+  coop: boolean;
+  private readonly coopDefault: boolean;
+
+  constructor(options: { coop?: boolean | undefined } = {}) {
+    this.coopDefault = options.coop ?? false;
+    this.coop = this.coopDefault;
+  }
 
   latencyFor(route: SandboxRoute): number {
     return this.latency.get(route) ?? this.latency.get('*') ?? 0;
@@ -102,6 +118,7 @@ export class Script {
     this.denyConsent = false;
     this.expireNewLinks = false;
     this.nextStatusSequence = null;
+    this.coop = this.coopDefault;
   }
 
   describe(): ControlSnapshot {
@@ -112,6 +129,7 @@ export class Script {
       denyConsent: this.denyConsent,
       expireNewLinks: this.expireNewLinks,
       nextStatusSequence: this.nextStatusSequence,
+      coop: this.coop,
     };
   }
 }
@@ -132,6 +150,7 @@ export type ControlAction =
   | { action: 'expireLinks'; future?: boolean; linkToken?: string }
   | { action: 'statusSequence'; statuses: ConnectionStatus[]; accountId?: string }
   | { action: 'completeLink'; linkToken: string; outcome: LinkOutcome }
+  | { action: 'coop'; on?: boolean }
   | { action: 'reset' };
 
 type Json = Record<string, unknown>;
@@ -236,12 +255,14 @@ export function parseControlAction(input: unknown, path = 'body'): ControlAction
         fail(`${path}.linkToken`, 'must be a link token');
       return { action: 'completeLink', linkToken, outcome: parseOutcome(body.outcome, `${path}.outcome`) };
     }
+    case 'coop':
+      return { action: 'coop', ...pick({ on: optionalBoolean(body.on, `${path}.on`) }) };
     case 'reset':
       return { action: 'reset' };
     default:
       return fail(
         `${path}.action`,
-        'must be one of latency, failNext, dropNext, denyConsent, expireLinks, statusSequence, completeLink, reset',
+        'must be one of latency, failNext, dropNext, denyConsent, expireLinks, statusSequence, completeLink, coop, reset',
       );
   }
 }

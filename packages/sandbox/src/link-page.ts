@@ -1,13 +1,13 @@
+import { html, raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import type { SandboxAuthConfig } from './fixtures/auth-configs';
 
-/** Escapes text for HTML content and double-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
+type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+/** A page as text: Hono's `html` tag escapes every interpolated string, and nothing here is async. */
+function text(page: Html): string {
+  if (page instanceof Promise) throw new Error('link page templates must be synchronous');
+  return page.toString();
 }
 
 // One small stylesheet, inline (the CSP allows inline styles and nothing else). Colours pass WCAG AA.
@@ -36,15 +36,15 @@ button, .button { font: inherit; font-weight: 600; padding: 0.55rem 1.1rem; bord
 :focus-visible { outline: 3px solid #b45309; outline-offset: 2px; }
 `;
 
-function layout(title: string, body: string): string {
-  return `<!doctype html>
+function layout(title: string, body: Html): string {
+  return text(html`<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)} · Plugboard Sandbox</title>
-<style>${STYLES}</style>
+<title>${title} · Plugboard Sandbox</title>
+<style>${raw(STYLES)}</style>
 </head>
 <body>
 <main>
@@ -53,7 +53,7 @@ ${body}
 </main>
 </body>
 </html>
-`;
+`);
 }
 
 /** The fake provider consent screen of an OAuth toolkit: Allow or Deny. */
@@ -61,9 +61,9 @@ export function consentPage(config: SandboxAuthConfig, token: string, userId: st
   const name = config.toolkit.name;
   return layout(
     `Connect ${name}`,
-    `<h1>Connect ${escapeHtml(name)}</h1>
-<p>An app wants to access your ${escapeHtml(name)} account as <strong>${escapeHtml(userId)}</strong>.
-This is the sandbox's stand-in for ${escapeHtml(name)}'s consent screen; no real account is involved.</p>
+    html`<h1>Connect ${name}</h1>
+<p>An app wants to access your ${name} account as <strong>${userId}</strong>.
+This is the sandbox's stand-in for ${name}'s consent screen; no real account is involved.</p>
 <form method="post" action="/link/${encodeURIComponent(token)}">
 <div class="actions">
 <button type="submit" name="decision" value="allow" class="primary">Allow</button>
@@ -87,39 +87,36 @@ export function credentialFormPage(config: SandboxAuthConfig, token: string, sta
   const summary =
     erroredNames.length === 0
       ? ''
-      : `<div class="summary" role="alert" id="summary"><p>Fix ${erroredNames.length === 1 ? 'this field' : `these ${erroredNames.length} fields`} to connect:</p><ul>${erroredNames
-          .map(
-            (field) =>
-              `<li><a href="#f-${escapeHtml(field.name)}">${escapeHtml(field.displayName)}: ${escapeHtml(state.fieldErrors[field.name] ?? '')}</a></li>`,
-          )
-          .join('')}</ul></div>`;
+      : html`<div class="summary" role="alert" id="summary"><p>Fix ${erroredNames.length === 1 ? 'this field' : `these ${erroredNames.length} fields`} to connect:</p><ul>${erroredNames.map(
+          (field) =>
+            html`<li><a href="#f-${field.name}">${field.displayName}: ${state.fieldErrors[field.name] ?? ''}</a></li>`,
+        )}</ul></div>`;
   const firstError = erroredNames[0]?.name;
-  const inputs = config.fields
-    .map((field) => {
-      const id = `f-${field.name}`;
-      const error = state.fieldErrors[field.name];
-      const describedBy = [`${id}-hint`, ...(error === undefined ? [] : [`${id}-error`])].join(' ');
-      const value = field.is_secret ? '' : (state.values[field.name] ?? '');
-      return `<div class="field">
-<label for="${escapeHtml(id)}">${escapeHtml(field.displayName)}${field.required ? '' : ' (optional)'}</label>
-<input id="${escapeHtml(id)}" name="${escapeHtml(field.name)}" type="${field.is_secret ? 'password' : 'text'}"${
-        field.required ? ' required aria-required="true"' : ''
-      } autocomplete="${field.is_secret ? 'off' : 'on'}" spellcheck="false" value="${escapeHtml(value)}" aria-describedby="${describedBy}"${
-        error === undefined ? '' : ' aria-invalid="true"'
-      }${field.name === firstError ? ' autofocus' : ''}>
-<p class="hint" id="${escapeHtml(id)}-hint">${escapeHtml(field.description)}</p>
-${error === undefined ? '' : `<p class="error" id="${escapeHtml(id)}-error">${escapeHtml(error)}</p>`}
-</div>`;
-    })
-    .join('\n');
+  const inputs = config.fields.map((field) => {
+    const id = `f-${field.name}`;
+    const error = state.fieldErrors[field.name];
+    const describedBy = [`${id}-hint`, ...(error === undefined ? [] : [`${id}-error`])].join(' ');
+    const value = field.is_secret ? '' : (state.values[field.name] ?? '');
+    // Boolean attributes as raw text: they come from this file, never from input.
+    const flags = raw(`${field.required ? ' required aria-required="true"' : ''}`);
+    const invalid = raw(
+      `${error === undefined ? '' : ' aria-invalid="true"'}${field.name === firstError ? ' autofocus' : ''}`,
+    );
+    return html`<div class="field">
+<label for="${id}">${field.displayName}${field.required ? '' : ' (optional)'}</label>
+<input id="${id}" name="${field.name}" type="${field.is_secret ? 'password' : 'text'}"${flags} autocomplete="${field.is_secret ? 'off' : 'on'}" spellcheck="false" value="${value}" aria-describedby="${describedBy}"${invalid}>
+<p class="hint" id="${id}-hint">${field.description}</p>
+${error === undefined ? '' : html`<p class="error" id="${id}-error">${error}</p>`}
+</div>
+`;
+  });
   return layout(
     `Connect ${name}`,
-    `<h1>Connect ${escapeHtml(name)}</h1>
-<p>Enter your ${escapeHtml(name)} credentials. The sandbox checks their format and never stores secret values.</p>
+    html`<h1>Connect ${name}</h1>
+<p>Enter your ${name} credentials. The sandbox checks their format and never stores secret values.</p>
 ${summary}
 <form method="post" action="/link/${encodeURIComponent(token)}" novalidate>
-${inputs}
-<div class="actions">
+${inputs}<div class="actions">
 <button type="submit" name="decision" value="allow" class="primary">Connect</button>
 <button type="submit" name="decision" value="deny" class="secondary" formnovalidate>Cancel</button>
 </div>
@@ -136,11 +133,11 @@ export function messagePage(options: {
   const link =
     options.link === undefined
       ? ''
-      : `<p><a class="button primary" href="${escapeHtml(options.link.href)}">${escapeHtml(options.link.text)}</a></p>`;
+      : html`<p><a class="button primary" href="${options.link.href}">${options.link.text}</a></p>`;
   return layout(
     options.title,
-    `<h1>${escapeHtml(options.title)}</h1>
-<p>${escapeHtml(options.message)}</p>
+    html`<h1>${options.title}</h1>
+<p>${options.message}</p>
 ${link}`,
   );
 }

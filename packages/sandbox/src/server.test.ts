@@ -461,7 +461,7 @@ describe('read routes', () => {
     const managed = authConfigListSchema.parse(
       await (await api('/api/v3/auth_configs?is_composio_managed=true')).json(),
     );
-    expect(managed.items.map((item) => item.id)).toEqual(['ac_github', 'ac_slack']);
+    expect(managed.items.map((item) => item.id)).toEqual(['ac_github', 'ac_slack', 'ac_linear']);
     const one = authConfigSchema.parse(await (await api('/api/v3/auth_configs/ac_vercel')).json());
     expect(one.auth_scheme).toBe('BEARER_TOKEN');
     const toolkit = toolkitSchema.parse(await (await api('/api/v3/toolkits/zendesk')).json());

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
+import { type NodeContext, toNodeHandler } from '@plugboard/server';
 import { type FilePersistence, filePersistence } from './persist-file';
 import { createSandbox, type Sandbox, type SandboxOptions } from './sandbox';
 
@@ -20,49 +20,28 @@ export interface SandboxServer {
   close(): Promise<void>;
 }
 
-/** Node's request as a Fetch `Request` whose body streams (the handler stops at 64 KiB). */
-function toRequest(req: http.IncomingMessage, origin: string): Request {
-  const headers = new Headers();
-  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
-    const name = req.rawHeaders[i] ?? '';
-    if (!name.startsWith(':')) headers.append(name, req.rawHeaders[i + 1] ?? '');
-  }
-  const method = req.method ?? 'GET';
-  const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(new URL(req.url ?? '/', origin), {
-    method,
-    headers,
-    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
-    // Node's fetch needs this for a streamed request body.
-    ...(hasBody && { duplex: 'half' }),
-  } as RequestInit);
-}
-
-async function sendResponse(req: http.IncomingMessage, res: http.ServerResponse, response: Response) {
-  const headers: Record<string, string> = {};
-  response.headers.forEach((value, key) => {
-    headers[key] = value;
-  });
-  // A body the handler refused unread (413): close the connection instead of reading the rest.
-  if (!req.readableEnded && req.method !== 'GET' && req.method !== 'HEAD') headers.connection = 'close';
-  res.writeHead(response.status, headers);
-  if (response.body === null || req.method === 'HEAD') {
-    res.end();
-    return;
-  }
+/**
+ * Sends a response whose body breaks halfway (`dropNext`) the way a network drops it: the status
+ * and what arrived are written, then the socket is destroyed. Any other response is returned for
+ * the bridge to send.
+ */
+async function sendOrDrop(response: Response, res: http.ServerResponse): Promise<Response> {
+  if (response.body === null) return response;
   const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      res.write(value);
+      chunks.push(value);
     }
-    res.end();
   } catch {
-    // A body that errors mid-way (dropNext): the client sees the connection drop, as on a real network.
+    res.writeHead(response.status, Object.fromEntries(response.headers));
+    for (const chunk of chunks) res.write(chunk);
     res.destroy();
-    req.socket.destroy();
+    return new Response(null, { status: response.status });
   }
+  return new Response(new Blob(chunks as BlobPart[]), { status: response.status, headers: response.headers });
 }
 
 /**
@@ -78,26 +57,17 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   if (options.persistPath !== undefined) persistence = filePersistence(options.persistPath);
 
   let sandbox: Sandbox | undefined;
-  let origin = '';
-  const server = http.createServer((req, res) => {
-    if (sandbox === undefined) {
-      res.writeHead(503).end();
-      return;
-    }
-    const current = sandbox;
-    // Discarded, not buffered: whatever the handler left unread after a 413.
-    res.on('finish', () => {
-      if (!req.readableEnded) req.resume();
-    });
-    current
-      .handle(toRequest(req, origin))
-      .then((response) => sendResponse(req, res, response))
-      .catch((error: unknown) => {
-        console.error('[plugboard-sandbox] could not answer', error);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
-        res.end();
-      });
-  });
+  // One Node bridge for the kit: @plugboard/server's (streamed bodies, 413 closes the connection,
+  // a malformed request is a 400 and the process lives on).
+  const handler = Object.assign(
+    async (request: Request, context?: NodeContext<http.IncomingMessage, http.ServerResponse>) => {
+      if (sandbox === undefined) return new Response(null, { status: 503 });
+      const response = await sandbox.handle(request);
+      return context === undefined ? response : sendOrDrop(response, context.res);
+    },
+    { basePath: '/' },
+  );
+  const server = http.createServer(toNodeHandler(handler));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 4010, host, () => {
@@ -107,7 +77,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   });
   const address = server.address() as AddressInfo;
   const hostForUrl = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  origin = `http://${hostForUrl}:${address.port}`;
+  const origin = `http://${hostForUrl}:${address.port}`;
   try {
     sandbox = createSandbox({
       ...options,

@@ -16,6 +16,10 @@ export interface AccountRecord {
   linkToken?: string | undefined;
   /** Scripted statuses the next GETs return, one each, the last one sticking. */
   statusSequence?: ConnectionStatus[] | undefined;
+  /** Set by `PATCH …/status` with `enabled: false` (the account's `is_disabled`). */
+  disabled?: boolean | undefined;
+  /** When `DELETE` soft-deleted it: kept (as Composio keeps it for audit), never listed or read. */
+  deletedAt?: number | undefined;
 }
 
 /** A hosted link session. */
