@@ -7,6 +7,7 @@ import type {
   LinkSessionInput,
   ToolkitField,
 } from './wire';
+import type { ConnectedAccountFilters, ConnectedAccountPage } from './wire-accounts';
 
 export interface RequestOptions {
   signal?: AbortSignal | undefined;
@@ -35,4 +36,16 @@ export interface ConnectBackend {
   getConnectedAccount(id: string, options?: RequestOptions): Promise<ConnectedAccount>;
   /** Optional: the toolkit field metadata the credential form renders when no `fields` are given. */
   getAuthFields?(authConfigId: string, options?: RequestOptions): Promise<AuthFields>;
+  /**
+   * One page of the user's accounts, as summaries (no `state`, `data` or `params`). No user ids:
+   * a server proxy binds the user from the session.
+   */
+  listConnectedAccounts(
+    filters?: ConnectedAccountFilters,
+    options?: RequestOptions,
+  ): Promise<ConnectedAccountPage>;
+  /** Deletes an account (a soft delete at Composio: it no longer lists or reads). */
+  deleteConnectedAccount(id: string, options?: RequestOptions): Promise<void>;
+  /** Enables (ACTIVE) or disables (INACTIVE) an account without deleting it. */
+  setConnectedAccountEnabled(id: string, enabled: boolean, options?: RequestOptions): Promise<void>;
 }

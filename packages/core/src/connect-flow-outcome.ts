@@ -1,11 +1,12 @@
 import { ConnectError } from './connect-error';
 import type { ConnectedAccount } from './wire';
+import type { ConnectedAccountSummary } from './wire-accounts';
 
 /**
  * A connected account without `state`, `data` and `params`, which may hold the account's tokens:
  * what may be cached, rendered or sent to a browser.
  */
-export type ConnectedAccountSummary = Omit<ConnectedAccount, 'state' | 'data' | 'params'>;
+export type { ConnectedAccountSummary };
 
 /** Strips what may be secret from an account before it is cached, rendered or sent on. */
 export function summarizeConnectedAccount(account: ConnectedAccount): ConnectedAccountSummary {

@@ -55,6 +55,15 @@ function fakeBackend(
     async createConnectedAccount() {
       throw new Error('not used by the connect flow');
     },
+    async listConnectedAccounts() {
+      throw new Error('not used by the connect flow');
+    },
+    async deleteConnectedAccount() {
+      throw new Error('not used by the connect flow');
+    },
+    async setConnectedAccountEnabled() {
+      throw new Error('not used by the connect flow');
+    },
     async getConnectedAccount(_id, { signal } = {}) {
       calls.push({ method: 'getConnectedAccount', signal });
       const next = statuses.length > 1 ? statuses.shift() : statuses[0];

@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import type { AuthFields, ConnectBackend, RequestOptions } from './backend';
 import { ConnectError } from './connect-error';
 import { connectErrorFromEnvelope } from './envelope-error';
+import { accountMethods } from './http-backend-accounts';
 import { normalizeCreateConnectedAccountRequest } from './normalize';
 import { readResponseText, untilAborted } from './read-body';
 import { secretValuesOf } from './secret-fields';
@@ -66,7 +67,7 @@ export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
 
   async function send<S extends z.ZodMiniType>(
     call: {
-      method: 'GET' | 'POST';
+      method: 'GET' | 'POST' | 'DELETE' | 'PATCH';
       path: string;
       body?: unknown;
       secrets?: string[];
@@ -230,6 +231,8 @@ export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
         fields: fieldsOf(details.fields?.connected_account_initiation),
       };
     },
+
+    ...accountMethods({ send, api: '/api/v3', checkRequest, checkId }),
   };
 }
 

@@ -95,3 +95,4 @@ export {
   type Toolkit,
   type ToolkitField,
 } from './wire';
+export type { ConnectedAccountFilters, ConnectedAccountPage } from './wire-accounts';

@@ -16,3 +16,4 @@ export * from './read-body';
 export * from './redact';
 export * from './secret-fields';
 export * from './wire';
+export * from './wire-accounts';

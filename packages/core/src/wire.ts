@@ -24,7 +24,7 @@ import * as z from 'zod/mini';
  * `custom` instead of `invalid_value`; what passes, the type and the message are the same.
  */
 /*#__NO_SIDE_EFFECTS__*/
-function oneOf<const T extends readonly string[]>(values: T) {
+export function oneOf<const T extends readonly string[]>(values: T) {
   return z.custom<T[number]>(
     (value) => (values as readonly unknown[]).includes(value),
     `Invalid option: expected one of "${values.join('"|"')}"`,
@@ -361,7 +361,11 @@ export type CreatedConnectedAccount = z.infer<typeof createConnectedAccountRespo
 
 // ── GET /api/v3/connected_accounts/{id} and the list ─────────────────────────────────────
 
-export const connectedAccountSchema = z.object({
+/**
+ * What an account is without `state`, `data` and `params` (which may hold its tokens): the fields a
+ * browser may read, cache or render. A list item parsed with these drops the three on arrival.
+ */
+export const connectedAccountSummaryShape = {
   toolkit: z.object({ slug: z.string() }),
   auth_config: z.object({
     id: z.string(),
@@ -376,14 +380,18 @@ export const connectedAccountSchema = z.object({
   status: connectionStatusSchema,
   created_at: z.string(),
   updated_at: z.string(),
+  status_reason: z.nullable(z.string()),
+  is_disabled: z.boolean(),
+  test_request_endpoint: z.optional(z.string()),
+};
+
+export const connectedAccountSchema = z.object({
+  ...connectedAccountSummaryShape,
   state: connectionStateSchema,
   /** @deprecated */
   data: jsonRecord(),
   /** @deprecated */
   params: jsonRecord(),
-  status_reason: z.nullable(z.string()),
-  is_disabled: z.boolean(),
-  test_request_endpoint: z.optional(z.string()),
 });
 export type ConnectedAccount = z.infer<typeof connectedAccountSchema>;
 
