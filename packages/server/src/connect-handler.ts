@@ -1,13 +1,18 @@
 // createConnectHandler: wiring only. The options (options.ts), what is allowed (policy.ts), the
 // upstream call (upstream.ts), the request body (request-body.ts) and the routes
 // (connect-routes.ts, account-routes.ts, metadata-routes.ts) each live in their own module.
-import { getConnectedAccount } from './account-routes';
+import {
+  deleteConnectedAccount,
+  getConnectedAccount,
+  listConnectedAccounts,
+  setConnectedAccountEnabled,
+} from './account-routes';
 import { createConnectedAccount, createLinkSession } from './connect-routes';
 import { Exchange, splitUrl } from './exchange';
 import { getAuthConfig, getToolkit } from './metadata-routes';
 import { type ConnectHandlerOptions, resolveOptions } from './options';
 import { createPolicy } from './policy';
-import { matchRoute, type RouteName, rawPathOf } from './routes';
+import { matchRoute, type RouteMethod, type RouteName, rawPathOf } from './routes';
 import type { RouteHandler, Services } from './services';
 import { createUpstream } from './upstream';
 
@@ -30,7 +35,10 @@ export interface ConnectHandler<Context = unknown> {
 const ROUTES: Record<RouteName, RouteHandler> = {
   createLinkSession,
   createConnectedAccount,
+  listConnectedAccounts,
   getConnectedAccount,
+  deleteConnectedAccount,
+  setConnectedAccountEnabled,
   getAuthConfig,
   getToolkit,
 };
@@ -67,26 +75,23 @@ export function createConnectHandler<Context = unknown>(
     context: Context | undefined,
     exchange: Exchange,
   ): Promise<Response> {
-    const route = matchRoute(
+    const routes = matchRoute(
       rawPathOf(request, splitUrl(request.url).pathname),
       resolved.basePath,
       resolved.fieldMetadata,
     );
+    const route = routes?.[request.method as RouteMethod];
     exchange.route = route;
-    if (route === undefined) {
+    if (routes === undefined) {
       request.body?.cancel().catch(() => {});
       return exchange.fail(404, 'Proxy_NotFound', 'No such route');
     }
-    if (request.method !== route.method) {
+    if (route === undefined) {
+      const allow = Object.keys(routes).join(', ');
       request.body?.cancel().catch(() => {});
-      return exchange.fail(
-        405,
-        'Proxy_MethodNotAllowed',
-        `${route.upstreamPath} accepts ${route.method} only`,
-        {
-          headers: { allow: route.method },
-        },
-      );
+      return exchange.fail(405, 'Proxy_MethodNotAllowed', `This path accepts ${allow} only`, {
+        headers: { allow },
+      });
     }
     if (policy.isCrossSite(request)) {
       request.body?.cancel().catch(() => {});

@@ -32,7 +32,13 @@ const validationFailed = (call: RouteCall, issues: Parameters<typeof issueString
 async function forwardPost(
   services: Services,
   call: RouteCall,
-  post: { authConfigId: string; callbackUrls: unknown[]; callbackField: string; upstreamBody: unknown },
+  post: {
+    path: string;
+    authConfigId: string;
+    callbackUrls: unknown[];
+    callbackField: string;
+    upstreamBody: unknown;
+  },
 ): Promise<Response> {
   const { exchange } = call;
   exchange.authConfigId = post.authConfigId;
@@ -49,7 +55,10 @@ async function forwardPost(
       },
     );
   }
-  return reply(exchange, await services.upstream.call(exchange, call.route, post.upstreamBody));
+  return reply(
+    exchange,
+    await services.upstream.call(exchange, { method: 'POST', path: post.path }, post.upstreamBody),
+  );
 }
 
 export const createLinkSession: RouteHandler = async (services, call) => {
@@ -67,6 +76,7 @@ export const createLinkSession: RouteHandler = async (services, call) => {
           connection_data: { ...(body.connection_data as object), ...parsed.data.connection_data },
         };
   return forwardPost(services, call, {
+    path: 'connected_accounts/link',
     authConfigId: input.auth_config_id,
     callbackUrls: [input.callback_url, ...urlsIn(input.connection_data)],
     callbackField: 'callback_url',
@@ -86,6 +96,7 @@ export const createConnectedAccount: RouteHandler = async (services, call) => {
   // Both callback fields are checked as sent; normalising then folds redirect_uri into callback_url.
   const normalized = normalizeCreateConnectedAccountRequest(parsed.data);
   return forwardPost(services, call, {
+    path: 'connected_accounts',
     authConfigId: parsed.data.auth_config.id,
     callbackUrls: [
       connection.callback_url,

@@ -13,7 +13,12 @@ export const getAuthConfig: RouteHandler = async (services, call) => {
     return exchange.fail(403, 'Proxy_AuthConfigNotAllowed', 'This auth config may not be used here');
   }
   // Only what getAuthFields reads goes to the browser: an auth config also holds `credentials`.
-  const result = await services.upstream.call(exchange, call.route, undefined, authConfigRefSchema);
+  const result = await services.upstream.call(
+    exchange,
+    { method: 'GET', path: `auth_configs/${id}` },
+    undefined,
+    authConfigRefSchema,
+  );
   if (result.kind === 'error') return result.response;
   if (services.knownToolkits.size >= TOOLKITS_REMEMBERED) services.knownToolkits.clear();
   services.knownToolkits.add(result.json.toolkit.slug);
@@ -33,6 +38,11 @@ export const getToolkit: RouteHandler = async (services, call) => {
   }
   return reply(
     call.exchange,
-    await services.upstream.call(call.exchange, call.route, undefined, toolkitSchema),
+    await services.upstream.call(
+      call.exchange,
+      { method: 'GET', path: `toolkits/${call.route.id ?? ''}` },
+      undefined,
+      toolkitSchema,
+    ),
   );
 };

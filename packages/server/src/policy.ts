@@ -16,6 +16,8 @@ export interface Policy<Context> {
   isCrossSite(request: Request): boolean;
   /** The session's user, or `undefined` (→ 401). */
   userOf(request: Request, context: Context | undefined): Promise<string | undefined>;
+  /** The allowlist when it is an array (an exact set); `undefined` when it is a function. */
+  readonly allowedIds: readonly string[] | undefined;
   /** Whether `userId` may use (connect, read, change) accounts of `authConfigId`. */
   isAllowed(authConfigId: string, userId: string, request: Request): Promise<boolean>;
   /** Whether a callback-like field is absent or an http(s) URL on an allowed origin. */
@@ -26,6 +28,7 @@ export function createPolicy<Context>(options: ResolvedOptions<Context>): Policy
   const { allowlist, allowedOrigins, callbackOrigins } = options;
   const allowedIds = typeof allowlist === 'function' ? undefined : new Set(allowlist);
   return {
+    allowedIds: allowedIds && [...allowedIds],
     isCrossSite(request) {
       const origin = request.headers.get('origin');
       if (origin === null) return request.headers.get('sec-fetch-site') === 'cross-site';

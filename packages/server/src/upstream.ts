@@ -4,7 +4,7 @@ import { boundedFetch, errorEnvelopeSchema, joinUrl, parseJsonText } from '@plug
 import type { Exchange } from './exchange';
 import type { ResolvedOptions } from './options';
 import { redactResponseJson } from './redaction';
-import type { RouteMatch } from './routes';
+import type { RouteMethod } from './routes';
 
 /** Upstream bodies are a few KiB (a toolkit with its fields is the largest); more is not the Composio API. */
 const MAX_UPSTREAM_BODY_BYTES = 8 * 1024 * 1024;
@@ -18,6 +18,14 @@ export type UpstreamResult<T = Record<string, unknown>> =
   | { kind: 'ok'; status: number; json: T; requestId: string | undefined }
   | { kind: 'error'; status: number; response: Response };
 
+/** One call to the API: a method, a path under `/api/v3/` (`connected_accounts/ca_1`) and a query. */
+export interface UpstreamRequest {
+  method: RouteMethod;
+  path: string;
+  /** Already encoded, without `?`; built from validated values only. */
+  query?: string | undefined;
+}
+
 export interface Upstream {
   /**
    * Sends one request upstream and reads its answer within the deadline. With `schema`, a success
@@ -25,7 +33,7 @@ export interface Upstream {
    */
   call<T extends object = Record<string, unknown>>(
     exchange: Exchange,
-    route: RouteMatch,
+    request: UpstreamRequest,
     body?: unknown,
     schema?: ResponseSchema<T>,
   ): Promise<UpstreamResult<T>>;
@@ -36,14 +44,14 @@ export function createUpstream(options: ResolvedOptions<unknown>): Upstream {
   return {
     async call<T extends object>(
       exchange: Exchange,
-      route: RouteMatch,
+      request: UpstreamRequest,
       body?: unknown,
       schema?: ResponseSchema<T>,
     ): Promise<UpstreamResult<T>> {
       const result = await boundedFetch({
         fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-        url: joinUrl(baseUrl, route.upstreamPath),
-        method: route.method,
+        url: joinUrl(baseUrl, `/api/v3/${request.path}${request.query ? `?${request.query}` : ''}`),
+        method: request.method,
         headers:
           body === undefined
             ? { accept: 'application/json', 'x-api-key': apiKey }
