@@ -1,10 +1,10 @@
 import type * as z from 'zod/mini';
 import type { AuthFields, ConnectBackend, RequestOptions } from './backend';
+import { type BoundedFetchResult, boundedFetch, looksLikeHtml, parseJsonText } from './bounded-fetch';
 import { ConnectError } from './connect-error';
 import { connectErrorFromEnvelope } from './envelope-error';
 import { accountMethods } from './http-backend-accounts';
 import { normalizeCreateConnectedAccountRequest } from './normalize';
-import { readResponseText, untilAborted } from './read-body';
 import { secretValuesOf } from './secret-fields';
 import {
   authConfigRefSchema,
@@ -77,72 +77,22 @@ export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
     requestOptions: RequestOptions | undefined,
   ): Promise<z.output<S>> {
     const what = `${call.method} ${call.path}`;
-    const outer = requestOptions?.signal;
-    if (outer?.aborted) throw abortedError(what, outer.reason);
-
-    const controller = new AbortController();
-    let stopped: 'aborted' | 'timeout' | undefined;
-    const onAbort = () => {
-      stopped ??= 'aborted';
-      controller.abort(outer?.reason);
-    };
-    outer?.addEventListener('abort', onAbort, { once: true });
-    const timedOut = () =>
-      new ConnectError('timeout', { message: `${what} timed out after ${timeoutMs} ms` });
-    const timer =
-      Number.isFinite(timeoutMs) && timeoutMs > 0
-        ? setTimeout(() => {
-            stopped ??= 'timeout';
-            controller.abort(timedOut());
-          }, timeoutMs)
-        : undefined;
-    const stoppedError = (cause: unknown): ConnectError =>
-      stopped === 'timeout' ? timedOut() : abortedError(what, cause);
-
-    try {
-      let headers: Headers;
-      try {
-        headers = await buildHeaders(options, call.body !== undefined);
-      } catch (cause) {
-        throw new ConnectError('network', { message: `Could not build the headers for ${what}`, cause });
-      }
-      if (stopped) throw stoppedError(undefined);
-
-      let response: Response;
-      try {
-        response = await untilAborted(
-          doFetch(joinUrl(options.baseUrl, call.path), {
-            method: call.method,
-            headers,
-            body: call.body === undefined ? undefined : JSON.stringify(call.body),
-            signal: controller.signal,
-          }),
-          controller.signal,
-        );
-      } catch (cause) {
-        if (stopped) throw stoppedError(cause);
-        throw new ConnectError('network', { message: `Could not reach the server for ${what}`, cause });
-      }
-
-      const ok = response.status >= 200 && response.status < 300;
-      let body: { text: string; truncated: boolean };
-      try {
-        body = await readResponseText(response, ok ? maxResponseBytes : maxErrorBytes, controller.signal);
-      } catch (cause) {
-        if (stopped) throw stoppedError(cause);
-        throw new ConnectError('network', {
-          message: `The connection broke while reading the response of ${what}`,
-          status: response.status,
-          cause,
-        });
-      }
-
-      if (!ok) throw httpError(response, body, what, call.secrets ?? [], call.knownFields ?? []);
-      return parseBody(body, schema, what, response.status, maxResponseBytes);
-    } finally {
-      if (timer !== undefined) clearTimeout(timer);
-      outer?.removeEventListener('abort', onAbort);
+    const result = await boundedFetch({
+      fetch: doFetch,
+      url: joinUrl(options.baseUrl, call.path),
+      method: call.method,
+      headers: () => buildHeaders(options, call.body !== undefined),
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      timeoutMs,
+      signal: requestOptions?.signal,
+      maxBytes: (status) => (status >= 200 && status < 300 ? maxResponseBytes : maxErrorBytes),
+    });
+    if (!result.ok) throw failureError(result, what, timeoutMs);
+    const { response } = result;
+    if (response.status < 200 || response.status >= 300) {
+      throw httpError(response, result, what, call.secrets ?? [], call.knownFields ?? []);
     }
+    return parseBody(result, schema, what, response.status, maxResponseBytes);
   }
 
   return {
@@ -310,6 +260,31 @@ function abortedError(what: string, cause: unknown): ConnectError {
   return new ConnectError('aborted', { message: `${what} was aborted`, cause });
 }
 
+/** What a request that gave no body throws. */
+function failureError(
+  result: Extract<BoundedFetchResult, { ok: false }>,
+  what: string,
+  timeoutMs: number,
+): ConnectError {
+  const { cause } = result;
+  switch (result.failure) {
+    case 'timeout':
+      return new ConnectError('timeout', { message: `${what} timed out after ${timeoutMs} ms` });
+    case 'aborted':
+      return abortedError(what, cause);
+    case 'headers':
+      return new ConnectError('network', { message: `Could not build the headers for ${what}`, cause });
+    case 'unreachable':
+      return new ConnectError('network', { message: `Could not reach the server for ${what}`, cause });
+    case 'broken':
+      return new ConnectError('network', {
+        message: `The connection broke while reading the response of ${what}`,
+        status: result.response?.status,
+        cause,
+      });
+  }
+}
+
 function parseBody<S extends z.ZodMiniType>(
   body: { text: string; truncated: boolean },
   schema: S,
@@ -323,18 +298,17 @@ function parseBody<S extends z.ZodMiniType>(
       status,
     });
   }
-  if (body.text.trim() === '') {
+  const parsed = parseJsonText(body.text);
+  if (parsed.kind === 'empty') {
     throw new ConnectError('invalid_response', { message: `The response of ${what} is empty`, status });
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(body.text);
-  } catch {
+  if (parsed.kind === 'not_json') {
     throw new ConnectError('invalid_response', {
-      message: `The response of ${what} is not JSON${looksLikeHtml(body.text) ? ' (an HTML page)' : ''}`,
+      message: `The response of ${what} is not JSON${parsed.html ? ' (an HTML page)' : ''}`,
       status,
     });
   }
+  const json = parsed.value;
   const result = schema.safeParse(json);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -355,13 +329,8 @@ function httpError(
 ): ConnectError {
   const status = response.status;
   const requestId = response.headers.get('x-request-id') ?? undefined;
-  let json: unknown;
-  try {
-    json = body.truncated ? undefined : JSON.parse(body.text);
-  } catch {
-    json = undefined;
-  }
-  const envelope = errorEnvelopeSchema.safeParse(json);
+  const parsed = body.truncated ? undefined : parseJsonText(body.text);
+  const envelope = errorEnvelopeSchema.safeParse(parsed?.kind === 'json' ? parsed.value : undefined);
   if (envelope.success) {
     return connectErrorFromEnvelope(envelope.data.error, {
       status,
@@ -376,8 +345,4 @@ function httpError(
     status,
     requestId,
   });
-}
-
-function looksLikeHtml(text: string): boolean {
-  return /^\s*</.test(text);
 }

@@ -1,6 +1,7 @@
 // @plugboard/core/internal: helpers shared by the kit's own packages (@plugboard/react,
 // @plugboard/server, @plugboard/sandbox). Not public API: names here may change in any release.
 // Apps import from `@plugboard/core`.
+export * from './bounded-fetch';
 export * from './callback';
 export * from './connect-flow-outcome';
 export * from './credentials-schema';

@@ -162,6 +162,36 @@ describe('every route, through core’s HTTP backend as a browser uses it', () =
     seen.push(JSON.stringify(created), JSON.stringify(account));
   });
 
+  test('the list: the session user’s accounts on the allowlist only, summaries, pages passed through', async () => {
+    for (const [user, config] of [
+      ['alice', 'ac_github'],
+      ['alice', 'ac_github'],
+      ['bob', 'ac_github'],
+    ]) {
+      const link = await postJson(
+        '/api/connect/api/v3/connected_accounts/link',
+        { auth_config_id: config },
+        user,
+      );
+      expect(link.status).toBe(201);
+    }
+    const first = await call('/api/connect/api/v3/connected_accounts?limit=1&order_direction=asc');
+    expect(first.status).toBe(200);
+    const page = first.json();
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0]).toMatchObject({ user_id: 'alice', auth_config: { id: 'ac_github' } });
+    expect(page.next_cursor).toEqual(expect.any(String));
+    const rest = (
+      await call(`/api/connect/api/v3/connected_accounts?limit=5&cursor=${page.next_cursor}`)
+    ).json();
+    expect(rest.items.map((item: { user_id: string }) => item.user_id)).toEqual(['alice']);
+    for (const item of [...page.items, ...rest.items]) {
+      expect(Object.keys(item)).not.toEqual(expect.arrayContaining(['state']));
+      expect(item).not.toHaveProperty('data');
+      expect(item).not.toHaveProperty('params');
+    }
+  });
+
   test('field metadata (fieldMetadata: true): getAuthFields reads the auth config, then its toolkit', async () => {
     const fields = await backend().getAuthFields?.('ac_zendesk');
     expect(fields?.toolkitSlug).toBe('zendesk');
@@ -300,10 +330,22 @@ describe('hostile input', () => {
     ['POST', '/api/connect/_sandbox/control', 404],
     ['GET', '/api/connect/link/lt_x', 404],
     ['GET', '/api/connect/api/v3.1/connected_accounts/ca_1', 404],
-    ['GET', '/api/connect/api/v3/connected_accounts', 405],
-    ['GET', '/api/connect/api/v3/connected_accounts?user_ids=bob', 405],
-    ['DELETE', '/api/connect/api/v3/connected_accounts/ca_1', 405],
+    ['PUT', '/api/connect/api/v3/connected_accounts', 405],
+    ['GET', '/api/connect/api/v3/connected_accounts?user_ids=bob', 400],
+    ['GET', '/api/connect/api/v3/connected_accounts?user_id=bob', 400],
+    ['GET', '/api/connect/api/v3/connected_accounts?auth_config_ids=ac_slack', 403],
+    ['GET', '/api/connect/api/v3/connected_accounts?connected_account_ids=ca_1', 400],
+    ['GET', '/api/connect/api/v3/connected_accounts?limit=-1', 400],
+    ['PUT', '/api/connect/api/v3/connected_accounts/ca_1', 405],
     ['PATCH', '/api/connect/api/v3/connected_accounts/ca_1', 405],
+    ['GET', '/api/connect/api/v3/connected_accounts/ca_1/status', 405],
+    ['DELETE', '/api/connect/api/v3/connected_accounts/ca_1/status', 405],
+    ['PATCH', '/api/connect/api/v3/connected_accounts/ca_1/status/x', 404],
+    ['PATCH', '/api/connect/api/v3/connected_accounts/ca_1/../ca_2/status', 404],
+    ['DELETE', '/api/connect/api/v3/connected_accounts/%2e%2e', 404],
+    ['DELETE', '/api/connect/api/v3/connected_accounts/ca_1%2Fstatus', 404],
+    ['DELETE', '/api/connect/api/v3/connected_accounts/', 404],
+    ['PATCH', '/api/connect/api/v3/connected_accounts//status', 404],
     ['POST', '/api/connect/api/v3/connected_accounts/ca_1', 405],
     ['OPTIONS', '/api/connect/api/v3/connected_accounts/link', 405],
   ])('%s %s → %i, nothing upstream', async (method, path, status) => {

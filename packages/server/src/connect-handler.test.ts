@@ -34,6 +34,7 @@ beforeAll(async () => {
         JSON.stringify({
           id: request.path.split('/').pop(),
           user_id: accountOwner,
+          auth_config: { id: 'ac_zendesk' },
           status: 'ACTIVE',
           state: {
             authScheme: 'API_KEY',
@@ -365,11 +366,13 @@ describe('routes: exactly three, matched on the raw path', () => {
   });
 
   test.each([
-    ['DELETE', 'connected_accounts/ca_1', 'GET'],
-    ['PATCH', 'connected_accounts/ca_1', 'GET'],
+    ['PUT', 'connected_accounts/ca_1', 'GET, DELETE'],
+    ['PATCH', 'connected_accounts/ca_1', 'GET, DELETE'],
     ['GET', 'connected_accounts/link', 'POST'],
-    ['PUT', 'connected_accounts', 'POST'],
-    ['GET', 'connected_accounts', 'POST'],
+    ['PUT', 'connected_accounts', 'POST, GET'],
+    ['DELETE', 'connected_accounts', 'POST, GET'],
+    ['GET', 'connected_accounts/ca_1/status', 'PATCH'],
+    ['POST', 'connected_accounts/ca_1/status', 'PATCH'],
   ])('%s %s → 405, Allow: %s', async (method, path, allow) => {
     const response = await makeHandler()(
       new Request(`${APP}/api/connect/api/v3/${path}`, { method, headers: { 'x-test-user': 'alice' } }),

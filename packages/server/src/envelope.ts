@@ -6,6 +6,7 @@ import type { ErrorEnvelopeBody } from '@plugboard/core';
 
 /** Slugs of the errors the handler makes itself; upstream errors keep their own. */
 export type ProxyErrorSlug =
+  | 'Proxy_BadRequest'
   | 'Proxy_NotFound'
   | 'Proxy_MethodNotAllowed'
   | 'Proxy_CrossSiteRequest'

@@ -11,7 +11,7 @@ let upstream: TestUpstream;
 beforeAll(async () => {
   upstream = await startTestUpstream((_request, res) => {
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ id: 'ca_h', user_id: 'alice' }));
+    res.end(JSON.stringify({ id: 'ca_h', user_id: 'alice', auth_config: { id: 'ac_github' } }));
   });
 });
 afterAll(() => upstream.close());

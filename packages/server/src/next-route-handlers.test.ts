@@ -15,7 +15,7 @@ beforeAll(async () => {
             expires_at: 'x',
             connected_account_id: 'ca_9',
           })
-        : JSON.stringify({ id: 'ca_9', user_id: 'alice' }),
+        : JSON.stringify({ id: 'ca_9', user_id: 'alice', auth_config: { id: 'ac_github' } }),
     );
   });
 });
@@ -32,7 +32,7 @@ test('Next.js App Router: the exported route handlers answer Requests like Next 
     },
     allowedAuthConfigIds: ['ac_github'],
   });
-  const { GET, POST, DELETE } = createNextRouteHandlers(handler);
+  const { GET, POST, PUT } = createNextRouteHandlers(handler);
   const context = { params: Promise.resolve({ path: ['api', 'v3', 'connected_accounts', 'ca_9'] }) };
   const got = await GET(
     new Request('http://app.test/api/connect/api/v3/connected_accounts/ca_9', {
@@ -55,11 +55,13 @@ test('Next.js App Router: the exported route handlers answer Requests like Next 
   expect(posted.status).toBe(200);
   expect(await posted.json()).toMatchObject({ connected_account_id: 'ca_9' });
 
-  const deleted = await DELETE(
+  // A method no route of the path takes gets the envelope's 405, not Next's empty one.
+  const put = await PUT(
     new Request('http://app.test/api/connect/api/v3/connected_accounts/ca_9', {
-      method: 'DELETE',
+      method: 'PUT',
       headers: { cookie: 'session=alice' },
     }),
   );
-  expect(deleted.status).toBe(405);
+  expect(put.status).toBe(405);
+  expect((await put.json()).error.slug).toBe('Proxy_MethodNotAllowed');
 });

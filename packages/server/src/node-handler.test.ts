@@ -9,7 +9,14 @@ let upstream: TestUpstream;
 beforeAll(async () => {
   upstream = await startTestUpstream((request, res) => {
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ id: request.path.split('/').pop(), user_id: 'alice', status: 'ACTIVE' }));
+    res.end(
+      JSON.stringify({
+        id: request.path.split('/').pop(),
+        user_id: 'alice',
+        status: 'ACTIVE',
+        auth_config: { id: 'ac_github' },
+      }),
+    );
   });
 });
 afterAll(() => upstream.close());

@@ -1,4 +1,5 @@
 import type { ConnectHandler } from './connect-handler';
+import { envelope, jsonResponse, newRequestId } from './envelope';
 import { setRawPath } from './routes';
 
 /**
@@ -46,6 +47,8 @@ export interface NodeContext<
 }
 
 const BODYLESS = new Set(['GET', 'HEAD']);
+/** Methods a Fetch `Request` refuses to carry. */
+const FETCH_FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
 /**
  * Adapts a Fetch handler to Node's `http` (`http.createServer(toNodeHandler(handler))`) and to
@@ -61,20 +64,29 @@ export function toNodeHandler<Req extends NodeRequestLike, Res extends NodeRespo
   handler: ConnectHandler<NodeContext<Req, Res>>,
 ): (req: Req, res: Res, next?: NodeNext) => void {
   return (req, res, next) => {
-    const rawUrl = req.originalUrl ?? req.url ?? '/';
-    const queryAt = rawUrl.search(/[?#]/);
-    const rawPath = queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt);
-    if (next && rawPath !== handler.basePath && !rawPath.startsWith(`${handler.basePath}/`)) {
+    const target = requestTarget(req.originalUrl ?? req.url ?? '/');
+    const rawPath = target?.path;
+    if (
+      next &&
+      rawPath !== undefined &&
+      rawPath !== handler.basePath &&
+      !rawPath.startsWith(`${handler.basePath}/`)
+    ) {
       next();
       return;
     }
     const state = { cut: false };
-    let request: Request;
+    const method = (req.method ?? 'GET').toUpperCase();
+    // A target no URL parser takes, or a method Fetch refuses: the client's mistake, a 400, never a crash.
+    let request: Request | undefined;
     try {
-      request = toRequest(req, rawUrl, state);
-    } catch (error) {
-      if (next) next(error);
-      else sendPlain(res, 400, 'Bad Request');
+      if (target !== undefined && !FETCH_FORBIDDEN_METHODS.has(method))
+        request = toRequest(req, method, target.pathAndQuery, state);
+    } catch {
+      request = undefined;
+    }
+    if (request === undefined || rawPath === undefined) {
+      sendBadRequest(res);
       return;
     }
     setRawPath(request, rawPath);
@@ -111,7 +123,31 @@ export function toExpress<Req extends NodeRequestLike, Res extends NodeResponseL
   return toNodeHandler(handler);
 }
 
-function toRequest(req: NodeRequestLike, rawUrl: string, state: { cut: boolean }): Request {
+/**
+ * The path (query removed) and the path with its query of a request target: origin-form
+ * (`/path?q`) as it is, absolute-form (`http://host/path?q`, what a forward proxy sends) as the
+ * part after its authority. `undefined` for anything else, an authority no URL parser takes
+ * (`http://%zz/`) or one with userinfo (`http://user:pass@host/`).
+ */
+function requestTarget(rawUrl: string): { path: string; pathAndQuery: string } | undefined {
+  let pathAndQuery = rawUrl;
+  if (!rawUrl.startsWith('/')) {
+    const authority = /^https?:\/\/[^/?#]*/i.exec(rawUrl);
+    if (authority === null) return undefined;
+    try {
+      const url = new URL(rawUrl);
+      if (url.username !== '' || url.password !== '') return undefined;
+    } catch {
+      return undefined;
+    }
+    pathAndQuery = rawUrl.slice(authority[0].length);
+    if (!pathAndQuery.startsWith('/')) pathAndQuery = `/${pathAndQuery}`;
+  }
+  const queryAt = pathAndQuery.search(/[?#]/);
+  return { path: queryAt < 0 ? pathAndQuery : pathAndQuery.slice(0, queryAt), pathAndQuery };
+}
+
+function toRequest(req: NodeRequestLike, method: string, path: string, state: { cut: boolean }): Request {
   const host = headerValue(req.headers.host);
   // A Host that is not a plain host[:port] must not steer URL parsing (userinfo, paths).
   const safeHost =
@@ -119,7 +155,6 @@ function toRequest(req: NodeRequestLike, rawUrl: string, state: { cut: boolean }
       ? host
       : 'localhost';
   const protocol = (req.socket as { encrypted?: boolean } | null | undefined)?.encrypted ? 'https' : 'http';
-  const path = rawUrl.startsWith('/') ? rawUrl : `/${rawUrl}`;
   const url = `${protocol}://${safeHost}${path}`;
   // A plain record: the Request builds its Headers once (Node has already joined repeated headers).
   const headers: Record<string, string> = {};
@@ -128,7 +163,6 @@ function toRequest(req: NodeRequestLike, rawUrl: string, state: { cut: boolean }
     if (value === undefined || name.startsWith(':')) continue;
     headers[name] = Array.isArray(value) ? value.join(', ') : value;
   }
-  const method = (req.method ?? 'GET').toUpperCase();
   if (BODYLESS.has(method)) return new Request(url, { method, headers });
   if (req.readableEnded) {
     // A body parser mounted before this one (express.json()) consumed the stream: replay what it
@@ -177,6 +211,16 @@ function toRequest(req: NodeRequestLike, rawUrl: string, state: { cut: boolean }
 
 function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** A 400 in the envelope, for a request the glue cannot turn into a Fetch `Request`. */
+function sendBadRequest(res: NodeResponseLike): void {
+  const requestId = newRequestId();
+  const body = { error: envelope(400, 'Proxy_BadRequest', 'The request is malformed', requestId) };
+  res.statusCode = 400;
+  for (const [name, value] of jsonResponse(400, '', requestId).headers) res.setHeader(name, value);
+  res.setHeader('connection', 'close');
+  res.end(JSON.stringify(body));
 }
 
 function sendPlain(res: NodeResponseLike, status: number, text: string): void {

@@ -1,62 +1,66 @@
 /**
  * The handler's routes, matched against the raw path: exact strings and one strict id pattern,
  * so `..`, `%2e%2e`, `%2F`, `//` and `\` can never name a route, let alone another upstream path.
- * The upstream path is rebuilt from the route and the validated id, never copied from the request.
+ * The upstream path is rebuilt by each route from its name and the validated id, never copied from
+ * the request.
  */
 
 export type RouteName =
   | 'createLinkSession'
   | 'createConnectedAccount'
+  | 'listConnectedAccounts'
   | 'getConnectedAccount'
+  | 'deleteConnectedAccount'
+  | 'setConnectedAccountEnabled'
   | 'getAuthConfig'
   | 'getToolkit';
 
+export type RouteMethod = 'GET' | 'POST' | 'DELETE' | 'PATCH';
+
 export interface RouteMatch {
   name: RouteName;
-  method: 'GET' | 'POST';
-  /** The path sent upstream, `/api/v3/…`. */
-  upstreamPath: string;
-  /** The validated `{id}` / `{slug}` of a GET route. */
+  method: RouteMethod;
+  /** The validated `{id}` / `{slug}` of a route on one resource. */
   id?: string;
 }
 
+/** The routes on one path, by method: a request with another method is a 405. */
+export type PathMatch = Partial<Record<RouteMethod, RouteMatch>>;
+
 /** Composio ids (`ca_…`, `ac_…`, nanoids) and toolkit slugs: letters, digits, `_` and `-`, nothing else. */
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
 
 const PREFIX = '/api/v3/';
 
 /**
  * Matches `path` (the raw pathname, query removed) under `basePath`. `undefined` means no route
- * lives there (404); a match whose `method` differs from the request's is a 405.
+ * lives there (404); a path whose routes lack the request's method is a 405.
  */
-export function matchRoute(path: string, basePath: string, fieldMetadata: boolean): RouteMatch | undefined {
+export function matchRoute(path: string, basePath: string, fieldMetadata: boolean): PathMatch | undefined {
   if (!path.startsWith(basePath + PREFIX)) return undefined;
-  const rest = path.slice(basePath.length + PREFIX.length);
-  if (rest === 'connected_accounts/link') {
-    return { name: 'createLinkSession', method: 'POST', upstreamPath: '/api/v3/connected_accounts/link' };
-  }
-  if (rest === 'connected_accounts') {
-    return { name: 'createConnectedAccount', method: 'POST', upstreamPath: '/api/v3/connected_accounts' };
-  }
-  const slash = rest.indexOf('/');
-  if (slash < 0 || rest.indexOf('/', slash + 1) >= 0) return undefined;
-  const collection = rest.slice(0, slash);
-  const id = rest.slice(slash + 1);
-  if (!ID_PATTERN.test(id)) return undefined;
-  if (collection === 'connected_accounts') {
+  const parts = path.slice(basePath.length + PREFIX.length).split('/');
+  const [collection, id, tail] = parts;
+  if (parts.length === 1 && collection === 'connected_accounts') {
     return {
-      name: 'getConnectedAccount',
-      method: 'GET',
-      upstreamPath: `/api/v3/connected_accounts/${id}`,
-      id,
+      POST: { name: 'createConnectedAccount', method: 'POST' },
+      GET: { name: 'listConnectedAccounts', method: 'GET' },
     };
   }
-  if (fieldMetadata && collection === 'auth_configs') {
-    return { name: 'getAuthConfig', method: 'GET', upstreamPath: `/api/v3/auth_configs/${id}`, id };
+  if (parts.length === 2 && collection === 'connected_accounts' && id === 'link') {
+    return { POST: { name: 'createLinkSession', method: 'POST' } };
   }
-  if (fieldMetadata && collection === 'toolkits') {
-    return { name: 'getToolkit', method: 'GET', upstreamPath: `/api/v3/toolkits/${id}`, id };
+  if (parts.length < 2 || parts.length > 3 || id === undefined || !ID_PATTERN.test(id)) return undefined;
+  if (collection === 'connected_accounts') {
+    if (tail === 'status') return { PATCH: { name: 'setConnectedAccountEnabled', method: 'PATCH', id } };
+    if (tail !== undefined) return undefined;
+    return {
+      GET: { name: 'getConnectedAccount', method: 'GET', id },
+      DELETE: { name: 'deleteConnectedAccount', method: 'DELETE', id },
+    };
   }
+  if (tail !== undefined || !fieldMetadata) return undefined;
+  if (collection === 'auth_configs') return { GET: { name: 'getAuthConfig', method: 'GET', id } };
+  if (collection === 'toolkits') return { GET: { name: 'getToolkit', method: 'GET', id } };
   return undefined;
 }
 

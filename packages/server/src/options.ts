@@ -1,0 +1,128 @@
+import type { RouteName } from './routes';
+import { normalizeBasePath } from './routes';
+
+export const DEFAULT_BASE_URL = 'https://backend.composio.dev';
+export const DEFAULT_BASE_PATH = '/api/connect';
+export const DEFAULT_TIMEOUT_MS = 15_000;
+/** Request bodies of the two POST routes are a few hundred bytes; 64 KiB leaves room for a private key. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Decides whether a user may use an auth config; an array is an exact allowlist. */
+export type AuthConfigAllowlist =
+  | readonly string[]
+  | ((authConfigId: string, info: { userId: string; request: Request }) => boolean | Promise<boolean>);
+
+export interface ConnectHandlerOptions<Context = unknown> {
+  /** The Composio API key (or the sandbox's). Sent upstream in `x-api-key`, nowhere else. */
+  apiKey: string;
+  /** Where the v3 API lives. Default `https://backend.composio.dev`. */
+  baseUrl?: string | undefined;
+  /**
+   * The signed-in user, from your session (a cookie, a header your auth sets). `null` or
+   * `undefined` → 401. This is the only source of `user_id`.
+   */
+  getUserId: (
+    request: Request,
+    context: Context | undefined,
+  ) => string | null | undefined | Promise<string | null | undefined>;
+  /** Which auth configs a user may connect or read; anything else → 403. */
+  allowedAuthConfigIds: AuthConfigAllowlist;
+  /** Origins a `callback_url` may point to (`https://app.example`). Default none: every callback_url → 400. */
+  callbackOrigins?: readonly string[] | undefined;
+  /**
+   * Origins besides the request's own that may send requests (your public origin when a proxy
+   * in front rewrites `Host`). No CORS headers are sent: this is a same-origin API.
+   */
+  allowedOrigins?: readonly string[] | undefined;
+  /** Where the routes live on your server. Default `/api/connect`. */
+  basePath?: string | undefined;
+  /** Defaults to the global `fetch`, looked up at call time. */
+  fetch?: ((input: string, init: RequestInit) => Promise<Response>) | undefined;
+  /** Upstream deadline, body included; a miss → 504. Default 15 000 ms. */
+  timeoutMs?: number | undefined;
+  /** One structured, redacted entry per request. */
+  log?: ((entry: ConnectLogEntry) => void) | undefined;
+  /**
+   * Also serve `GET {basePath}/api/v3/auth_configs/{id}` (allowlisted ids only) and
+   * `GET {basePath}/api/v3/toolkits/{slug}` (the toolkit of an auth config read through this
+   * handler), so a credential form can load its fields. Default `false`.
+   */
+  fieldMetadata?: boolean | undefined;
+}
+
+/** One request, as the handler logs it. Nothing in it is a secret. */
+export interface ConnectLogEntry {
+  level: 'info' | 'warn' | 'error';
+  requestId: string;
+  method: string;
+  path: string;
+  route: RouteName | null;
+  status: number;
+  durationMs: number;
+  /** Time spent waiting for upstream (request and body), when it was called. */
+  upstreamMs?: number | undefined;
+  upstreamRequestId?: string | undefined;
+  userId?: string | undefined;
+  authConfigId?: string | undefined;
+  /** Why the request was refused or failed. */
+  error?: { slug: string; message: string } | undefined;
+  /** The request body, its credentials replaced by `[redacted]`. */
+  body?: unknown;
+}
+
+/** The options after their checks, with every default applied. */
+export interface ResolvedOptions<Context> {
+  apiKey: string;
+  baseUrl: string;
+  basePath: string;
+  timeoutMs: number;
+  fieldMetadata: boolean;
+  callbackOrigins: ReadonlySet<string>;
+  allowedOrigins: ReadonlySet<string>;
+  allowlist: AuthConfigAllowlist;
+  getUserId: ConnectHandlerOptions<Context>['getUserId'];
+  fetch: ConnectHandlerOptions<Context>['fetch'];
+  log: ConnectHandlerOptions<Context>['log'];
+}
+
+/** Checks the options and applies the defaults; a problem is a `TypeError` naming the option. */
+export function resolveOptions<Context>(options: ConnectHandlerOptions<Context>): ResolvedOptions<Context> {
+  if (typeof options.apiKey !== 'string' || options.apiKey === '') {
+    throw new TypeError('createConnectHandler: apiKey is required');
+  }
+  if (typeof options.getUserId !== 'function') {
+    throw new TypeError('createConnectHandler: getUserId is required');
+  }
+  if (options.allowedAuthConfigIds === undefined) {
+    throw new TypeError('createConnectHandler: allowedAuthConfigIds is required (an array or a function)');
+  }
+  return {
+    apiKey: options.apiKey,
+    baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+    basePath: normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH),
+    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    fieldMetadata: options.fieldMetadata ?? false,
+    callbackOrigins: originsOf(options.callbackOrigins, 'callbackOrigins'),
+    allowedOrigins: originsOf(options.allowedOrigins, 'allowedOrigins'),
+    allowlist: options.allowedAuthConfigIds,
+    getUserId: options.getUserId,
+    fetch: options.fetch,
+    log: options.log,
+  };
+}
+
+function originsOf(values: readonly string[] | undefined, option: string): ReadonlySet<string> {
+  return new Set((values ?? []).map((value) => originOf(value, option)));
+}
+
+function originOf(value: string, option: string): string {
+  try {
+    const url = new URL(value);
+    if (url.origin === 'null') throw new TypeError(value);
+    return url.origin;
+  } catch {
+    throw new TypeError(
+      `createConnectHandler: ${option} must hold origins such as https://app.example (got ${value})`,
+    );
+  }
+}
