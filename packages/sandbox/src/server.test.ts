@@ -24,8 +24,12 @@ import {
 } from '../../core/src/fixtures/api-examples';
 import { SANDBOX_AUTH_CONFIGS } from './fixtures/auth-configs';
 import { type SandboxServer, startSandboxServer } from './server';
+import { expectSpecClean } from './testing/spec-checked';
+import { createSpecOracle } from './testing/spec-oracle';
 
 const KEY = 'sandbox-key';
+// Every response of this suite is checked against Composio's OpenAPI spec (the last test).
+const oracle = createSpecOracle();
 let server: SandboxServer;
 let backend: ReturnType<typeof createHttpBackend>;
 
@@ -35,6 +39,7 @@ beforeAll(async () => {
     control: true,
     corsOrigins: ['http://app.test'],
     apiKeys: [KEY],
+    onResponse: oracle.onResponse,
   });
   backend = createHttpBackend({ baseUrl: server.url, headers: { 'x-api-key': KEY } });
 });
@@ -600,7 +605,7 @@ describe('persistence', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'plugboard-sandbox-'));
     const file = path.join(dir, 'state.json');
     try {
-      const first = await startSandboxServer({ port: 0, persistPath: file });
+      const first = await startSandboxServer({ port: 0, persistPath: file, onResponse: oracle.onResponse });
       const made = await first.sandbox.backend.createConnectedAccount({
         auth_config: { id: 'ac_vercel' },
         connection: {
@@ -611,7 +616,7 @@ describe('persistence', () => {
       const text = await readFile(file, 'utf8');
       expect(text).toContain(made.id);
       expect(text).not.toContain('tok-secret-000000001');
-      const second = await startSandboxServer({ port: 0, persistPath: file });
+      const second = await startSandboxServer({ port: 0, persistPath: file, onResponse: oracle.onResponse });
       try {
         expect((await second.sandbox.backend.getConnectedAccount(made.id)).status).toBe('ACTIVE');
       } finally {
@@ -620,5 +625,11 @@ describe('persistence', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("Composio's OpenAPI spec as the oracle", () => {
+  it('every API response of this suite matches composio-openapi.json', async () => {
+    await expectSpecClean(oracle, 100);
   });
 });
