@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Composio from '@composio/client';
@@ -625,6 +626,34 @@ describe('persistence', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('malformed requests over a raw socket (the attack review)', () => {
+  /** Sends `head` as written and returns the status line's code, or 0 if the socket just closed. */
+  function raw(head: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const url = new URL(server.url);
+      const socket = net.connect(Number(url.port), url.hostname, () => socket.end(head));
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (text += chunk));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0)));
+    });
+  }
+
+  it('a bad absolute-form host, userinfo or TRACE is a 4xx, and the server lives on', async () => {
+    for (const head of [
+      'GET http://%zz/api/v3/auth_configs HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      'GET http://user:pw@127.0.0.1/api/v3/auth_configs HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      'TRACE /api/v3/auth_configs HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    ]) {
+      const status = await raw(head);
+      expect(status, head.split('\r\n')[0]).toBeGreaterThanOrEqual(400);
+      expect(status, head.split('\r\n')[0]).toBeLessThan(500);
+    }
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });
 
