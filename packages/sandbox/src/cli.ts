@@ -16,6 +16,9 @@ const USAGE = `Usage: plugboard-sandbox [options]
   --coop              serve the hosted pages (link and consent page) with
                       Cross-Origin-Opener-Policy: same-origin, as providers that
                       sever the popup's opener do (ac_linear always does)
+  --unmasked          return credential values in state.val as given (and keep
+                      them in memory and in --persist), as a Composio project
+                      without masking does; default: masked as ********
   --help              show this help`;
 
 function fail(message: string): never {
@@ -44,6 +47,7 @@ function parse() {
       'public-url': { type: 'string' },
       'max-accounts': { type: 'string' },
       coop: { type: 'boolean' },
+      unmasked: { type: 'boolean' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -72,6 +76,7 @@ const server = await startSandboxServer({
   publicUrl: values['public-url'],
   maxAccounts: integer(values['max-accounts'], '--max-accounts', 1),
   coop: values.coop,
+  maskCredentials: values.unmasked === true ? false : undefined,
 }).catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
 
 console.log(`Plugboard sandbox on ${server.url}`);
@@ -79,6 +84,7 @@ console.log(`  API        ${server.url}/api/v3/  (and /api/v3.1/), key header x-
 console.log(`  link page  ${server.url}/link/<link_token>`);
 if (values.control) console.log(`  control    ${server.url}/_sandbox/control`);
 if (values.coop) console.log('  hosted pages served with Cross-Origin-Opener-Policy: same-origin');
+if (values.unmasked) console.log('  credentials UNMASKED in state.val (and kept in memory and in --persist)');
 console.log('Press Ctrl-C to stop.');
 
 let closing = false;

@@ -26,3 +26,23 @@ export function randomUuid(): string {
   const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
+
+const WORDS_A = ['red', 'blue', 'green', 'amber', 'silver', 'quiet', 'swift', 'bright', 'calm', 'bold'];
+const WORDS_B = [
+  'castle',
+  'river',
+  'falcon',
+  'meadow',
+  'harbor',
+  'summit',
+  'forest',
+  'lantern',
+  'comet',
+  'anchor',
+];
+
+/** v3.1's `word_id`: a toolkit-prefixed pair of words, e.g. `github_red-castle`. */
+export function randomWordId(toolkitSlug: string): string {
+  const [a = 0, b = 0] = crypto.getRandomValues(new Uint8Array(2));
+  return `${toolkitSlug}_${WORDS_A[a % WORDS_A.length]}-${WORDS_B[b % WORDS_B.length]}`;
+}

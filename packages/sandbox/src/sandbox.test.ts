@@ -4,9 +4,12 @@ import { ConnectError } from '@plugboard/core';
 import { errorEnvelopeSchema } from '@plugboard/core/internal';
 import { describe, expect, it } from 'vitest';
 import { SandboxHttpError } from './envelope';
-import { createSandbox, type SandboxPersistence } from './sandbox';
+import type { SandboxPersistence } from './sandbox';
 import type { StateSnapshot } from './state';
+import { expectSpecClean, specChecked } from './testing/spec-checked';
 
+// Every response of this suite is checked against Composio's OpenAPI spec (the last test).
+const { oracle, createSandbox } = specChecked();
 const ORIGIN = 'http://127.0.0.1:4010';
 
 function clock(start = Date.parse('2026-11-26T10:00:00Z')) {
@@ -454,5 +457,11 @@ describe('browser safety', () => {
     visit(path.join(dir, 'index.ts'));
     expect(visited.size).toBeGreaterThan(5);
     expect(readdirSync(dir)).toEqual(expect.arrayContaining([...nodeOnly]));
+  });
+});
+
+describe("Composio's OpenAPI spec as the oracle", () => {
+  it('every API response of this suite matches composio-openapi.json', async () => {
+    await expectSpecClean(oracle, 20);
   });
 });

@@ -52,6 +52,11 @@ export interface SandboxOptions {
    * downstream (a proxy) passes them on.
    */
   maskCredentials?: boolean | undefined;
+  /**
+   * Sees every response the handler gives (a clone, with the request's method and URL), for test
+   * tooling such as the spec oracle. It must not throw.
+   */
+  onResponse?: ((exchange: { method: string; url: string; response: Response }) => void) | undefined;
 }
 
 export interface Sandbox {
@@ -133,7 +138,12 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     coop: () => model.script.coop,
   };
   const app = createApp(deps);
-  const handle = async (request: Request): Promise<Response> => app.fetch(request);
+  const onResponse = options.onResponse;
+  const handle = async (request: Request): Promise<Response> => {
+    const response = await app.fetch(request);
+    onResponse?.({ method: request.method, url: request.url, response: response.clone() });
+    return response;
+  };
 
   return {
     backend: createHttpBackend({

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
+import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Composio from '@composio/client';
@@ -24,8 +25,12 @@ import {
 } from '../../core/src/fixtures/api-examples';
 import { SANDBOX_AUTH_CONFIGS } from './fixtures/auth-configs';
 import { type SandboxServer, startSandboxServer } from './server';
+import { expectSpecClean } from './testing/spec-checked';
+import { createSpecOracle } from './testing/spec-oracle';
 
 const KEY = 'sandbox-key';
+// Every response of this suite is checked against Composio's OpenAPI spec (the last test).
+const oracle = createSpecOracle();
 let server: SandboxServer;
 let backend: ReturnType<typeof createHttpBackend>;
 
@@ -35,6 +40,7 @@ beforeAll(async () => {
     control: true,
     corsOrigins: ['http://app.test'],
     apiKeys: [KEY],
+    onResponse: oracle.onResponse,
   });
   backend = createHttpBackend({ baseUrl: server.url, headers: { 'x-api-key': KEY } });
 });
@@ -600,7 +606,7 @@ describe('persistence', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'plugboard-sandbox-'));
     const file = path.join(dir, 'state.json');
     try {
-      const first = await startSandboxServer({ port: 0, persistPath: file });
+      const first = await startSandboxServer({ port: 0, persistPath: file, onResponse: oracle.onResponse });
       const made = await first.sandbox.backend.createConnectedAccount({
         auth_config: { id: 'ac_vercel' },
         connection: {
@@ -611,7 +617,7 @@ describe('persistence', () => {
       const text = await readFile(file, 'utf8');
       expect(text).toContain(made.id);
       expect(text).not.toContain('tok-secret-000000001');
-      const second = await startSandboxServer({ port: 0, persistPath: file });
+      const second = await startSandboxServer({ port: 0, persistPath: file, onResponse: oracle.onResponse });
       try {
         expect((await second.sandbox.backend.getConnectedAccount(made.id)).status).toBe('ACTIVE');
       } finally {
@@ -620,5 +626,39 @@ describe('persistence', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('malformed requests over a raw socket (the attack review)', () => {
+  /** Sends `head` as written and returns the status line's code, or 0 if the socket just closed. */
+  function raw(head: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const url = new URL(server.url);
+      const socket = net.connect(Number(url.port), url.hostname, () => socket.end(head));
+      let text = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => (text += chunk));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0)));
+    });
+  }
+
+  it('a bad absolute-form host, userinfo or TRACE is a 4xx, and the server lives on', async () => {
+    for (const head of [
+      'GET http://%zz/api/v3/auth_configs HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      'GET http://user:pw@127.0.0.1/api/v3/auth_configs HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+      'TRACE /api/v3/auth_configs HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n',
+    ]) {
+      const status = await raw(head);
+      expect(status, head.split('\r\n')[0]).toBeGreaterThanOrEqual(400);
+      expect(status, head.split('\r\n')[0]).toBeLessThan(500);
+    }
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe("Composio's OpenAPI spec as the oracle", () => {
+  it('every API response of this suite matches composio-openapi.json', async () => {
+    await expectSpecClean(oracle, 100);
   });
 });

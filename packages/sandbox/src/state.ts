@@ -16,6 +16,10 @@ export interface AccountRecord {
   linkToken?: string | undefined;
   /** Scripted statuses the next GETs return, one each, the last one sticking. */
   statusSequence?: ConnectionStatus[] | undefined;
+  /** v3.1's `word_id`: toolkit-prefixed words, e.g. `github_red-castle`. */
+  wordId?: string | undefined;
+  /** v3.1's `alias` (the sandbox never sets one). */
+  alias?: string | undefined;
   /** Set by `PATCH …/status` with `enabled: false` (the account's `is_disabled`). */
   disabled?: boolean | undefined;
   /** When `DELETE` soft-deleted it: kept (as Composio keeps it for audit), never listed or read. */

@@ -5,8 +5,11 @@ import {
   errorEnvelopeSchema,
 } from '@plugboard/core/internal';
 import { describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../sandbox';
+import type { Sandbox } from '../sandbox';
+import { expectSpecClean, specChecked } from '../testing/spec-checked';
 
+// Every response of this suite is checked against Composio's OpenAPI spec (the last test).
+const { oracle, createSandbox } = specChecked();
 const ORIGIN = 'http://127.0.0.1:4010';
 
 function clock(start = Date.parse('2026-11-26T10:00:00Z')) {
@@ -218,5 +221,96 @@ describe('CORS for the new methods', () => {
     expect(response.status).toBe(204);
     expect(response.headers.get('access-control-allow-methods')).toMatch(/DELETE/);
     expect(response.headers.get('access-control-allow-methods')).toMatch(/PATCH/);
+  });
+});
+
+describe('shapes as the spec and the v3.1 client have them', () => {
+  it('an OAuth account waiting for consent carries state.val.redirectUrl (its link page)', async () => {
+    const sandbox = createSandbox();
+    const link = await sandbox.backend.createLinkSession({ auth_config_id: 'ac_github', user_id: 'u1' });
+    const account = await sandbox.backend.getConnectedAccount(link.connected_account_id);
+    expect(account.state.val).toEqual({ status: 'INITIATED', redirectUrl: link.redirect_url });
+  });
+
+  it('a custom OAuth create says INITIATED inside and outside, with the redirectUrl', async () => {
+    const sandbox = createSandbox();
+    const response = await call(sandbox, 'POST', '/api/v3/connected_accounts', {
+      auth_config: { id: 'ac_notion' },
+      connection: { user_id: 'u1', callback_url: 'https://app.example/cb' },
+    });
+    const body = (await response.json()) as {
+      status: string;
+      redirect_url: string;
+      connectionData: { val: { status: string; redirectUrl: string } };
+    };
+    expect(body.status).toBe('INITIATED');
+    expect(body.connectionData.val).toEqual({ status: 'INITIATED', redirectUrl: body.redirect_url });
+  });
+
+  it('a credential account that never got its credentials keeps val INITIATED when FAILED or EXPIRED', async () => {
+    const sandbox = createSandbox();
+    const denied = await sandbox.backend.createLinkSession({ auth_config_id: 'ac_stripe', user_id: 'u1' });
+    await sandbox.completeLink(denied.link_token, { deny: true });
+    const account = await sandbox.backend.getConnectedAccount(denied.connected_account_id);
+    expect(account.status).toBe('FAILED');
+    expect(account.state.val.status).toBe('INITIATED');
+  });
+
+  it('v3.1 accounts carry word_id (toolkit-prefixed) and alias; v3 ones do not', async () => {
+    const { sandbox, ids } = await seeded();
+    const v31 = (await (
+      await call(sandbox, 'GET', `/api/v3.1/connected_accounts/${ids[0]}`)
+    ).json()) as Record<string, unknown>;
+    expect(v31.word_id).toMatch(/^github_[a-z]+-[a-z]+$/);
+    expect(v31.alias).toBeNull();
+    const listed = (await (await call(sandbox, 'GET', '/api/v3.1/connected_accounts?limit=1')).json()) as {
+      items: Record<string, unknown>[];
+    };
+    expect(listed.items[0]).toHaveProperty('word_id');
+    const v3 = (await (await call(sandbox, 'GET', `/api/v3/connected_accounts/${ids[0]}`)).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(v3).not.toHaveProperty('word_id');
+    expect(v3).not.toHaveProperty('alias');
+    // The same account, read twice, keeps its word_id.
+    const again = (await (
+      await call(sandbox, 'GET', `/api/v3.1/connected_accounts/${ids[0]}`)
+    ).json()) as Record<string, unknown>;
+    expect(again.word_id).toBe(v31.word_id);
+  });
+
+  it('v3.1 DELETE with revoke_on_delete=true answers a revoke_job_id', async () => {
+    const { sandbox, ids } = await seeded();
+    const response = await call(
+      sandbox,
+      'DELETE',
+      `/api/v3.1/connected_accounts/${ids[0]}?revoke_on_delete=true`,
+    );
+    expect(await response.json()).toEqual({ success: true, revoke_job_id: expect.stringMatching(/^rj_/) });
+  });
+
+  it('auth configs carry toolkit.logo; toolkits carry enabled, is_local_toolkit, deprecated and meta', async () => {
+    const sandbox = createSandbox();
+    const config = (await (await call(sandbox, 'GET', '/api/v3/auth_configs/ac_github')).json()) as {
+      toolkit: { logo: string };
+    };
+    expect(config.toolkit.logo).toBe('https://logos.composio.dev/api/github');
+    const toolkit = (await (await call(sandbox, 'GET', '/api/v3/toolkits/github')).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(toolkit).toMatchObject({
+      enabled: true,
+      is_local_toolkit: false,
+      deprecated: { toolkitId: expect.any(String), rawProxyInfoByAuthSchemes: [] },
+      meta: { logo: 'https://logos.composio.dev/api/github', categories: [], tools_count: 0 },
+    });
+  });
+});
+
+describe("Composio's OpenAPI spec as the oracle", () => {
+  it('every API response of this suite matches composio-openapi.json', async () => {
+    await expectSpecClean(oracle, 30);
   });
 });

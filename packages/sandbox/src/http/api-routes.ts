@@ -13,9 +13,10 @@ import {
 } from '@plugboard/core/internal';
 import { Hono } from 'hono';
 import { errors } from '../envelope';
+import { randomId } from '../ids';
 import { deleteAccount, findAccounts, readAccount, setAccountEnabled } from '../model/accounts';
 import { authConfigToWire, findAuthConfigs, toolkitToWire } from '../model/auth-configs';
-import { requireConfig } from '../model/context';
+import { type ApiVersion, requireConfig } from '../model/context';
 import { createConnectedAccount } from '../model/create-account';
 import { createLinkSession } from '../model/links';
 import { type HttpDeps, json, on, param, type SandboxEnv, scripted } from './context';
@@ -32,8 +33,11 @@ const successSchema = {
         },
 } as Parameters<typeof json>[3];
 
-/** The Composio API routes, mounted under `/api/v3` and `/api/v3.1` alike. */
-export function apiRoutes(deps: HttpDeps): Hono<SandboxEnv> {
+/**
+ * The Composio API routes, mounted under `/api/v3` and `/api/v3.1` alike; v3.1 accounts also
+ * carry `word_id` and `alias`, and its DELETE takes `revoke_on_delete`.
+ */
+export function apiRoutes(deps: HttpDeps, version: ApiVersion): Hono<SandboxEnv> {
   const api = new Hono<SandboxEnv>({ strict: false });
   const model = deps.model;
 
@@ -63,26 +67,37 @@ export function apiRoutes(deps: HttpDeps): Hono<SandboxEnv> {
     }),
     GET: scripted(deps, 'listConnectedAccounts', 'api', (c) => {
       const url = new URL(c.req.url);
-      const items = findAccounts(model, {
-        toolkitSlugs: queryList(url, 'toolkit_slugs'),
-        statuses: queryList(url, 'statuses'),
-        userIds: queryList(url, 'user_ids'),
-        authConfigIds: queryList(url, 'auth_config_ids'),
-        accountIds: queryList(url, 'connected_account_ids'),
-        orderBy: url.searchParams.get('order_by') ?? undefined,
-        orderDirection: url.searchParams.get('order_direction') ?? undefined,
-      });
+      const items = findAccounts(
+        model,
+        {
+          toolkitSlugs: queryList(url, 'toolkit_slugs'),
+          statuses: queryList(url, 'statuses'),
+          userIds: queryList(url, 'user_ids'),
+          authConfigIds: queryList(url, 'auth_config_ids'),
+          accountIds: queryList(url, 'connected_account_ids'),
+          orderBy: url.searchParams.get('order_by') ?? undefined,
+          orderDirection: url.searchParams.get('order_direction') ?? undefined,
+        },
+        version,
+      );
       return json(deps, 200, page(url, items, 1000, 20), connectedAccountListSchema);
     }),
   });
 
   on(api, '/connected_accounts/:id', {
     GET: scripted(deps, 'getConnectedAccount', 'api', (c) =>
-      json(deps, 200, readAccount(model, param(c, 'id')), connectedAccountSchema),
+      json(deps, 200, readAccount(model, param(c, 'id'), version), connectedAccountSchema),
     ),
     DELETE: scripted(deps, 'deleteConnectedAccount', 'api', (c) => {
       deleteAccount(model, param(c, 'id'));
-      return json(deps, 200, { success: true }, successSchema);
+      // v3.1: revoking upstream credentials is a background job; the sandbox has none to revoke.
+      const revoke = version === 'v3.1' && new URL(c.req.url).searchParams.get('revoke_on_delete') === 'true';
+      return json(
+        deps,
+        200,
+        { success: true, ...(revoke && { revoke_job_id: randomId('rj') }) },
+        successSchema,
+      );
     }),
   });
 

@@ -74,8 +74,7 @@ export function createApp(deps: HttpDeps): Hono<SandboxEnv> {
 
   controlRoutes(app, deps);
   linkRoutes(app, deps);
-  const api = apiRoutes(deps);
-  app.route('/api/v3', api);
-  app.route('/api/v3.1', api);
+  app.route('/api/v3', apiRoutes(deps, 'v3'));
+  app.route('/api/v3.1', apiRoutes(deps, 'v3.1'));
   return app;
 }

@@ -1,7 +1,10 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { createSandbox, type Sandbox } from '../sandbox';
+import type { Sandbox } from '../sandbox';
+import { expectSpecClean, specChecked } from '../testing/spec-checked';
 
+// Every response of this suite is checked against Composio's OpenAPI spec (the last test).
+const { oracle, createSandbox } = specChecked();
 const ORIGIN = 'http://127.0.0.1:4010';
 const COOP = 'cross-origin-opener-policy';
 
@@ -87,5 +90,11 @@ describe('Cross-Origin-Opener-Policy on the hosted pages', () => {
     expect(((await bad.json()) as { error: { errors: string[] } }).error.errors).toEqual([
       'body.on: must be a boolean',
     ]);
+  });
+});
+
+describe("Composio's OpenAPI spec as the oracle", () => {
+  it('every API response of this suite matches composio-openapi.json', async () => {
+    await expectSpecClean(oracle, 10);
   });
 });

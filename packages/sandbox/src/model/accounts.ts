@@ -5,10 +5,10 @@ import {
   isSecretField,
 } from '@plugboard/core';
 import { errors } from '../envelope';
-import type { SandboxAuthConfig } from '../fixtures/auth-configs';
-import { randomId, randomUuid } from '../ids';
+import { OAUTH_SCHEMES, type SandboxAuthConfig } from '../fixtures/auth-configs';
+import { randomId, randomUuid, randomWordId } from '../ids';
 import { type AccountRecord, MASK } from '../state';
-import { iso, type ModelContext, requireAccount } from './context';
+import { type ApiVersion, iso, type ModelContext, requireAccount } from './context';
 import { type LifecycleEvent, nextStatus } from './lifecycle';
 
 /**
@@ -40,6 +40,36 @@ export function maskSecrets(
   return visit(rest, '') as Record<string, unknown>;
 }
 
+/**
+ * Schemes whose `state.val` never says FAILED or EXPIRED in Composio's spec: such an account's
+ * credentials simply never arrived (or no longer count), so its `val` stays `INITIATED`.
+ */
+const VAL_WITHOUT_FAILURE: ReadonlySet<string> = new Set([
+  'API_KEY',
+  'BASIC',
+  'BEARER_TOKEN',
+  'GOOGLE_SERVICE_ACCOUNT',
+  'SERVICE_ACCOUNT',
+]);
+
+/** `state.val.status` for an account: its status, as far as its scheme's `val` can say it. */
+export function valStatus(scheme: string, status: ConnectionStatus): string {
+  const failed = status === 'FAILED' || status === 'EXPIRED' || status === 'REVOKED';
+  if (failed && VAL_WITHOUT_FAILURE.has(scheme)) return 'INITIATED';
+  return status === 'REVOKED' ? 'EXPIRED' : status;
+}
+
+/** What a provider's consent leaves in `val`: fresh fake tokens (masked unless `maskCredentials` is off). */
+export function authorizedVal(): Record<string, unknown> {
+  return {
+    access_token: randomId('sbx_at', 24),
+    refresh_token: randomId('sbx_rt', 24),
+    token_type: 'Bearer',
+    expires_in: 3600,
+    scope: 'sandbox',
+  };
+}
+
 export function newAccount(
   ctx: ModelContext,
   config: SandboxAuthConfig,
@@ -59,6 +89,7 @@ export function newAccount(
     createdAt: at,
     updatedAt: at,
     val: maskSecrets(ctx, config, val),
+    wordId: randomWordId(config.toolkit.slug),
   };
   if (ctx.script.nextStatusSequence !== null) {
     account.statusSequence = ctx.script.nextStatusSequence;
@@ -97,9 +128,14 @@ export function settle(ctx: ModelContext, account: AccountRecord): void {
   });
 }
 
-export function accountToWire(ctx: ModelContext, account: AccountRecord): ConnectedAccount {
+/** A connected account as the API answers it; v3.1 adds `word_id` and `alias`. */
+export function accountToWire(
+  ctx: ModelContext,
+  account: AccountRecord,
+  version: ApiVersion = 'v3',
+): ConnectedAccount {
   const config = ctx.configById.get(account.authConfigId);
-  return {
+  const wire: ConnectedAccount = {
     toolkit: { slug: config?.toolkit.slug ?? 'unknown' },
     auth_config: {
       id: account.authConfigId,
@@ -113,16 +149,24 @@ export function accountToWire(ctx: ModelContext, account: AccountRecord): Connec
     status: account.status,
     created_at: iso(account.createdAt),
     updated_at: iso(account.updatedAt),
-    state: { authScheme: account.authScheme, val: { ...account.val, status: account.status } },
+    state: {
+      authScheme: account.authScheme,
+      val: {
+        ...account.val,
+        status: valStatus(account.authScheme, account.status),
+      } as ConnectedAccount['state']['val'],
+    },
     data: {},
     params: {},
     status_reason: account.statusReason,
     is_disabled: account.disabled === true,
   };
+  if (version === 'v3') return wire;
+  return { ...wire, word_id: account.wordId ?? null, alias: account.alias ?? null } as ConnectedAccount;
 }
 
 /** One account as `GET …/{id}` reads it: expiry settled, the next scripted status played. */
-export function readAccount(ctx: ModelContext, id: string): ConnectedAccount {
+export function readAccount(ctx: ModelContext, id: string, version: ApiVersion = 'v3'): ConnectedAccount {
   const account = requireAccount(ctx, id);
   settle(ctx, account);
   const next = account.statusSequence?.shift();
@@ -133,10 +177,16 @@ export function readAccount(ctx: ModelContext, id: string): ConnectedAccount {
       next === 'FAILED' || next === 'EXPIRED' || next === 'REVOKED' || next === 'INACTIVE'
         ? `Status ${next} scripted by the sandbox control`
         : null;
+    // A scripted consent stands in for the provider's: an OAuth account gets its tokens.
+    const hasToken = typeof account.val.access_token === 'string';
+    if ((next === 'ACTIVE' || next === 'INACTIVE') && OAUTH_SCHEMES.has(account.authScheme) && !hasToken) {
+      const config = ctx.configById.get(account.authConfigId);
+      if (config !== undefined) account.val = maskSecrets(ctx, config, authorizedVal());
+    }
     account.updatedAt = ctx.now();
     ctx.state.changed();
   }
-  return accountToWire(ctx, account);
+  return accountToWire(ctx, account, version);
 }
 
 /** `DELETE …/{id}`: a soft delete. The account stays in state but no longer lists or reads. */
@@ -171,7 +221,11 @@ export interface AccountQuery {
 }
 
 /** The live accounts a list query selects, in its order (ties keep creation order). */
-export function findAccounts(ctx: ModelContext, query: AccountQuery): ConnectedAccount[] {
+export function findAccounts(
+  ctx: ModelContext,
+  query: AccountQuery,
+  version: ApiVersion = 'v3',
+): ConnectedAccount[] {
   const badStatus = query.statuses?.find(
     (status) => !(CONNECTION_STATUSES as readonly string[]).includes(status),
   );
@@ -203,5 +257,5 @@ export function findAccounts(ctx: ModelContext, query: AccountQuery): ConnectedA
   const key = orderBy === 'created_at' ? 'createdAt' : 'updatedAt';
   const sign = direction === 'asc' ? 1 : -1;
   selected.sort((a, b) => sign * (a.account[key] - b.account[key] || a.index - b.index));
-  return selected.map(({ account }) => accountToWire(ctx, account));
+  return selected.map(({ account }) => accountToWire(ctx, account, version));
 }

@@ -3,6 +3,11 @@ import { errors } from '../envelope';
 import type { SandboxAuthConfig } from '../fixtures/auth-configs';
 import { type ModelContext, wireField } from './context';
 
+/** A toolkit's logo: the fixture's, else Composio's logo service by slug. */
+export function logoOf(config: SandboxAuthConfig): string {
+  return config.toolkit.logo ?? `https://logos.composio.dev/api/${encodeURIComponent(config.toolkit.slug)}`;
+}
+
 export function authConfigToWire(ctx: ModelContext, config: SandboxAuthConfig): AuthConfig {
   let connections = 0;
   for (const account of ctx.state.accounts.values()) {
@@ -19,7 +24,7 @@ export function authConfigToWire(ctx: ModelContext, config: SandboxAuthConfig): 
     uuid: config.uuid,
     type: config.type,
     name: config.name,
-    toolkit: { slug: config.toolkit.slug, ...(config.toolkit.logo && { logo: config.toolkit.logo }) },
+    toolkit: { slug: config.toolkit.slug, logo: logoOf(config) },
     auth_scheme: config.authScheme,
     is_composio_managed: config.isComposioManaged,
     status: config.status,
@@ -55,8 +60,18 @@ export function findAuthConfigs(ctx: ModelContext, query: AuthConfigQuery): Auth
     .map((config) => authConfigToWire(ctx, config));
 }
 
-/** A toolkit's field metadata: one `auth_config_details` entry per scheme its configs use. */
-export function toolkitToWire(ctx: ModelContext, slug: string): Toolkit {
+/** `GET /toolkits/{slug}` as Composio answers it; core's `Toolkit` reads a part of it. */
+export type WireToolkit = Toolkit & {
+  enabled: boolean;
+  is_local_toolkit: boolean;
+  composio_managed_auth_schemes: string[];
+  deprecated: { toolkitId: string; rawProxyInfoByAuthSchemes: Record<string, unknown>[] };
+};
+
+const TOOLKIT_VERSION = '20260101_00';
+
+/** A toolkit's metadata: one `auth_config_details` entry per scheme its configs use. */
+export function toolkitToWire(ctx: ModelContext, slug: string): WireToolkit {
   const configs = ctx.authConfigs.filter((config) => config.toolkit.slug === slug);
   const first = configs[0];
   if (first === undefined) throw errors.notFound('Toolkit_NotFound', 1804, `Toolkit ${slug} not found`);
@@ -65,10 +80,23 @@ export function toolkitToWire(ctx: ModelContext, slug: string): Toolkit {
   return {
     slug,
     name: first.toolkit.name,
+    enabled: true,
+    is_local_toolkit: false,
+    composio_managed_auth_schemes: [
+      ...new Set(configs.filter((config) => config.isComposioManaged).map((config) => config.authScheme)),
+    ],
     meta: {
-      ...(first.toolkit.logo && { logo: first.toolkit.logo }),
-      ...(first.toolkit.description && { description: first.toolkit.description }),
-    },
+      created_at: first.createdAt,
+      updated_at: first.createdAt,
+      description: first.toolkit.description ?? '',
+      logo: logoOf(first),
+      categories: [],
+      triggers_count: 0,
+      tools_count: 0,
+      version: TOOLKIT_VERSION,
+      available_versions: [TOOLKIT_VERSION],
+    } as Toolkit['meta'],
+    deprecated: { toolkitId: first.uuid, rawProxyInfoByAuthSchemes: [] },
     auth_config_details: [...modes.values()].map((config) => ({
       mode: config.authScheme,
       name: `${config.toolkit.name} ${config.authScheme}`,

@@ -18,6 +18,9 @@ export interface ModelContext {
   readonly maskCredentials: boolean;
 }
 
+/** Which path prefix a request came by: `/api/v3` or `/api/v3.1` (a superset). */
+export type ApiVersion = 'v3' | 'v3.1';
+
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
 export function requireConfig(ctx: ModelContext, id: string): SandboxAuthConfig {

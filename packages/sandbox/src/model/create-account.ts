@@ -73,10 +73,11 @@ export function createConnectedAccount(
   }
   ctx.state.addAccount(account, link);
   const redirectUrl = link === undefined ? null : linkUrl(ctx, link.token);
-  const responseVal: CreatedConnectedAccount['connectionData']['val'] =
-    redirectUrl === null
-      ? ({ ...account.val, status: account.status } as CreatedConnectedAccount['connectionData']['val'])
-      : { status: 'INITIALIZING', redirectUrl };
+  // The same status inside and outside: an OAuth app's account is INITIATED, with its redirectUrl.
+  const responseVal = {
+    ...account.val,
+    status: account.status,
+  } as CreatedConnectedAccount['connectionData']['val'];
   return {
     id: account.id,
     connectionData: { authScheme: config.authScheme, val: responseVal },

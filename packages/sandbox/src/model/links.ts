@@ -5,7 +5,7 @@ import { errors } from '../envelope';
 import { OAUTH_SCHEMES, type SandboxAuthConfig } from '../fixtures/auth-configs';
 import { randomId } from '../ids';
 import type { AccountRecord, LinkRecord } from '../state';
-import { applyEvent, maskSecrets, newAccount, settle } from './accounts';
+import { applyEvent, authorizedVal, maskSecrets, newAccount, settle } from './accounts';
 import {
   isHttpUrl,
   iso,
@@ -34,6 +34,9 @@ export function newLink(
     prefill,
   };
   account.linkToken = link.token;
+  // An OAuth account waiting for consent says where to send the user, as Composio's do.
+  if (OAUTH_SCHEMES.has(account.authScheme))
+    account.val = { ...account.val, redirectUrl: linkUrl(ctx, link.token) };
   return link;
 }
 
@@ -140,7 +143,7 @@ export function finishLink(ctx: ModelContext, link: LinkRecord, outcome: LinkOut
     account.val =
       'credentials' in outcome
         ? maskSecrets(ctx, config, { ...link.prefill, ...outcome.credentials })
-        : maskSecrets(ctx, config, { access_token: 'sandbox', token_type: 'Bearer', scope: 'sandbox' });
+        : maskSecrets(ctx, config, authorizedVal());
     applyEvent(ctx, account, 'authorized', { at });
   }
   ctx.state.changed();

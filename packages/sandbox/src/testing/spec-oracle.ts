@@ -1,0 +1,240 @@
+// The spec as a test oracle: every response is checked against Composio's own OpenAPI document
+// (`shared/api/composio-openapi.json`, beside the repo) with Ajv. Node only, for tests only: not
+// exported from the package entry, imported by test files by path.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv, { type ValidateFunction } from 'ajv';
+import addFormats from 'ajv-formats';
+
+/** One response the oracle saw: what was asked and what came back. */
+export interface SpecExchange {
+  method: string;
+  url: string;
+  status: number;
+  /** The parsed JSON body; `undefined` for an empty one. */
+  body: unknown;
+}
+
+export interface SpecViolation {
+  method: string;
+  /** The request's path and query. */
+  path: string;
+  status: number;
+  /** The spec's path template it was checked against, e.g. `/api/v3/connected_accounts/{nanoid}`. */
+  operation: string | undefined;
+  errors: string[];
+}
+
+export interface SpecOracle {
+  /** The problems of one exchange against the spec; `[]` when it matches or is not an API call. */
+  check(exchange: SpecExchange): string[];
+  /** For `createSandbox({ onResponse })` (and the server's options): checks every response, kept in `violations`. */
+  readonly onResponse: (exchange: { method: string; url: string; response: Response }) => void;
+  /** A `fetch` that checks every response it returns (on a clone); the caller's response is untouched. */
+  wrapFetch(fetch: typeof globalThis.fetch): typeof globalThis.fetch;
+  /** Resolves when every response seen so far has been read and checked. */
+  settled(): Promise<void>;
+  readonly violations: SpecViolation[];
+  /** How many responses were compared with a schema of the spec. */
+  readonly checked: number;
+  /** Error statuses the spec does not list for their operation (their body was held to the spec's `Error`). */
+  readonly undocumented: ReadonlySet<string>;
+}
+
+/** Where CI (and a checkout) keeps the spec: `../shared/api/composio-openapi.json` from the repo root. */
+export function defaultSpecPath(from: string = import.meta.dirname): string {
+  let dir = from;
+  while (!existsSync(path.join(dir, 'pnpm-workspace.yaml'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`spec-oracle: no pnpm-workspace.yaml above ${from}`);
+    dir = parent;
+  }
+  return path.resolve(dir, '../shared/api/composio-openapi.json');
+}
+
+type Json = Record<string, unknown>;
+const SPEC_ID = 'composio-openapi.json';
+// Composio's own id formats: any string.
+const OPAQUE_FORMATS = [
+  'authConfigId',
+  'connectedAccountId',
+  'orgId',
+  'projectId',
+  'toolRouterSessionId',
+  'triggerInstanceId',
+];
+
+/**
+ * OpenAPI 3.0 → what Ajv reads: local `$ref`s point into the spec added under `SPEC_ID`, and a
+ * `nullable` without a `type` (already anything) is dropped, since Ajv refuses it.
+ */
+function prepare(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(prepare);
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === '$ref' && typeof value === 'string' && value.startsWith('#')) out[key] = `${SPEC_ID}${value}`;
+    else out[key] = prepare(value);
+  }
+  if (out.nullable === true && out.type === undefined) delete out.nullable;
+  return out;
+}
+
+interface Operation {
+  template: string;
+  pattern: RegExp;
+  /** Literal segments first: `/connected_accounts/link` wins over `/connected_accounts/{nanoid}`. */
+  literalSegments: number;
+  methods: Record<string, Json>;
+}
+
+/**
+ * Builds an oracle over the spec at `specPath`. Responses of `/api/v3.1/…` are held to the v3
+ * operation of the same path (the spec has no v3.1 paths; v3.1 is a superset). Paths outside
+ * `/api/` (the hosted page, control routes) and CORS preflights are not the spec's and are not
+ * checked. An error status the operation does not list is held to the spec's `Error` envelope
+ * and named in `undocumented`.
+ *
+ * @example
+ * const oracle = createSpecOracle();
+ * const sandbox = createSandbox({ onResponse: oracle.onResponse });
+ * // … the suite …
+ * await oracle.settled();
+ * expect(oracle.violations).toEqual([]);
+ */
+export function createSpecOracle(options: { specPath?: string } = {}): SpecOracle {
+  const specPath = options.specPath ?? defaultSpecPath();
+  if (!existsSync(specPath)) {
+    throw new Error(
+      `spec-oracle: Composio's OpenAPI spec is not at ${specPath} (shared/ must sit beside the repo)`,
+    );
+  }
+  const spec = prepare(JSON.parse(readFileSync(specPath, 'utf8'))) as {
+    paths: Record<string, Record<string, Json>>;
+    components: Json;
+  };
+  const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, logger: false });
+  addFormats(ajv);
+  for (const format of OPAQUE_FORMATS) ajv.addFormat(format, true);
+  ajv.addSchema({ components: spec.components }, SPEC_ID);
+  const errorValidator = ajv.compile({ $ref: `${SPEC_ID}#/components/schemas/Error` });
+
+  const operations: Operation[] = Object.entries(spec.paths)
+    .map(([template, methods]) => ({
+      template,
+      pattern: new RegExp(
+        `^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`,
+      ),
+      literalSegments: template.split('/').filter((segment) => segment !== '' && !segment.startsWith('{'))
+        .length,
+      methods,
+    }))
+    .sort((a, b) => b.literalSegments - a.literalSegments);
+  const compiled = new Map<string, ValidateFunction | null>();
+
+  function validatorFor(operation: Operation, method: string, status: number): ValidateFunction | null {
+    const key = `${method} ${operation.template} ${status}`;
+    if (!compiled.has(key)) {
+      const responses = (operation.methods[method.toLowerCase()]?.responses ?? {}) as Record<string, Json>;
+      const response = responses[String(status)] ?? responses[`${String(status)[0]}XX`] ?? responses.default;
+      const schema = (response?.content as Record<string, { schema?: Json }> | undefined)?.[
+        'application/json'
+      ]?.schema;
+      compiled.set(key, schema === undefined ? null : ajv.compile(schema));
+    }
+    return compiled.get(key) ?? null;
+  }
+
+  const violations: SpecViolation[] = [];
+  const undocumented = new Set<string>();
+  const pending = new Set<Promise<void>>();
+  let checked = 0;
+
+  function describe(validate: ValidateFunction): string[] {
+    return (validate.errors ?? []).map(
+      (error) =>
+        `${error.instancePath || '(body)'} ${error.message ?? 'is invalid'}${
+          error.keyword === 'additionalProperties' || error.keyword === 'enum'
+            ? ` ${JSON.stringify(error.params)}`
+            : ''
+        }`,
+    );
+  }
+
+  function check(exchange: SpecExchange): string[] {
+    const url = new URL(exchange.url);
+    const pathname = url.pathname.replace(/\/+$/, '').replace(/^\/api\/v3\.1(?=\/)/, '/api/v3');
+    // CORS preflights are the browser's, not operations of the API.
+    if (!pathname.startsWith('/api/') || exchange.method.toUpperCase() === 'OPTIONS') return [];
+    const operation = operations.find((entry) => entry.pattern.test(pathname));
+    const method = exchange.method.toUpperCase();
+    let validate = operation === undefined ? null : validatorFor(operation, method, exchange.status);
+    if (validate === null) {
+      if (exchange.status < 400) {
+        return operation === undefined || operation.methods[method.toLowerCase()] === undefined
+          ? [`${method} ${pathname} is not an operation of the spec`]
+          : [`status ${exchange.status} is not a response of ${method} ${operation.template}`];
+      }
+      // An error the spec does not list here: it is still Composio's envelope.
+      undocumented.add(`${exchange.status} ${method} ${operation?.template ?? pathname}`);
+      validate = errorValidator;
+    }
+    checked += 1;
+    return validate(exchange.body) ? [] : describe(validate);
+  }
+
+  function record(method: string, url: string, status: number, body: unknown): void {
+    const errors = check({ method, url, status, body });
+    if (errors.length === 0) return;
+    const parsed = new URL(url);
+    const pathname = parsed.pathname.replace(/^\/api\/v3\.1(?=\/)/, '/api/v3');
+    violations.push({
+      method,
+      path: `${parsed.pathname}${parsed.search}`,
+      status,
+      operation: operations.find((entry) => entry.pattern.test(pathname.replace(/\/+$/, '')))?.template,
+      errors,
+    });
+  }
+
+  function observe(method: string, url: string, response: Response): void {
+    if (!new URL(url).pathname.startsWith('/api/') || method.toUpperCase() === 'OPTIONS') return;
+    const reading = response.text().then(
+      (text) => {
+        let body: unknown;
+        try {
+          body = text === '' ? undefined : JSON.parse(text);
+        } catch {
+          body = text;
+        }
+        record(method, url, response.status, body);
+      },
+      // A body that breaks halfway (a scripted drop) has no shape to check.
+      () => {},
+    );
+    pending.add(reading);
+    void reading.finally(() => pending.delete(reading));
+  }
+
+  return {
+    check,
+    onResponse: ({ method, url, response }) => observe(method, url, response),
+    wrapFetch(fetch) {
+      return async (input, init) => {
+        const method = init?.method ?? (input instanceof Request ? input.method : 'GET');
+        const url = input instanceof Request ? input.url : String(input);
+        const response = await fetch(input, init);
+        observe(method, url, response.clone());
+        return response;
+      };
+    },
+    async settled() {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+    violations,
+    get checked() {
+      return checked;
+    },
+    undocumented,
+  };
+}
