@@ -38,7 +38,8 @@ export function errorResponse(deps: HttpDeps, error: unknown, requestId: string)
   return json(deps, 500, errorBody(errors.internal().body, requestId), errorEnvelopeSchema);
 }
 
-function originAllowed(deps: HttpDeps, origin: string | undefined, url: URL): boolean {
+/** Same-origin, no `Origin` (servers, curl), or one of `corsOrigins`. */
+export function originAllowed(deps: HttpDeps, origin: string | undefined, url: URL): boolean {
   return (
     origin === undefined ||
     deps.corsOrigins.has(origin) ||
@@ -114,8 +115,6 @@ export function on(
     throw errors.methodNotAllowed(c.req.method);
   });
 }
-
-export { originAllowed };
 
 /** A path parameter of the matched route, decoded by Hono. */
 export function param(c: SandboxContext, name: string): string {

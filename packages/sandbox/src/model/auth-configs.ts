@@ -1,11 +1,12 @@
 import type { AuthConfig, Toolkit } from '@plugboard/core';
 import { errors } from '../envelope';
 import type { SandboxAuthConfig } from '../fixtures/auth-configs';
+import { badgeLogo } from '../fixtures/logos';
 import { type ModelContext, wireField } from './context';
 
-/** A toolkit's logo: the fixture's, else Composio's logo service by slug. */
+/** A toolkit's logo: the fixture's, else a badge with its initials (a data: URI, no network needed). */
 export function logoOf(config: SandboxAuthConfig): string {
-  return config.toolkit.logo ?? `https://logos.composio.dev/api/${encodeURIComponent(config.toolkit.slug)}`;
+  return config.toolkit.logo ?? badgeLogo(config.toolkit);
 }
 
 export function authConfigToWire(ctx: ModelContext, config: SandboxAuthConfig): AuthConfig {

@@ -31,8 +31,3 @@ export const TRANSITIONS: Readonly<
 export function nextStatus(status: ConnectionStatus, event: LifecycleEvent): ConnectionStatus | undefined {
   return TRANSITIONS[status]?.[event];
 }
-
-/** Whether an account in `status` can still be answered through its link. */
-export function isPending(status: ConnectionStatus): boolean {
-  return nextStatus(status, 'authorized') !== undefined;
-}
