@@ -376,11 +376,13 @@ export const connectedAccountSchema = z.object({
   status: connectionStatusSchema,
   created_at: z.string(),
   updated_at: z.string(),
-  state: connectionStateSchema,
+  // Optional: a proxy (`@plugboard/server`) sends the account's summary without them, and the kit
+  // reads nothing of them (they hold the provider's tokens when the project does not mask them).
+  state: z.optional(connectionStateSchema),
   /** @deprecated */
-  data: jsonRecord(),
+  data: z.optional(jsonRecord()),
   /** @deprecated */
-  params: jsonRecord(),
+  params: z.optional(jsonRecord()),
   status_reason: z.nullable(z.string()),
   is_disabled: z.boolean(),
   test_request_endpoint: z.optional(z.string()),

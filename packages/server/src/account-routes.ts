@@ -32,8 +32,6 @@ async function isOwnAccount(
 
 interface OwnAccount {
   summary: AccountSummaryJson;
-  /** Upstream's body as it came (with `state`, `data`, `params`): for the GET route only. */
-  raw: Record<string, unknown>;
   requestId: string | undefined;
 }
 
@@ -48,13 +46,14 @@ async function readOwnAccount(services: Services, call: RouteCall): Promise<OwnA
   if (account === undefined) return notAnAccount(call);
   call.exchange.authConfigId = account.auth_config.id;
   if (!(await isOwnAccount(services, call, account))) return notFound(call);
-  return { summary: account, raw: result.json, requestId: result.requestId };
+  return { summary: account, requestId: result.requestId };
 }
 
 export const getConnectedAccount: RouteHandler = async (services, call) => {
   const account = await readOwnAccount(services, call);
   if (account instanceof Response) return account;
-  return reply(call.exchange, { kind: 'ok', status: 200, json: account.raw, requestId: account.requestId });
+  // The summary, never upstream's body: `state`, `data` and `params` hold tokens unless masked.
+  return call.exchange.json(200, account.summary, account.requestId ?? call.exchange.requestId);
 };
 
 export const listConnectedAccounts: RouteHandler = async (services, call) => {
@@ -132,7 +131,7 @@ export const deleteConnectedAccount: RouteHandler = async (services, call) => {
 
 export const setConnectedAccountEnabled: RouteHandler = async (services, call) => {
   const { exchange } = call;
-  const body = await readJsonBody(exchange, call.request);
+  const body = await readJsonBody(exchange, call.request, services.options.bodyTimeoutMs);
   if (body instanceof Response) return body;
   if (body.user_id !== undefined) {
     return exchange.fail(

@@ -129,11 +129,8 @@ describe('forwarding', () => {
     expect(response.status).toBe(201);
     const text = await response.text();
     expect(text).not.toContain('zd_secret_9');
-    expect(JSON.parse(text).connectionData.val).toEqual({
-      status: 'ACTIVE',
-      api_key: '[redacted]',
-      subdomain: 'acme',
-    });
+    // The create response is cut to its summary: none of the values the user typed come back.
+    expect(JSON.parse(text).connectionData).toEqual({ authScheme: 'API_KEY', val: { status: 'ACTIVE' } });
     const forwarded = JSON.parse(upstream.requests[0]?.body ?? '');
     expect(forwarded.connection.user_id).toBe('alice');
     expect(forwarded.connection.callback_url).toBe(`${APP}/cb`);
@@ -141,7 +138,7 @@ describe('forwarding', () => {
     expect(forwarded.connection.state.val.api_key).toBe('zd_secret_9');
   });
 
-  test('GET of the own account passes, its stored credentials redacted; no query string goes upstream', async () => {
+  test('GET of the own account answers its summary, no stored credentials; no query string goes upstream', async () => {
     const handler = makeHandler();
     const response = await handler(
       new Request(`${APP}/api/connect/api/v3/connected_accounts/ca_7?user_ids=bob`, {
@@ -151,7 +148,8 @@ describe('forwarding', () => {
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body).toMatchObject({ id: 'ca_7', user_id: 'alice' });
-    expect(body.state.val.api_key).toBe('[redacted]');
+    expect(body).not.toHaveProperty('state');
+    expect(JSON.stringify(body)).not.toContain('stored_secret_value');
     expect(upstream.requests[0]?.path).toBe('/api/v3/connected_accounts/ca_7');
     expect(response.headers.get('x-request-id')).toBe('up_req_1');
   });
@@ -539,7 +537,7 @@ describe('what comes back from upstream', () => {
     expect(pulled).toBeLessThan(9 * 1024 * 1024);
   });
 
-  test('a one-letter API key is redacted from values only: keys stay as upstream sent them', async () => {
+  test('a one-letter API key is redacted from values and keys alike; no field is lost', async () => {
     const handler = makeHandler({ apiKey: 'k' });
     const response = await handler(post('connected_accounts/link', { auth_config_id: 'ac_github' }));
     expect(response.status).toBe(200);
@@ -547,7 +545,7 @@ describe('what comes back from upstream', () => {
     expect(Object.keys(body).sort()).toEqual([
       'connected_account_id',
       'expires_at',
-      'link_token',
+      'lin[redacted]_to[redacted]en',
       'redirect_url',
     ]);
     expect(body.redirect_url).toBe('https://lin[redacted].test/lt_1');

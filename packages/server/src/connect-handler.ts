@@ -17,11 +17,13 @@ import type { RouteHandler, Services } from './services';
 import { createUpstream } from './upstream';
 
 export {
+  type ApiVersion,
   type AuthConfigAllowlist,
   type ConnectHandlerOptions,
   type ConnectLogEntry,
   DEFAULT_BASE_PATH,
   DEFAULT_BASE_URL,
+  DEFAULT_BODY_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
   MAX_BODY_BYTES,
 } from './options';

@@ -12,6 +12,7 @@ export type ProxyErrorSlug =
   | 'Proxy_CrossSiteRequest'
   | 'Proxy_Unauthorized'
   | 'Proxy_PayloadTooLarge'
+  | 'Proxy_RequestTimeout'
   | 'Proxy_UnsupportedContentType'
   | 'Proxy_InvalidJson'
   | 'Proxy_ValidationFailed'

@@ -1,4 +1,5 @@
 export {
+  type ApiVersion,
   type AuthConfigAllowlist,
   type ConnectHandler,
   type ConnectHandlerOptions,
@@ -6,6 +7,7 @@ export {
   createConnectHandler,
   DEFAULT_BASE_PATH,
   DEFAULT_BASE_URL,
+  DEFAULT_BODY_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
   MAX_BODY_BYTES,
 } from './connect-handler';

@@ -4,8 +4,12 @@ import { normalizeBasePath } from './routes';
 export const DEFAULT_BASE_URL = 'https://backend.composio.dev';
 export const DEFAULT_BASE_PATH = '/api/connect';
 export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_BODY_TIMEOUT_MS = 10_000;
 /** Request bodies of the two POST routes are a few hundred bytes; 64 KiB leaves room for a private key. */
 export const MAX_BODY_BYTES = 64 * 1024;
+
+export type ApiVersion = 'v3' | 'v3.1';
+export const API_VERSIONS: readonly ApiVersion[] = ['v3', 'v3.1'];
 
 /** Decides whether a user may use an auth config; an array is an exact allowlist. */
 export type AuthConfigAllowlist =
@@ -15,8 +19,13 @@ export type AuthConfigAllowlist =
 export interface ConnectHandlerOptions<Context = unknown> {
   /** The Composio API key (or the sandbox's). Sent upstream in `x-api-key`, nowhere else. */
   apiKey: string;
-  /** Where the v3 API lives. Default `https://backend.composio.dev`. */
+  /** Where the API lives. Default `https://backend.composio.dev`. */
   baseUrl?: string | undefined;
+  /**
+   * The API version the handler speaks upstream: `'v3'` (`/api/v3/…`, the default) or `'v3.1'`
+   * (`/api/v3.1/…`, Composio's current one). The browser's routes stay `{basePath}/api/v3/…`.
+   */
+  apiVersion?: ApiVersion | undefined;
   /**
    * The signed-in user, from your session (a cookie, a header your auth sets). `null` or
    * `undefined` → 401. This is the only source of `user_id`.
@@ -40,6 +49,8 @@ export interface ConnectHandlerOptions<Context = unknown> {
   fetch?: ((input: string, init: RequestInit) => Promise<Response>) | undefined;
   /** Upstream deadline, body included; a miss → 504. Default 15 000 ms. */
   timeoutMs?: number | undefined;
+  /** Deadline for reading a request body; a body still arriving then → 408. Default 10 000 ms. */
+  bodyTimeoutMs?: number | undefined;
   /** One structured, redacted entry per request. */
   log?: ((entry: ConnectLogEntry) => void) | undefined;
   /**
@@ -74,8 +85,10 @@ export interface ConnectLogEntry {
 export interface ResolvedOptions<Context> {
   apiKey: string;
   baseUrl: string;
+  apiVersion: ApiVersion;
   basePath: string;
   timeoutMs: number;
+  bodyTimeoutMs: number;
   fieldMetadata: boolean;
   callbackOrigins: ReadonlySet<string>;
   allowedOrigins: ReadonlySet<string>;
@@ -96,11 +109,19 @@ export function resolveOptions<Context>(options: ConnectHandlerOptions<Context>)
   if (options.allowedAuthConfigIds === undefined) {
     throw new TypeError('createConnectHandler: allowedAuthConfigIds is required (an array or a function)');
   }
+  const apiVersion = options.apiVersion ?? 'v3';
+  if (!API_VERSIONS.includes(apiVersion)) {
+    throw new TypeError(
+      `createConnectHandler: apiVersion must be 'v3' or 'v3.1' (got ${String(apiVersion)})`,
+    );
+  }
   return {
     apiKey: options.apiKey,
     baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+    apiVersion,
     basePath: normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH),
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    bodyTimeoutMs: options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS,
     fieldMetadata: options.fieldMetadata ?? false,
     callbackOrigins: originsOf(options.callbackOrigins, 'callbackOrigins'),
     allowedOrigins: originsOf(options.allowedOrigins, 'allowedOrigins'),
