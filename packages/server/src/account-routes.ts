@@ -3,6 +3,7 @@
 // one (404, same slug, message and a request id of our own), so nobody learns that it exists.
 import { type AccountSummaryJson, summarizeAccount } from './account-summary';
 import { parseListQuery, upstreamListQuery } from './list-query';
+import { reportAuthConfig } from './misconfiguration';
 import { asRecord } from './policy';
 import { readJsonBody } from './request-body';
 import type { RouteCall, RouteHandler, Services } from './services';
@@ -78,6 +79,7 @@ export const listConnectedAccounts: RouteHandler = async (services, call) => {
   for (const id of query.authConfigIds ?? []) {
     if (!(await services.policy.isAllowed(id, call.userId, call.request))) {
       exchange.authConfigId = id;
+      reportAuthConfig(services.options.logger, id, services.policy.allowedIds === undefined);
       return exchange.fail(403, 'Proxy_AuthConfigNotAllowed', 'This auth config may not be used here');
     }
   }

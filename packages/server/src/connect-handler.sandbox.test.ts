@@ -44,6 +44,8 @@ async function startProxy(overrides: Partial<ConnectHandlerOptions> = {}) {
     callbackOrigins: ['http://app.test'],
     fieldMetadata: true,
     timeoutMs: 300,
+    // Misconfiguration lines join what is grepped for secrets at the end.
+    logger: { warn: (line) => seen.push(line), error: (line) => seen.push(line) },
     log: (entry) => {
       logs.push(entry);
       seen.push(JSON.stringify(entry));

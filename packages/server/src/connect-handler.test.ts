@@ -11,6 +11,8 @@ const APP = 'http://app.test';
 let upstream: TestUpstream;
 let accountOwner = 'alice';
 let logs: ConnectLogEntry[] = [];
+/** The misconfiguration lines the handlers wrote. */
+const lines: string[] = [];
 
 beforeAll(async () => {
   upstream = await startTestUpstream((request, res) => {
@@ -63,6 +65,7 @@ function makeHandler(overrides: Partial<Parameters<typeof createConnectHandler>[
     allowedAuthConfigIds: ['ac_github', 'ac_zendesk'],
     callbackOrigins: [APP],
     log: (entry) => logs.push(entry),
+    logger: { warn: (line) => lines.push(line), error: (line) => lines.push(line) },
     ...overrides,
   });
 }
@@ -582,11 +585,32 @@ describe('logging', () => {
     const line = JSON.stringify(logs);
     for (const secret of [API_KEY, 'zd_secret_9', 'pw_secret_8']) expect(line).not.toContain(secret);
   });
+
+  test('the misconfiguration lines the suite caused hold no key and no secret', () => {
+    expect(lines.length).toBeGreaterThan(3);
+    for (const secret of [API_KEY, 'zd_secret_9', 'pw_secret_8'])
+      expect(lines.join('\n')).not.toContain(secret);
+  });
 });
 
-test('options are checked when the handler is made', () => {
-  const base = { apiKey: 'k', getUserId: () => 'u', allowedAuthConfigIds: [] as string[] };
-  expect(() => createConnectHandler({ ...base, apiKey: '' })).toThrow(/apiKey/);
-  expect(() => createConnectHandler({ ...base, callbackOrigins: ['not a url'] })).toThrow(/callbackOrigins/);
-  expect(() => createConnectHandler({ ...base, basePath: '/api/../x' })).toThrow(/basePath/);
+test('options are checked when the handler is made, and reported on its first request (not thrown)', async () => {
+  const errors: string[] = [];
+  const base = {
+    apiKey: 'k',
+    getUserId: () => 'u',
+    allowedAuthConfigIds: [] as string[],
+    logger: { warn: () => {}, error: (line: string) => errors.push(line) },
+  };
+  for (const [options, option] of [
+    [{ ...base, apiKey: '' }, 'apiKey'],
+    [{ ...base, callbackOrigins: ['not a url'] }, 'callbackOrigins'],
+    [{ ...base, basePath: '/api/../x' }, 'basePath'],
+  ] as const) {
+    const handler = createConnectHandler(options);
+    expect(errors).toHaveLength(0);
+    expect((await handler(new Request(`${APP}/api/connect/api/v3/connected_accounts/ca_1`))).status).toBe(
+      500,
+    );
+    expect(errors.pop()).toContain(option);
+  }
 });

@@ -6,7 +6,8 @@ import {
   normalizeCreateConnectedAccountRequest,
 } from '@plugboard/core/internal';
 import { summarizeCreated, summarizeLinkSession } from './account-summary';
-import { asRecord } from './policy';
+import { reportAuthConfig, reportCallbackOrigins } from './misconfiguration';
+import { asRecord, type UrlCheck } from './policy';
 import { readJsonBody } from './request-body';
 import type { RouteCall, RouteHandler, Services } from './services';
 import { reply } from './upstream';
@@ -33,20 +34,22 @@ const validationFailed = (call: RouteCall, issues: Parameters<typeof issueString
 async function forwardPost(
   services: Services,
   call: RouteCall,
-  post: { path: string; authConfigId: string; urlErrors: string[]; upstreamBody: unknown },
+  post: { path: string; authConfigId: string; urls: UrlCheck<unknown>; upstreamBody: unknown },
 ): Promise<Response> {
   const { exchange } = call;
   exchange.authConfigId = post.authConfigId;
   if (!(await services.policy.isAllowed(post.authConfigId, call.userId, call.request))) {
+    reportAuthConfig(services.options.logger, post.authConfigId, services.policy.allowedIds === undefined);
     return exchange.fail(403, 'Proxy_AuthConfigNotAllowed', 'This auth config may not be used here');
   }
-  if (post.urlErrors.length > 0) {
+  if (post.urls.errors.length > 0) {
+    reportCallbackOrigins(services.options.logger, post.urls.refused);
     return exchange.fail(
       400,
       'Proxy_CallbackOriginNotAllowed',
       'callback_url must point to an allowed origin',
       {
-        errors: post.urlErrors,
+        errors: post.urls.errors,
       },
     );
   }
@@ -100,7 +103,7 @@ export const createLinkSession: RouteHandler = async (services, call) => {
   return forwardPost(services, call, {
     path: 'connected_accounts/link',
     authConfigId: input.auth_config_id,
-    urlErrors: checked.errors,
+    urls: checked,
     upstreamBody: checked.value,
   });
 };
@@ -120,7 +123,7 @@ export const createConnectedAccount: RouteHandler = async (services, call) => {
   return forwardPost(services, call, {
     path: 'connected_accounts',
     authConfigId: parsed.data.auth_config.id,
-    urlErrors: asSent.errors,
+    urls: asSent,
     upstreamBody: { ...normalized, connection: { ...connection, user_id: call.userId } },
   });
 };

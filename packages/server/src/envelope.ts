@@ -23,6 +23,7 @@ export type ProxyErrorSlug =
   | 'Proxy_UpstreamUnreachable'
   | 'Proxy_UpstreamInvalidResponse'
   | 'Proxy_InternalError'
+  | 'Proxy_Misconfigured'
   | 'ConnectedAccount_NotFound';
 
 /** An error the handler makes: the envelope's `error`, always with a request id. */

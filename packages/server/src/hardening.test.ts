@@ -119,6 +119,7 @@ function makeHandler(overrides: Partial<ConnectHandlerOptions> = {}) {
     getUserId: (request) => request.headers.get('x-test-user'),
     allowedAuthConfigIds: ['ac_licensekit', 'ac_github'],
     callbackOrigins: [APP],
+    logger: { warn: (line) => seen.push(line), error: (line) => seen.push(line) },
     ...overrides,
   });
 }
@@ -194,7 +195,13 @@ describe('provider credentials: an upstream that does not mask, keys no pattern 
       '/api/v3.1/connected_accounts?u',
       '/api/v3.1/connected_accounts',
     ]);
-    expect(() => makeHandler({ apiVersion: 'v4' as 'v3' })).toThrow(/apiVersion/);
+    const v4 = await send(
+      'GET',
+      'connected_accounts/ca_1',
+      undefined,
+      makeHandler({ apiVersion: 'v4' as 'v3' }),
+    );
+    expect(v4.status).toBe(500);
   });
 });
 

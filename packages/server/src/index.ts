@@ -4,6 +4,7 @@ export {
   type ConnectHandler,
   type ConnectHandlerOptions,
   type ConnectLogEntry,
+  type ConnectLogger,
   createConnectHandler,
   DEFAULT_BASE_PATH,
   DEFAULT_BASE_URL,

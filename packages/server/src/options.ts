@@ -16,9 +16,19 @@ export type AuthConfigAllowlist =
   | readonly string[]
   | ((authConfigId: string, info: { userId: string; request: Request }) => boolean | Promise<boolean>);
 
+/** Where the handler writes one line per misconfiguration it sees (default `console`). */
+export interface ConnectLogger {
+  warn(message: string): void;
+  error(message: string): void;
+}
+
 export interface ConnectHandlerOptions<Context = unknown> {
-  /** The Composio API key (or the sandbox's). Sent upstream in `x-api-key`, nowhere else. */
-  apiKey: string;
+  /**
+   * The Composio API key (or the sandbox's). Sent upstream in `x-api-key`, nowhere else. A missing
+   * one (`process.env.COMPOSIO_API_KEY` during `next build`) does not throw: every request then
+   * answers 500 and `logger` says why.
+   */
+  apiKey: string | undefined;
   /** Where the API lives. Default `https://backend.composio.dev`. */
   baseUrl?: string | undefined;
   /**
@@ -53,6 +63,12 @@ export interface ConnectHandlerOptions<Context = unknown> {
   bodyTimeoutMs?: number | undefined;
   /** One structured, redacted entry per request. */
   log?: ((entry: ConnectLogEntry) => void) | undefined;
+  /**
+   * Gets one line for each refusal a misconfiguration causes (cross-site, callback origin, auth
+   * config off the allowlist), naming the option and the value that would allow it, and for each
+   * request while an option is missing or malformed. Default `console`.
+   */
+  logger?: ConnectLogger | undefined;
   /**
    * Also serve `GET {basePath}/api/v3/auth_configs/{id}` (allowlisted ids only) and
    * `GET {basePath}/api/v3/toolkits/{slug}` (the toolkit of an auth config read through this
@@ -96,12 +112,26 @@ export interface ResolvedOptions<Context> {
   getUserId: ConnectHandlerOptions<Context>['getUserId'];
   fetch: ConnectHandlerOptions<Context>['fetch'];
   log: ConnectHandlerOptions<Context>['log'];
+  logger: ConnectLogger;
+}
+
+/** The logger, never throwing: a broken one must not break a request. */
+export function loggerOf(options: { logger?: ConnectLogger | undefined } | undefined): ConnectLogger {
+  const target = options?.logger ?? console;
+  const safe = (level: 'warn' | 'error') => (message: string) => {
+    try {
+      target[level](message);
+    } catch {
+      // Ignored, like a throwing `log`.
+    }
+  };
+  return { warn: safe('warn'), error: safe('error') };
 }
 
 /** Checks the options and applies the defaults; a problem is a `TypeError` naming the option. */
 export function resolveOptions<Context>(options: ConnectHandlerOptions<Context>): ResolvedOptions<Context> {
   if (typeof options.apiKey !== 'string' || options.apiKey === '') {
-    throw new TypeError('createConnectHandler: apiKey is required');
+    throw new TypeError('createConnectHandler: apiKey is required (is COMPOSIO_API_KEY set?)');
   }
   if (typeof options.getUserId !== 'function') {
     throw new TypeError('createConnectHandler: getUserId is required');
@@ -129,6 +159,7 @@ export function resolveOptions<Context>(options: ConnectHandlerOptions<Context>)
     getUserId: options.getUserId,
     fetch: options.fetch,
     log: options.log,
+    logger: loggerOf(options),
   };
 }
 

@@ -26,11 +26,16 @@ export interface UrlCheck<T> {
   value: T;
   /** `"<path>: origin not allowed"` for each URL refused. */
   errors: string[];
+  /** The URLs refused, as sent (for the log line that says which origin to allow). */
+  refused: string[];
 }
 
 export interface Policy<Context> {
-  /** A request from a page on another origin (or a `cross-site` fetch without an `Origin`). */
-  isCrossSite(request: Request): boolean;
+  /**
+   * A request from a page on another origin (or a `cross-site` fetch without an `Origin`): the
+   * origin it came from (`null` without one) and ours; `undefined` for a same-origin request.
+   */
+  crossSite(request: Request): { origin: string | null; own: string } | undefined;
   /** The session's user, or `undefined` (→ 401). */
   userOf(request: Request, context: Context | undefined): Promise<string | undefined>;
   /** The allowlist when it is an array (an exact set); `undefined` when it is a function. */
@@ -49,10 +54,13 @@ export function createPolicy<Context>(options: ResolvedOptions<Context>): Policy
   const allowedIds = typeof allowlist === 'function' ? undefined : new Set(allowlist);
   return {
     allowedIds: allowedIds && [...allowedIds],
-    isCrossSite(request) {
+    crossSite(request) {
       const origin = request.headers.get('origin');
-      if (origin === null) return request.headers.get('sec-fetch-site') === 'cross-site';
-      return origin !== splitUrl(request.url).origin && !allowedOrigins.has(origin);
+      const own = splitUrl(request.url).origin;
+      if (origin === null) {
+        return request.headers.get('sec-fetch-site') === 'cross-site' ? { origin, own } : undefined;
+      }
+      return origin !== own && !allowedOrigins.has(origin) ? { origin, own } : undefined;
     },
     async userOf(request, context) {
       const userId = await options.getUserId(request, context);
@@ -67,6 +75,7 @@ export function createPolicy<Context>(options: ResolvedOptions<Context>): Policy
     },
     checkUrls<T>(value: T, path: string): UrlCheck<T> {
       const errors: string[] = [];
+      const refused: string[] = [];
       /** The normalised URL, or `undefined` when it may not be used. */
       const allowedUrl = (text: string): string | undefined => {
         try {
@@ -92,7 +101,10 @@ export function createPolicy<Context>(options: ResolvedOptions<Context>): Policy
           const where = `${at}.${key}`;
           if (typeof child === 'string' && URL_KEY.test(key) && !INSTANCE_ADDRESS_KEYS.has(key)) {
             const url = allowedUrl(child);
-            if (url === undefined) errors.push(`${where}: origin not allowed`);
+            if (url === undefined) {
+              errors.push(`${where}: origin not allowed`);
+              refused.push(child);
+            }
             copy[key] = url ?? child;
           } else {
             copy[key] = visit(child, where, depth + 1);
@@ -102,7 +114,7 @@ export function createPolicy<Context>(options: ResolvedOptions<Context>): Policy
       };
       // The path names the record; its own keys are reported as `path.key` (`connection.callback_url`).
       const checked = visit(value, path, 0) as T;
-      return { value: checked, errors: errors.map((error) => error.replace(/^\./, '')) };
+      return { value: checked, errors: errors.map((error) => error.replace(/^\./, '')), refused };
     },
   };
 }
