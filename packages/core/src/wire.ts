@@ -387,11 +387,13 @@ export const connectedAccountSummaryShape = {
 
 export const connectedAccountSchema = z.object({
   ...connectedAccountSummaryShape,
-  state: connectionStateSchema,
+  // Optional: a proxy (`@plugboard/server`) sends the account's summary without them, and the kit
+  // reads nothing of them (they hold the provider's tokens when the project does not mask them).
+  state: z.optional(connectionStateSchema),
   /** @deprecated */
-  data: jsonRecord(),
+  data: z.optional(jsonRecord()),
   /** @deprecated */
-  params: jsonRecord(),
+  params: z.optional(jsonRecord()),
 });
 export type ConnectedAccount = z.infer<typeof connectedAccountSchema>;
 

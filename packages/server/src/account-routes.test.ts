@@ -127,6 +127,7 @@ function makeHandler(overrides: Partial<ConnectHandlerOptions> = {}) {
     baseUrl: upstream.url,
     getUserId: (request) => request.headers.get('x-test-user'),
     allowedAuthConfigIds: ['ac_github', 'ac_zendesk'],
+    logger: { warn: (line) => bodies.push(line), error: (line) => bodies.push(line) },
     ...overrides,
   });
 }

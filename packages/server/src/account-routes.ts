@@ -3,6 +3,7 @@
 // one (404, same slug, message and a request id of our own), so nobody learns that it exists.
 import { type AccountSummaryJson, summarizeAccount } from './account-summary';
 import { parseListQuery, upstreamListQuery } from './list-query';
+import { reportAuthConfig } from './misconfiguration';
 import { asRecord } from './policy';
 import { readJsonBody } from './request-body';
 import type { RouteCall, RouteHandler, Services } from './services';
@@ -32,8 +33,6 @@ async function isOwnAccount(
 
 interface OwnAccount {
   summary: AccountSummaryJson;
-  /** Upstream's body as it came (with `state`, `data`, `params`): for the GET route only. */
-  raw: Record<string, unknown>;
   requestId: string | undefined;
 }
 
@@ -48,13 +47,14 @@ async function readOwnAccount(services: Services, call: RouteCall): Promise<OwnA
   if (account === undefined) return notAnAccount(call);
   call.exchange.authConfigId = account.auth_config.id;
   if (!(await isOwnAccount(services, call, account))) return notFound(call);
-  return { summary: account, raw: result.json, requestId: result.requestId };
+  return { summary: account, requestId: result.requestId };
 }
 
 export const getConnectedAccount: RouteHandler = async (services, call) => {
   const account = await readOwnAccount(services, call);
   if (account instanceof Response) return account;
-  return reply(call.exchange, { kind: 'ok', status: 200, json: account.raw, requestId: account.requestId });
+  // The summary, never upstream's body: `state`, `data` and `params` hold tokens unless masked.
+  return call.exchange.json(200, account.summary, account.requestId ?? call.exchange.requestId);
 };
 
 export const listConnectedAccounts: RouteHandler = async (services, call) => {
@@ -79,6 +79,7 @@ export const listConnectedAccounts: RouteHandler = async (services, call) => {
   for (const id of query.authConfigIds ?? []) {
     if (!(await services.policy.isAllowed(id, call.userId, call.request))) {
       exchange.authConfigId = id;
+      reportAuthConfig(services.options.logger, id, services.policy.allowedIds === undefined);
       return exchange.fail(403, 'Proxy_AuthConfigNotAllowed', 'This auth config may not be used here');
     }
   }
@@ -132,7 +133,7 @@ export const deleteConnectedAccount: RouteHandler = async (services, call) => {
 
 export const setConnectedAccountEnabled: RouteHandler = async (services, call) => {
   const { exchange } = call;
-  const body = await readJsonBody(exchange, call.request);
+  const body = await readJsonBody(exchange, call.request, services.options.bodyTimeoutMs);
   if (body instanceof Response) return body;
   if (body.user_id !== undefined) {
     return exchange.fail(

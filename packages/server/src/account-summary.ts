@@ -71,3 +71,34 @@ export function summarizeAccount(value: unknown): AccountSummaryJson | undefined
   summary.auth_config = auth;
   return summary as AccountSummaryJson;
 }
+
+/** The create response's fields that are copied; `connectionData` is rebuilt below. */
+const CREATED_FIELDS = ['id', 'status', 'redirect_url', 'redirect_uri'] as const;
+
+/**
+ * A create response fit for the browser: its id, status, redirect URL and `deprecated` ids, and
+ * `connectionData` cut to `{ authScheme, val: { status } }`. The values the user typed are not
+ * echoed back, whatever their keys are called. `undefined` when it has no id.
+ */
+export function summarizeCreated(value: unknown): Record<string, unknown> | undefined {
+  const created = record(value);
+  if (created === undefined || typeof created.id !== 'string') return undefined;
+  const summary: Record<string, unknown> = pick(created, CREATED_FIELDS);
+  const connection = record(created.connectionData);
+  if (connection !== undefined) {
+    summary.connectionData = {
+      ...pick(connection, ['authScheme']),
+      val: pick(record(connection.val) ?? {}, ['status']),
+    };
+  }
+  const deprecated = record(created.deprecated);
+  if (deprecated !== undefined) summary.deprecated = pick(deprecated, ['uuid', 'authConfigUuid']);
+  return summary;
+}
+
+/** A link session as the browser gets it: the four documented fields, nothing an upstream adds. */
+export function summarizeLinkSession(value: unknown): Record<string, unknown> | undefined {
+  const session = record(value);
+  if (session === undefined || typeof session.redirect_url !== 'string') return undefined;
+  return pick(session, ['link_token', 'redirect_url', 'expires_at', 'connected_account_id']);
+}

@@ -11,6 +11,8 @@ const APP = 'http://app.test';
 let upstream: TestUpstream;
 let accountOwner = 'alice';
 let logs: ConnectLogEntry[] = [];
+/** The misconfiguration lines the handlers wrote. */
+const lines: string[] = [];
 
 beforeAll(async () => {
   upstream = await startTestUpstream((request, res) => {
@@ -63,6 +65,7 @@ function makeHandler(overrides: Partial<Parameters<typeof createConnectHandler>[
     allowedAuthConfigIds: ['ac_github', 'ac_zendesk'],
     callbackOrigins: [APP],
     log: (entry) => logs.push(entry),
+    logger: { warn: (line) => lines.push(line), error: (line) => lines.push(line) },
     ...overrides,
   });
 }
@@ -129,11 +132,8 @@ describe('forwarding', () => {
     expect(response.status).toBe(201);
     const text = await response.text();
     expect(text).not.toContain('zd_secret_9');
-    expect(JSON.parse(text).connectionData.val).toEqual({
-      status: 'ACTIVE',
-      api_key: '[redacted]',
-      subdomain: 'acme',
-    });
+    // The create response is cut to its summary: none of the values the user typed come back.
+    expect(JSON.parse(text).connectionData).toEqual({ authScheme: 'API_KEY', val: { status: 'ACTIVE' } });
     const forwarded = JSON.parse(upstream.requests[0]?.body ?? '');
     expect(forwarded.connection.user_id).toBe('alice');
     expect(forwarded.connection.callback_url).toBe(`${APP}/cb`);
@@ -141,7 +141,7 @@ describe('forwarding', () => {
     expect(forwarded.connection.state.val.api_key).toBe('zd_secret_9');
   });
 
-  test('GET of the own account passes, its stored credentials redacted; no query string goes upstream', async () => {
+  test('GET of the own account answers its summary, no stored credentials; no query string goes upstream', async () => {
     const handler = makeHandler();
     const response = await handler(
       new Request(`${APP}/api/connect/api/v3/connected_accounts/ca_7?user_ids=bob`, {
@@ -151,7 +151,8 @@ describe('forwarding', () => {
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body).toMatchObject({ id: 'ca_7', user_id: 'alice' });
-    expect(body.state.val.api_key).toBe('[redacted]');
+    expect(body).not.toHaveProperty('state');
+    expect(JSON.stringify(body)).not.toContain('stored_secret_value');
     expect(upstream.requests[0]?.path).toBe('/api/v3/connected_accounts/ca_7');
     expect(response.headers.get('x-request-id')).toBe('up_req_1');
   });
@@ -539,7 +540,7 @@ describe('what comes back from upstream', () => {
     expect(pulled).toBeLessThan(9 * 1024 * 1024);
   });
 
-  test('a one-letter API key is redacted from values only: keys stay as upstream sent them', async () => {
+  test('a one-letter API key is redacted from values and keys alike; no field is lost', async () => {
     const handler = makeHandler({ apiKey: 'k' });
     const response = await handler(post('connected_accounts/link', { auth_config_id: 'ac_github' }));
     expect(response.status).toBe(200);
@@ -547,7 +548,7 @@ describe('what comes back from upstream', () => {
     expect(Object.keys(body).sort()).toEqual([
       'connected_account_id',
       'expires_at',
-      'link_token',
+      'lin[redacted]_to[redacted]en',
       'redirect_url',
     ]);
     expect(body.redirect_url).toBe('https://lin[redacted].test/lt_1');
@@ -584,11 +585,32 @@ describe('logging', () => {
     const line = JSON.stringify(logs);
     for (const secret of [API_KEY, 'zd_secret_9', 'pw_secret_8']) expect(line).not.toContain(secret);
   });
+
+  test('the misconfiguration lines the suite caused hold no key and no secret', () => {
+    expect(lines.length).toBeGreaterThan(3);
+    for (const secret of [API_KEY, 'zd_secret_9', 'pw_secret_8'])
+      expect(lines.join('\n')).not.toContain(secret);
+  });
 });
 
-test('options are checked when the handler is made', () => {
-  const base = { apiKey: 'k', getUserId: () => 'u', allowedAuthConfigIds: [] as string[] };
-  expect(() => createConnectHandler({ ...base, apiKey: '' })).toThrow(/apiKey/);
-  expect(() => createConnectHandler({ ...base, callbackOrigins: ['not a url'] })).toThrow(/callbackOrigins/);
-  expect(() => createConnectHandler({ ...base, basePath: '/api/../x' })).toThrow(/basePath/);
+test('options are checked when the handler is made, and reported on its first request (not thrown)', async () => {
+  const errors: string[] = [];
+  const base = {
+    apiKey: 'k',
+    getUserId: () => 'u',
+    allowedAuthConfigIds: [] as string[],
+    logger: { warn: () => {}, error: (line: string) => errors.push(line) },
+  };
+  for (const [options, option] of [
+    [{ ...base, apiKey: '' }, 'apiKey'],
+    [{ ...base, callbackOrigins: ['not a url'] }, 'callbackOrigins'],
+    [{ ...base, basePath: '/api/../x' }, 'basePath'],
+  ] as const) {
+    const handler = createConnectHandler(options);
+    expect(errors).toHaveLength(0);
+    expect((await handler(new Request(`${APP}/api/connect/api/v3/connected_accounts/ca_1`))).status).toBe(
+      500,
+    );
+    expect(errors.pop()).toContain(option);
+  }
 });

@@ -8,20 +8,25 @@ import {
   setConnectedAccountEnabled,
 } from './account-routes';
 import { createConnectedAccount, createLinkSession } from './connect-routes';
+import { envelope, jsonResponse, newRequestId } from './envelope';
 import { Exchange, splitUrl } from './exchange';
 import { getAuthConfig, getToolkit } from './metadata-routes';
-import { type ConnectHandlerOptions, resolveOptions } from './options';
+import { basePathOf, reportCrossSite, reportOptionsProblem } from './misconfiguration';
+import { type ConnectHandlerOptions, loggerOf, type ResolvedOptions, resolveOptions } from './options';
 import { createPolicy } from './policy';
 import { matchRoute, type RouteMethod, type RouteName, rawPathOf } from './routes';
 import type { RouteHandler, Services } from './services';
 import { createUpstream } from './upstream';
 
 export {
+  type ApiVersion,
   type AuthConfigAllowlist,
   type ConnectHandlerOptions,
   type ConnectLogEntry,
+  type ConnectLogger,
   DEFAULT_BASE_PATH,
   DEFAULT_BASE_URL,
+  DEFAULT_BODY_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
   MAX_BODY_BYTES,
 } from './options';
@@ -45,12 +50,13 @@ const ROUTES: Record<RouteName, RouteHandler> = {
 
 /**
  * Creates the server route between a browser and Composio. It holds the API key, takes the user
- * from `getUserId`, and serves exactly three routes under `basePath` (plus two read-only ones with
- * `fieldMetadata`): it is not an open proxy.
+ * from `getUserId`, and serves exactly six routes under `basePath` (plus two read-only ones with
+ * `fieldMetadata`): it is not an open proxy. It never throws: a missing or malformed option makes
+ * every request a 500 and writes one line to `logger` naming it.
  *
  * @example
  * const handler = createConnectHandler({
- *   apiKey: process.env.COMPOSIO_API_KEY!,
+ *   apiKey: process.env.COMPOSIO_API_KEY,
  *   getUserId: (request) => sessionUserId(request),
  *   allowedAuthConfigIds: ['ac_github'],
  *   callbackOrigins: ['https://app.example'],
@@ -60,7 +66,31 @@ const ROUTES: Record<RouteName, RouteHandler> = {
 export function createConnectHandler<Context = unknown>(
   options: ConnectHandlerOptions<Context>,
 ): ConnectHandler<Context> {
-  const resolved = resolveOptions(options);
+  try {
+    return wire(resolveOptions(options));
+  } catch (error) {
+    // Not a throw at import: a route file loaded by `next build` with no environment must load.
+    return misconfigured(options, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** A handler whose options are wrong: every request a 500 in the envelope and one log line. */
+function misconfigured<Context>(options: ConnectHandlerOptions<Context> | undefined, problem: string) {
+  const logger = loggerOf(options);
+  const handler = async (request: Request): Promise<Response> => {
+    request.body?.cancel().catch(() => {});
+    reportOptionsProblem(logger, problem);
+    const requestId = newRequestId();
+    const body = envelope(500, 'Proxy_Misconfigured', 'The connect handler is misconfigured', requestId, {
+      suggestedFix: 'The server log names the option to fix',
+    });
+    return jsonResponse(500, JSON.stringify({ error: body }), requestId);
+  };
+  return Object.assign(handler, { basePath: basePathOf(options?.basePath) });
+}
+
+/** The handler of checked options. */
+function wire<Context>(resolved: ResolvedOptions<Context>): ConnectHandler<Context> {
   const policy = createPolicy(resolved);
   const services: Services = {
     options: resolved as Services['options'],
@@ -93,8 +123,10 @@ export function createConnectHandler<Context = unknown>(
         headers: { allow },
       });
     }
-    if (policy.isCrossSite(request)) {
+    const crossSite = policy.crossSite(request);
+    if (crossSite !== undefined) {
       request.body?.cancel().catch(() => {});
+      reportCrossSite(resolved.logger, request, crossSite);
       return exchange.fail(403, 'Proxy_CrossSiteRequest', 'Cross-site requests are refused');
     }
     const userId = await policy.userOf(request, context);

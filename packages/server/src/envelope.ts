@@ -12,6 +12,7 @@ export type ProxyErrorSlug =
   | 'Proxy_CrossSiteRequest'
   | 'Proxy_Unauthorized'
   | 'Proxy_PayloadTooLarge'
+  | 'Proxy_RequestTimeout'
   | 'Proxy_UnsupportedContentType'
   | 'Proxy_InvalidJson'
   | 'Proxy_ValidationFailed'
@@ -22,6 +23,7 @@ export type ProxyErrorSlug =
   | 'Proxy_UpstreamUnreachable'
   | 'Proxy_UpstreamInvalidResponse'
   | 'Proxy_InternalError'
+  | 'Proxy_Misconfigured'
   | 'ConnectedAccount_NotFound';
 
 /** An error the handler makes: the envelope's `error`, always with a request id. */

@@ -1,4 +1,4 @@
-import { redactedJsonText, redactJsonStrings } from '@plugboard/core/internal';
+import { redactSecrets } from '@plugboard/core/internal';
 import { envelope, jsonResponse, newRequestId, type ProxyErrorSlug } from './envelope';
 import type { ConnectLogEntry } from './options';
 import type { RouteMatch } from './routes';
@@ -38,14 +38,23 @@ export class Exchange {
     return [this.#apiKey, ...this.secrets];
   }
 
-  /** A JSON response, with the key and the request's secrets removed from every string in it. */
+  /**
+   * A request id from upstream (its header, its envelope) fit to pass on: a plain token with no
+   * secret in it, else `undefined` (ours is used). A CR/LF in it would not even make a header.
+   */
+  safeRequestId(value: unknown): string | undefined {
+    if (typeof value !== 'string' || !SAFE_REQUEST_ID.test(value)) return undefined;
+    return redactSecrets(value, this.redactions) === value ? value : undefined;
+  }
+
+  /** A JSON response, with the key and the request's secrets removed from every string and key in it. */
   json(
     status: number,
     value: unknown,
     requestId = this.requestId,
     headers?: Record<string, string>,
   ): Response {
-    return jsonResponse(status, redactedJsonText(value, this.redactions), requestId, headers);
+    return jsonResponse(status, redactedJson(value, this.redactions), requestId, headers);
   }
 
   /** An error the handler makes, in the Composio envelope. */
@@ -83,11 +92,41 @@ export class Exchange {
     };
     try {
       // The entry passes through the redactor as a whole: a secret that got into any field goes.
-      log(redactJsonStrings(entry, this.redactions));
+      log(JSON.parse(redactedJson(entry, this.redactions)));
     } catch {
       // A broken logger must not break the request.
     }
   }
+}
+
+/** What an upstream request id may look like to be passed on (Composio's are `req_…` / UUIDs). */
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * `JSON.stringify(value)` with every secret removed from every string and every object key (a key
+ * can carry one too), stringifying once when none appears.
+ */
+export function redactedJson(value: unknown, secrets: readonly string[]): string {
+  const json = JSON.stringify(value);
+  if (redactSecrets(json, secrets) === json) return json;
+  const clean = (item: unknown): unknown => {
+    if (typeof item === 'string') return redactSecrets(item, secrets);
+    if (Array.isArray(item)) return item.map(clean);
+    if (typeof item !== 'object' || item === null) return item;
+    const names = new Set<string>();
+    const entries = Object.entries(item).map(([key, child]): [string, unknown] => {
+      const name = redactSecrets(key, secrets);
+      // Two keys redacted alike must not overwrite each other.
+      let unique = name;
+      for (let index = 2; names.has(unique); index++) unique = `${name}#${index}`;
+      names.add(unique);
+      return [unique, clean(child)];
+    });
+    // fromEntries defines own properties, so a `__proto__` key stays a key.
+    return Object.fromEntries(entries);
+  };
+  // Through a JSON round trip first: what is cleaned is exactly what would be sent.
+  return JSON.stringify(clean(JSON.parse(json)));
 }
 
 /**

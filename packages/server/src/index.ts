@@ -1,11 +1,14 @@
 export {
+  type ApiVersion,
   type AuthConfigAllowlist,
   type ConnectHandler,
   type ConnectHandlerOptions,
   type ConnectLogEntry,
+  type ConnectLogger,
   createConnectHandler,
   DEFAULT_BASE_PATH,
   DEFAULT_BASE_URL,
+  DEFAULT_BODY_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
   MAX_BODY_BYTES,
 } from './connect-handler';

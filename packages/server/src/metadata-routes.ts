@@ -1,5 +1,6 @@
 // The two read-only field-metadata routes (`fieldMetadata: true`): what `getAuthFields` reads.
 import { authConfigRefSchema, toolkitSchema } from '@plugboard/core/internal';
+import { reportAuthConfig } from './misconfiguration';
 import type { RouteHandler } from './services';
 import { reply } from './upstream';
 
@@ -10,6 +11,7 @@ export const getAuthConfig: RouteHandler = async (services, call) => {
   const id = call.route.id ?? '';
   exchange.authConfigId = id;
   if (!(await services.policy.isAllowed(id, call.userId, call.request))) {
+    reportAuthConfig(services.options.logger, id, services.policy.allowedIds === undefined);
     return exchange.fail(403, 'Proxy_AuthConfigNotAllowed', 'This auth config may not be used here');
   }
   // Only what getAuthFields reads goes to the browser: an auth config also holds `credentials`.

@@ -69,7 +69,9 @@ export function normalizeBasePath(basePath: string): string {
   const trimmed = basePath.replace(/\/+$/, '');
   if (trimmed === '') return '';
   if (!/^\/[A-Za-z0-9_\-./]*$/.test(trimmed) || trimmed.includes('//') || trimmed.includes('..')) {
-    throw new TypeError(`basePath must be a plain absolute path such as /api/connect (got ${basePath})`);
+    throw new TypeError(
+      `createConnectHandler: basePath must be a plain absolute path such as /api/connect (got ${basePath})`,
+    );
   }
   return trimmed;
 }

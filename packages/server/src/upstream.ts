@@ -18,7 +18,7 @@ export type UpstreamResult<T = Record<string, unknown>> =
   | { kind: 'ok'; status: number; json: T; requestId: string | undefined }
   | { kind: 'error'; status: number; response: Response };
 
-/** One call to the API: a method, a path under `/api/v3/` (`connected_accounts/ca_1`) and a query. */
+/** One call to the API: a method, a path under `/api/{version}/` (`connected_accounts/ca_1`) and a query. */
 export interface UpstreamRequest {
   method: RouteMethod;
   path: string;
@@ -50,7 +50,10 @@ export function createUpstream(options: ResolvedOptions<unknown>): Upstream {
     ): Promise<UpstreamResult<T>> {
       const result = await boundedFetch({
         fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-        url: joinUrl(baseUrl, `/api/v3/${request.path}${request.query ? `?${request.query}` : ''}`),
+        url: joinUrl(
+          baseUrl,
+          `/api/${options.apiVersion}/${request.path}${request.query ? `?${request.query}` : ''}`,
+        ),
         method: request.method,
         headers:
           body === undefined
@@ -84,7 +87,7 @@ export function createUpstream(options: ResolvedOptions<unknown>): Upstream {
             );
       }
       const { response } = result;
-      const headerRequestId = response.headers.get('x-request-id') ?? undefined;
+      const headerRequestId = exchange.safeRequestId(response.headers.get('x-request-id'));
       exchange.upstreamRequestId = headerRequestId;
       const invalid = (why: string) =>
         error(
@@ -120,7 +123,8 @@ export function createUpstream(options: ResolvedOptions<unknown>): Upstream {
       if (!envelope.success || response.status < 400 || response.status > 599) {
         return invalid('without an error envelope');
       }
-      const requestId = envelope.data.error.request_id ?? headerRequestId ?? exchange.requestId;
+      const requestId =
+        exchange.safeRequestId(envelope.data.error.request_id) ?? headerRequestId ?? exchange.requestId;
       exchange.upstreamRequestId = requestId;
       exchange.error = { slug: envelope.data.error.slug, message: envelope.data.error.message };
       const passed = { error: { ...envelope.data.error, request_id: requestId } };
