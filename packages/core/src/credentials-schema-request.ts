@@ -5,11 +5,11 @@ import type { FieldSpec } from './field-catalog';
 import { leafName } from './field-name';
 import { redactJsonStrings } from './redact';
 import { secretValuesOf } from './secret-fields';
-import type { AuthScheme, CreateConnectedAccountRequest, CreatedConnectedAccount } from './wire';
+import type { AuthScheme, CreateConnectedAccountRequest, CreatedConnectedAccount, Open } from './wire';
 
 export interface CredentialRequestInput {
   authConfigId: string;
-  authScheme: AuthScheme;
+  authScheme: Open<AuthScheme>;
   /** The form's values after `credentialsSchema(…)` parsed them. */
   values: Readonly<Record<string, unknown>>;
   validateCredentials?: boolean | undefined;

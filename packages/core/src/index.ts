@@ -71,6 +71,7 @@ export {
 } from './pending-attempt';
 export type { PopupHandle, PopupPlaceholder } from './popup';
 export { isSecretField } from './secret-fields';
+export type { Open, ReadConnectionState } from './wire';
 export {
   AUTH_SCHEMES,
   type AuthConfig,

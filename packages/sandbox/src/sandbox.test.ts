@@ -88,7 +88,7 @@ describe('in-process backend and completeLink', () => {
     });
     const account = await sandbox.backend.getConnectedAccount(link.connected_account_id);
     expect(account.status).toBe('ACTIVE');
-    expect(account.state.val).toMatchObject({
+    expect(account.state?.val).toMatchObject({
       subdomain: 'acme',
       username: 'ada@acme.test',
       password: '********',

@@ -150,7 +150,7 @@ describe('the seed examples over HTTP, through core’s createHttpBackend', () =
     expect(made.status).toBe('ACTIVE');
     expect(made.connectionData.val).toMatchObject({ subdomain: 'acme', api_key: '********' });
     const account = await backend.getConnectedAccount(made.id);
-    expect(account.state.val).toMatchObject({ email: 'ada@acme.test', api_key: '********' });
+    expect(account.state?.val).toMatchObject({ email: 'ada@acme.test', api_key: '********' });
     expect(JSON.stringify(server.sandbox.snapshot())).not.toContain('zd-secret-123');
   });
 

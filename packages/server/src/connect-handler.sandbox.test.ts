@@ -152,7 +152,7 @@ describe('every route, through core’s HTTP backend as a browser uses it', () =
     expect(created.status).toBe('ACTIVE');
     const account = await backend().getConnectedAccount(created.id);
     expect(account.user_id).toBe('alice');
-    expect(account.state.val.subdomain).toBe('acme');
+    expect(account.state?.val.subdomain).toBe('acme');
     const [createdText, accountText] = received.slice(-2);
     expect(createdText).toContain(created.id);
     expect(accountText).toContain('"subdomain":"acme"');

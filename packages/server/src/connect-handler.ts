@@ -280,7 +280,7 @@ export function createConnectHandler<Context = unknown>(
     }
     const requestId = parsed.data.error.request_id ?? headerRequestId ?? trace.requestId;
     trace.upstreamRequestId = requestId;
-    trace.error = { slug: parsed.data.error.slug, message: parsed.data.error.message };
+    trace.error = { slug: parsed.data.error.slug ?? '', message: parsed.data.error.message };
     const passed = { error: { ...parsed.data.error, request_id: requestId } };
     return { kind: 'error', response: jsonResponse(response.status, redactedJson(trace, passed), requestId) };
   }
