@@ -1,4 +1,4 @@
-import { ConnectError } from './connect-error';
+import { ConnectError, detachCause } from './connect-error';
 import type { ConnectedAccountSummary } from './wire-accounts';
 
 /**
@@ -94,13 +94,16 @@ export function isTransient(error: ConnectError): boolean {
   return error.kind === 'http' && error.status !== undefined && (error.status >= 500 || error.status === 429);
 }
 
-/** Any thrown value as a `ConnectError`; backends throw only those, but a custom one might not. */
+/**
+ * Any thrown value as a `ConnectError` with no `cause`: backends throw only those, but a custom one
+ * might not, and whatever it threw (or a `ConnectError`'s cause) may hold the request and its
+ * credentials. Only the message of a foreign error is kept.
+ */
 export function toConnectError(error: unknown): ConnectError {
-  if (error instanceof ConnectError) return error;
-  if (error instanceof DOMException && error.name === 'AbortError') return requestCancelledError(error);
+  if (error instanceof ConnectError) return detachCause(error);
+  if (error instanceof DOMException && error.name === 'AbortError') return requestCancelledError();
   return new ConnectError('network', {
     message: error instanceof Error ? error.message : 'The request failed.',
-    cause: error,
   });
 }
 

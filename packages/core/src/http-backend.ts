@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import type { AuthFields, ConnectBackend, RequestOptions } from './backend';
-import { ConnectError } from './connect-error';
+import { ConnectError, detachCauses } from './connect-error';
 import { connectErrorFromEnvelope } from './envelope-error';
 import { accountMethods } from './http-backend-accounts';
 import { normalizeCreateConnectedAccountRequest } from './normalize';
@@ -145,7 +145,8 @@ export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
     }
   }
 
-  return {
+  // No rejection carries what `fetch` threw: it may hold the request and its credentials.
+  return detachCauses<ConnectBackend>({
     async createLinkSession(input: LinkSessionInput, requestOptions?: RequestOptions) {
       checkRequest(linkSessionInputSchema, input, 'POST /api/v3/connected_accounts/link');
       const data: Record<string, unknown> = input.connection_data ?? {};
@@ -233,7 +234,7 @@ export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
     },
 
     ...accountMethods({ send, api: '/api/v3', checkRequest, checkId }),
-  };
+  });
 }
 
 /** Joins a base URL or path and an absolute API path with exactly one `/` between them. */
