@@ -55,6 +55,8 @@ export {
   resolveFieldSpecs,
 } from './field-catalog';
 export {
+  API_VERSIONS,
+  type ApiVersion,
   createHttpBackend,
   DEFAULT_TIMEOUT_MS,
   type FetchLike,
