@@ -1,4 +1,4 @@
-import type { AuthConfig, AuthScheme, ConnectedAccount, ConnectionStatus } from '@plugboard/core';
+import type { AuthConfig, AuthScheme, ConnectedAccount, ConnectionStatus, Open } from '@plugboard/core';
 
 /** Schemes the user finishes on the provider's consent page (a popup or a redirect). */
 const OAUTH_SCHEMES: ReadonlySet<AuthScheme> = new Set(['OAUTH1', 'OAUTH2', 'DCR_OAUTH', 'S2S_OAUTH2']);
@@ -15,10 +15,10 @@ const CREDENTIAL_SCHEMES: ReadonlySet<AuthScheme> = new Set([
 
 export type ConnectKind = 'oauth' | 'credentials' | 'unsupported';
 
-export function connectKindOf(scheme: AuthScheme | undefined): ConnectKind {
+export function connectKindOf(scheme: Open<AuthScheme> | undefined): ConnectKind {
   if (scheme === undefined) return 'unsupported';
-  if (OAUTH_SCHEMES.has(scheme)) return 'oauth';
-  if (CREDENTIAL_SCHEMES.has(scheme)) return 'credentials';
+  if (OAUTH_SCHEMES.has(scheme as AuthScheme)) return 'oauth';
+  if (CREDENTIAL_SCHEMES.has(scheme as AuthScheme)) return 'credentials';
   return 'unsupported';
 }
 
@@ -31,9 +31,9 @@ const SCHEME_LABELS: Partial<Record<AuthScheme, string>> = {
   SAML: 'SAML',
 };
 
-export function schemeLabel(scheme: AuthScheme | undefined): string {
+export function schemeLabel(scheme: Open<AuthScheme> | undefined): string {
   if (scheme === undefined) return 'Unknown scheme';
-  return SCHEME_LABELS[scheme] ?? scheme.replaceAll('_', ' ').toLowerCase();
+  return SCHEME_LABELS[scheme as AuthScheme] ?? scheme.replaceAll('_', ' ').toLowerCase();
 }
 
 /** "GitHub" → "GH", "Notion (custom OAuth app)" → "NO": a badge when a toolkit has no logo. */
@@ -82,7 +82,10 @@ export const CARD_STATUS_LABELS: Record<CardStatus, string> = {
 export function cardStatusOf(accounts: readonly Pick<ConnectedAccount, 'status'>[]): CardStatus {
   if (accounts.some((account) => account.status === 'ACTIVE')) return 'connected';
   const newest = accounts[0];
-  return newest === undefined ? 'not_connected' : CARD_STATUS[newest.status];
+  // A status Composio adds later is not a connection: shown like a failed attempt.
+  return newest === undefined
+    ? 'not_connected'
+    : (CARD_STATUS[newest.status as ConnectionStatus] ?? 'failed');
 }
 
 export type DemoAuthConfig = Pick<AuthConfig, 'id' | 'name' | 'auth_scheme' | 'status'> & {

@@ -5,6 +5,7 @@ import type {
   CreatedConnectedAccount,
   LinkSession,
   LinkSessionInput,
+  Open,
   ToolkitField,
 } from './wire';
 import type { ConnectedAccountFilters, ConnectedAccountPage } from './wire-accounts';
@@ -16,7 +17,8 @@ export interface RequestOptions {
 /** The fields a user fills to connect an auth config: its toolkit's `connected_account_initiation`. */
 export interface AuthFields {
   authConfigId: string;
-  authScheme: AuthScheme;
+  /** The toolkit's mode for the config's scheme: open, a mode the kit does not know is kept. */
+  authScheme: Open<AuthScheme>;
   toolkitSlug: string;
   toolkitName: string;
   /** Required fields first, then optional ones; each keeps its own `required` flag. */

@@ -83,5 +83,34 @@ export function isConnectError(value: unknown): value is ConnectError {
   return value instanceof ConnectError;
 }
 
+/**
+ * The error without its `cause`: a fresh `ConnectError` with the same fields. A cause is whatever
+ * a `fetch` or a backend threw, and may hold the request (headers, a body of credentials); what
+ * reaches a cache, a log or `onError` carries none. The error itself is returned when it has none.
+ */
+export function detachCause(error: ConnectError): ConnectError {
+  if (error.cause === undefined) return error;
+  const { name: _name, kind, ...init } = error.toJSON();
+  return new ConnectError(kind, init);
+}
+
+/**
+ * `methods` with every rejection's `cause` detached (`detachCause`): what a backend's caller gets
+ * holds nothing of what its `fetch` threw.
+ */
+export function detachCauses<T extends object>(methods: T): T {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, method] of Object.entries(methods)) {
+    wrapped[name] =
+      typeof method === 'function'
+        ? (...args: unknown[]) =>
+            (method as (...a: unknown[]) => Promise<unknown>)(...args).catch((error: unknown) => {
+              throw error instanceof ConnectError ? detachCause(error) : error;
+            })
+        : method;
+  }
+  return wrapped as T;
+}
+
 /** The parsed envelope's `error` object, for constructors that take one. */
 export type ErrorEnvelopeBody = ErrorEnvelope['error'];

@@ -1,5 +1,4 @@
-import { ConnectError } from './connect-error';
-import type { ConnectedAccount } from './wire';
+import { ConnectError, detachCause } from './connect-error';
 import type { ConnectedAccountSummary } from './wire-accounts';
 
 /**
@@ -8,40 +7,84 @@ import type { ConnectedAccountSummary } from './wire-accounts';
  */
 export type { ConnectedAccountSummary };
 
-/** Strips what may be secret from an account before it is cached, rendered or sent on. */
-export function summarizeConnectedAccount(account: ConnectedAccount): ConnectedAccountSummary {
-  const { state: _state, data: _data, params: _params, ...summary } = account;
-  return summary;
+/**
+ * The keys of a `ConnectedAccountSummary` (`connectedAccountSummarySchema`'s, pinned by a test):
+ * written out here so that the connect flow does not bundle the wire schemas.
+ */
+export const CONNECTED_ACCOUNT_SUMMARY_KEYS = [
+  'toolkit',
+  'auth_config',
+  'id',
+  'user_id',
+  'status',
+  'created_at',
+  'updated_at',
+  'status_reason',
+  'is_disabled',
+  'test_request_endpoint',
+  'alias',
+  'word_id',
+  'experimental',
+] as const satisfies ReadonlyArray<keyof ConnectedAccountSummary>;
+
+/**
+ * The account's allow-listed summary, before it is cached, rendered or sent on: only the keys
+ * above are copied, so `state`, `data`, `params` and whatever a backend adds never come along.
+ */
+export function summarizeConnectedAccount(account: ConnectedAccountSummary): ConnectedAccountSummary {
+  const summary: Record<string, unknown> = {};
+  for (const key of CONNECTED_ACCOUNT_SUMMARY_KEYS) {
+    if (Object.hasOwn(account, key) && account[key] !== undefined) summary[key] = account[key];
+  }
+  return summary as ConnectedAccountSummary;
 }
 
-/** What the backend's account status means for an attempt: only `ACTIVE` is a connection. */
+/**
+ * What the backend's account status means for an attempt: only `ACTIVE` is a connection. A status
+ * the kit does not know (Composio adds them: v3.1 added `REVOKED`) is not a connection either: it
+ * is `failed`, with `rawStatus` holding the status as sent and the error naming it.
+ */
 export type AccountOutcome =
   | { status: 'connected' }
-  | { status: 'failed' | 'expired'; error: ConnectError }
+  | { status: 'failed' | 'expired'; error: ConnectError; rawStatus?: string }
   | { status: 'pending' };
 
-/** Composio's own SDK waits on INITIALIZING, INITIATED and INACTIVE; the rest are final. */
-export function accountOutcome(account: Pick<ConnectedAccount, 'status' | 'status_reason'>): AccountOutcome {
+/**
+ * Composio's own SDK waits on INITIALIZING, INITIATED and INACTIVE; ACTIVE, FAILED, EXPIRED and
+ * REVOKED are final. Any other status is final and not connected: waiting on a value nobody
+ * documented could only end at the link's expiry.
+ */
+export function accountOutcome(
+  account: Pick<ConnectedAccountSummary, 'status'> & { status_reason?: string | null | undefined },
+): AccountOutcome {
+  const reason = account.status_reason ?? undefined;
   switch (account.status) {
     case 'ACTIVE':
       return { status: 'connected' };
     case 'EXPIRED':
-      return {
-        status: 'expired',
-        error: linkExpiredError(account.status_reason ?? undefined),
-      };
+      return { status: 'expired', error: linkExpiredError(reason) };
     case 'FAILED':
     case 'REVOKED':
       return {
         status: 'failed',
         error: new ConnectError('connection_failed', {
           message:
-            account.status_reason ??
+            reason ??
             (account.status === 'REVOKED' ? 'Access was revoked.' : 'The connection was not completed.'),
         }),
       };
-    default:
+    case 'INITIALIZING':
+    case 'INITIATED':
+    case 'INACTIVE':
       return { status: 'pending' };
+    default:
+      return {
+        status: 'failed',
+        rawStatus: account.status,
+        error: new ConnectError('connection_failed', {
+          message: reason ?? `The account is not connected (status ${account.status}).`,
+        }),
+      };
   }
 }
 
@@ -51,13 +94,16 @@ export function isTransient(error: ConnectError): boolean {
   return error.kind === 'http' && error.status !== undefined && (error.status >= 500 || error.status === 429);
 }
 
-/** Any thrown value as a `ConnectError`; backends throw only those, but a custom one might not. */
+/**
+ * Any thrown value as a `ConnectError` with no `cause`: backends throw only those, but a custom one
+ * might not, and whatever it threw (or a `ConnectError`'s cause) may hold the request and its
+ * credentials. Only the message of a foreign error is kept.
+ */
 export function toConnectError(error: unknown): ConnectError {
-  if (error instanceof ConnectError) return error;
-  if (error instanceof DOMException && error.name === 'AbortError') return requestCancelledError(error);
+  if (error instanceof ConnectError) return detachCause(error);
+  if (error instanceof DOMException && error.name === 'AbortError') return requestCancelledError();
   return new ConnectError('network', {
     message: error instanceof Error ? error.message : 'The request failed.',
-    cause: error,
   });
 }
 

@@ -1,15 +1,15 @@
-import { ConnectError } from './connect-error';
+import { ConnectError, detachCause } from './connect-error';
 import { credentialFieldEntries } from './credentials-schema';
 import { fieldErrorsFromMessages } from './envelope-error';
 import type { FieldSpec } from './field-catalog';
 import { leafName } from './field-name';
 import { redactJsonStrings } from './redact';
 import { secretValuesOf } from './secret-fields';
-import type { AuthScheme, CreateConnectedAccountRequest, CreatedConnectedAccount } from './wire';
+import type { AuthScheme, CreateConnectedAccountRequest, CreatedConnectedAccount, Open } from './wire';
 
 export interface CredentialRequestInput {
   authConfigId: string;
-  authScheme: AuthScheme;
+  authScheme: Open<AuthScheme>;
   /** The form's values after `credentialsSchema(…)` parsed them. */
   values: Readonly<Record<string, unknown>>;
   validateCredentials?: boolean | undefined;
@@ -90,13 +90,13 @@ export function redactCreatedAccount(
 }
 
 /**
- * The error with every secret removed from its texts. Backends already redact what they echo; the
- * form passes the values it sent once more, because an error is shown, logged and cached. The
- * original is returned when it holds none of them, so its `cause` survives for debugging.
+ * The error with every secret removed from its texts, and no `cause`. Backends already redact what
+ * they echo; the form passes the values it sent once more, because an error is shown, logged and
+ * cached. The cause is dropped whatever it holds: it may be the request itself.
  */
 export function redactConnectError(error: ConnectError, secrets: readonly string[]): ConnectError {
   // `toJSON` gives exactly the fields a ConnectError is made from.
   const fields = error.toJSON();
   const redacted = redactJsonStrings(fields, secrets);
-  return redacted === fields ? error : new ConnectError(error.kind, redacted);
+  return redacted === fields ? detachCause(error) : new ConnectError(error.kind, redacted);
 }

@@ -262,6 +262,22 @@ describe('fieldSpecFromToolkitField', () => {
     ]);
     expect(specs[3]?.defaultValue).toBe('us');
   });
+
+  it('fieldSpecsFromAuthFields leaves out a field marked user_visible: false, whatever backend gave it', () => {
+    const field = { name: 'region', displayName: 'Region', type: 'string', description: '', required: false };
+    const specs = fieldSpecsFromAuthFields({
+      authConfigId: 'ac_1',
+      authScheme: 'API_KEY',
+      toolkitSlug: 'zendesk',
+      toolkitName: 'Zendesk',
+      fields: [
+        { ...field, name: 'api_key', user_visible: true },
+        { ...field, user_visible: false },
+        { ...field, name: 'subdomain' },
+      ],
+    });
+    expect(specs.map((spec) => spec.name)).toEqual(['api_key', 'subdomain']);
+  });
 });
 
 describe('secretValuesOf', () => {

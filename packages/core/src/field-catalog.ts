@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AuthFields } from './backend';
+import { isUserVisible } from './field-name';
 import { jsonErrorPosition } from './json-error-position';
 import { isSecretField } from './secret-fields';
 import type { ConnectionData, ToolkitField } from './wire';
@@ -421,7 +422,10 @@ export function fieldSpecFromToolkitField(field: ToolkitField): FieldSpec {
   return spec;
 }
 
-/** The specs of the fields a user fills for an auth config, in the order `getAuthFields` gives them. */
+/**
+ * The specs of the fields a user fills for an auth config, in the order `getAuthFields` gives them.
+ * A field marked `user_visible: false` is never rendered, whichever backend gave it.
+ */
 export function fieldSpecsFromAuthFields(authFields: AuthFields): FieldSpec[] {
-  return authFields.fields.map((field) => fieldSpecFromToolkitField(field));
+  return authFields.fields.filter(isUserVisible).map((field) => fieldSpecFromToolkitField(field));
 }

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import type { AuthFields, ConnectBackend, RequestOptions } from './backend';
 import { type BoundedFetchResult, boundedFetch, looksLikeHtml, parseJsonText } from './bounded-fetch';
-import { ConnectError } from './connect-error';
+import { ConnectError, detachCauses } from './connect-error';
 import { connectErrorFromEnvelope } from './envelope-error';
 import { accountMethods } from './http-backend-accounts';
 import { normalizeCreateConnectedAccountRequest } from './normalize';
@@ -28,9 +28,14 @@ type HeadersLike = HeadersInit | Record<string, string | undefined>;
 export interface HttpBackendOptions {
   /**
    * Where the v3 API lives: an origin (`https://backend.composio.dev`), an origin with a path, or
-   * a same-origin path in a browser (`/api/connect`). `/api/v3/…` is appended to it.
+   * a same-origin path in a browser (`/api/connect`). `/api/v3/…` (or `/api/v3.1/…`) is appended to it.
    */
   baseUrl: string;
+  /**
+   * Which of Composio's API versions to call: `v3` (the default, still supported) or `v3.1` (the
+   * current one, the paths Composio's own client calls). v3.1 is a superset; the kit reads both.
+   */
+  apiVersion?: ApiVersion | undefined;
   /** Headers sent with every request (`x-api-key` on a server; nothing secret in a browser). */
   headers?: HeadersLike | undefined;
   /** Headers computed per request (a fresh CSRF token, say); merged over `headers`. */
@@ -44,6 +49,10 @@ export interface HttpBackendOptions {
   /** Largest error body read, in bytes; the rest is not read. Default 1 MiB. */
   maxErrorBytes?: number | undefined;
 }
+
+/** The API versions `createHttpBackend` speaks: the path prefix is `/api/{version}`. */
+export const API_VERSIONS = ['v3', 'v3.1'] as const;
+export type ApiVersion = (typeof API_VERSIONS)[number];
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
@@ -60,6 +69,14 @@ const DEFAULT_MAX_ERROR_BYTES = 1024 * 1024;
  * const link = await backend.createLinkSession({ auth_config_id: 'ac_github' });
  */
 export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
+  const apiVersion = options.apiVersion ?? 'v3';
+  if (!(API_VERSIONS as readonly unknown[]).includes(apiVersion)) {
+    throw new ConnectError('invalid_request', {
+      message: `apiVersion must be one of ${API_VERSIONS.join(', ')}`,
+      path: 'apiVersion',
+    });
+  }
+  const api = `/api/${apiVersion}`;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
   const maxErrorBytes = options.maxErrorBytes ?? DEFAULT_MAX_ERROR_BYTES;
@@ -95,14 +112,15 @@ export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
     return parseBody(result, schema, what, response.status, maxResponseBytes);
   }
 
-  return {
+  // No rejection carries what `fetch` threw: it may hold the request and its credentials.
+  return detachCauses<ConnectBackend>({
     async createLinkSession(input: LinkSessionInput, requestOptions?: RequestOptions) {
-      checkRequest(linkSessionInputSchema, input, 'POST /api/v3/connected_accounts/link');
+      checkRequest(linkSessionInputSchema, input, `POST ${api}/connected_accounts/link`);
       const data: Record<string, unknown> = input.connection_data ?? {};
       return send(
         {
           method: 'POST',
-          path: '/api/v3/connected_accounts/link',
+          path: `${api}/connected_accounts/link`,
           body: input,
           secrets: secretValuesOf(input.connection_data),
           knownFields: [...CONNECTION_DATA_KEYS, ...Object.keys(data)],
@@ -114,13 +132,13 @@ export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
 
     async createConnectedAccount(input, requestOptions) {
       const request = normalizeCreateConnectedAccountRequest(input);
-      checkRequest(lightCreateConnectedAccountRequestSchema, request, 'POST /api/v3/connected_accounts');
+      checkRequest(lightCreateConnectedAccountRequestSchema, request, `POST ${api}/connected_accounts`);
       const val: Record<string, unknown> = request.connection.state?.val ?? {};
       const data: Record<string, unknown> = request.connection.data ?? {};
       return send(
         {
           method: 'POST',
-          path: '/api/v3/connected_accounts',
+          path: `${api}/connected_accounts`,
           body: request,
           // Collected from the caller's input too: normalisation must never hide a secret.
           secrets: [
@@ -141,7 +159,7 @@ export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
     async getConnectedAccount(id: string, requestOptions?: RequestOptions) {
       checkId(id, 'connected account id');
       return send(
-        { method: 'GET', path: `/api/v3/connected_accounts/${encodeURIComponent(id)}` },
+        { method: 'GET', path: `${api}/connected_accounts/${encodeURIComponent(id)}` },
         connectedAccountSchema,
         requestOptions,
       );
@@ -150,11 +168,11 @@ export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
     async getAuthFields(authConfigId: string, requestOptions?: RequestOptions): Promise<AuthFields> {
       checkId(authConfigId, 'auth config id');
       const authConfig = await send(
-        { method: 'GET', path: `/api/v3/auth_configs/${encodeURIComponent(authConfigId)}` },
+        { method: 'GET', path: `${api}/auth_configs/${encodeURIComponent(authConfigId)}` },
         authConfigRefSchema,
         requestOptions,
       );
-      const toolkitPath = `/api/v3/toolkits/${encodeURIComponent(authConfig.toolkit.slug)}`;
+      const toolkitPath = `${api}/toolkits/${encodeURIComponent(authConfig.toolkit.slug)}`;
       const toolkit = await send({ method: 'GET', path: toolkitPath }, toolkitSchema, requestOptions);
       const scheme = authConfig.auth_scheme;
       const modes = toolkit.auth_config_details ?? [];
@@ -182,8 +200,8 @@ export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
       };
     },
 
-    ...accountMethods({ send, api: '/api/v3', checkRequest, checkId }),
-  };
+    ...accountMethods({ send, api, checkRequest, checkId }),
+  });
 }
 
 /** Joins a base URL or path and an absolute API path with exactly one `/` between them. */

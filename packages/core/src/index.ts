@@ -55,6 +55,8 @@ export {
   resolveFieldSpecs,
 } from './field-catalog';
 export {
+  API_VERSIONS,
+  type ApiVersion,
   createHttpBackend,
   DEFAULT_TIMEOUT_MS,
   type FetchLike,
@@ -71,6 +73,7 @@ export {
 } from './pending-attempt';
 export type { PopupHandle, PopupPlaceholder } from './popup';
 export { isSecretField } from './secret-fields';
+export type { Open, ReadConnectionState } from './wire';
 export {
   AUTH_SCHEMES,
   type AuthConfig,

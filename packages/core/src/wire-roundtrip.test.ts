@@ -11,12 +11,16 @@ import {
   connectionStatusSchema,
   createConnectedAccountRequestSchema,
   linkSessionRequestSchema,
+  openAuthSchemeSchema,
+  openStatusSchema,
 } from './wire';
 
 /** The requests' closed sets are custom checks (see `oneOf` in wire.ts): their values, and now and then another string. */
 const closedSets = new Map<z.ZodMiniType, readonly string[]>([
   [authSchemeSchema, AUTH_SCHEMES],
   [connectionStatusSchema, CONNECTION_STATUSES],
+  [openAuthSchemeSchema, AUTH_SCHEMES],
+  [openStatusSchema, CONNECTION_STATUSES],
 ]);
 
 /** Just enough of zod 4's internal definition to walk a schema's shape. */

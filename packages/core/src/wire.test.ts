@@ -12,10 +12,16 @@ import {
 } from './wire';
 
 describe('wire schemas', () => {
-  it('rejects an envelope without a slug', () => {
-    expect(errorEnvelopeSchema.safeParse({ error: { message: 'm', code: 1, status: 400 } }).success).toBe(
-      false,
+  it('reads an envelope without a slug (the spec does not require one), keeping what it says', () => {
+    const error = { message: 'm', code: 1, status: 400, suggested_fix: 'f', errors: ['api_key: bad'] };
+    expect(errorEnvelopeSchema.parse({ error }).error).toEqual(error);
+    expect(errorEnvelopeSchema.parse({ error: { message: 'only a message' } }).error.message).toBe(
+      'only a message',
     );
+  });
+
+  it('still refuses an envelope without a message', () => {
+    expect(errorEnvelopeSchema.safeParse({ error: { code: 1, status: 400, slug: 's' } }).success).toBe(false);
   });
 });
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isUserVisible } from './field-name';
 
 /**
  * Wire schemas of the Composio v3 connected-accounts API, as documented in the seed
@@ -63,6 +64,24 @@ export const CONNECTION_STATUSES = [
 ] as const;
 export const connectionStatusSchema = oneOf(CONNECTION_STATUSES);
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>;
+
+/**
+ * A value of an open set as the kit reads it: the known values typed, any other string passed
+ * through as it is. Composio adds values (v3.1 added `REVOKED` and `S2S_OAUTH2`); reading one the
+ * kit does not know must never fail. What an unknown value means is defined where it is used
+ * (`accountOutcome`: not connected, the raw status kept).
+ */
+export type Open<T extends string> = T | (string & {});
+
+/*#__NO_SIDE_EFFECTS__*/
+function openSet<const T extends readonly string[]>(_known: T) {
+  return z.custom<Open<T[number]>>((value) => typeof value === 'string', 'Invalid input: expected string');
+}
+
+/** An account status as read from a response: one of `CONNECTION_STATUSES`, or one added later. */
+export const openStatusSchema = openSet(CONNECTION_STATUSES);
+/** An auth scheme or field mode as read from a response: one of `AUTH_SCHEMES`, or one added later. */
+export const openAuthSchemeSchema = openSet(AUTH_SCHEMES);
 
 // ── JSON values ──────────────────────────────────────────────────────────────────────────
 
@@ -199,12 +218,18 @@ const credentialFields = {
   expires_at: z.optional(z.string()),
 };
 
-/** `connection_data` of a link session: every key the seed documents, all optional. */
-export const connectionDataSchema = z.object({
-  ...baseConnectionFields,
-  ...oauthHandshakeFields,
-  ...credentialFields,
-});
+/**
+ * `connection_data` of a link session: every key the seed documents, all optional, typed; keys a
+ * toolkit adds pass through (to JSON values only), so a proxy that forwards the parsed body keeps
+ * them.
+ */
+export const connectionDataSchema = z
+  .looseObject({
+    ...baseConnectionFields,
+    ...oauthHandshakeFields,
+    ...credentialFields,
+  })
+  .check(z.refine(isJsonValue, NOT_JSON));
 export type ConnectionData = z.infer<typeof connectionDataSchema>;
 
 /** Every key of `connection_data`, in the order the seed documents them. */
@@ -227,12 +252,27 @@ export const connectionStateValSchema = z
   .check(z.refine(isJsonValue, NOT_JSON));
 export type ConnectionStateVal = z.infer<typeof connectionStateValSchema>;
 
+/**
+ * `connection.state` of a create request. The scheme is open: one Composio adds later passes
+ * through (the API is the judge of which schemes exist; the config's scheme is what the form sends).
+ */
 export const connectionStateSchema = z.object({
-  authScheme: authSchemeSchema,
+  authScheme: openAuthSchemeSchema,
   // Checked as JSON before zod copies it: zod's copy drops an own `__proto__` key unchecked.
   val: z.pipe(jsonValue(), connectionStateValSchema),
 });
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
+
+/**
+ * A `state` as read from a response. The kit uses nothing of it (a browser drops it on arrival),
+ * so it only has to be JSON: the scheme and `val.status` are open, and no credential key is typed,
+ * so a variant Composio adds or changes cannot turn a success into an error.
+ */
+export const readConnectionStateSchema = z.object({
+  authScheme: openAuthSchemeSchema,
+  val: z.pipe(jsonValue(), z.looseObject({ status: z.optional(openStatusSchema) })),
+});
+export type ReadConnectionState = z.infer<typeof readConnectionStateSchema>;
 
 // ── POST /api/v3/connected_accounts/link ─────────────────────────────────────────────────
 
@@ -276,6 +316,8 @@ function makeLinkSessionRequestSchema(kinds: RequestKinds) {
     user_id: kinds.id(),
     callback_url: z.optional(z.string()),
     connection_data: z.optional(connectionDataSchema),
+    /** v3.1: a name for the account the link creates. */
+    alias: z.optional(z.string()),
   });
 }
 
@@ -296,11 +338,15 @@ export const linkSessionInputSchema = z.object({
 });
 export type LinkSessionInput = z.infer<typeof linkSessionInputSchema>;
 
+/** v3.1's `experimental` block (account type, sharing): kept as it is, never interpreted. */
+const experimental = () => z.optional(jsonRecord());
+
 export const linkSessionResponseSchema = z.object({
   link_token: z.string(),
   redirect_url: z.string(),
   expires_at: z.string(),
   connected_account_id: z.string(),
+  experimental: experimental(),
 });
 export type LinkSession = z.infer<typeof linkSessionResponseSchema>;
 
@@ -344,18 +390,21 @@ export type CreateConnectedAccountRequest = z.infer<typeof createConnectedAccoun
 
 export const createConnectedAccountResponseSchema = z.object({
   id: z.string(),
-  connectionData: connectionStateSchema,
+  connectionData: readConnectionStateSchema,
   /** @deprecated */
-  status: connectionStatusSchema,
+  status: openStatusSchema,
   /** @deprecated */
-  redirect_url: z.nullable(z.string()),
+  redirect_url: z.optional(z.nullable(z.string())),
   /** @deprecated */
-  redirect_uri: z.nullable(z.string()),
-  /** @deprecated use `id` and `auth_config.id`. */
-  deprecated: z.object({
-    uuid: uuid(),
-    authConfigUuid: uuid(),
-  }),
+  redirect_uri: z.optional(z.nullable(z.string())),
+  /** @deprecated use `id` and `auth_config.id`. Marked for removal; v3.1 omits it. */
+  deprecated: z.optional(
+    z.object({
+      uuid: uuid(),
+      authConfigUuid: uuid(),
+    }),
+  ),
+  experimental: experimental(),
 });
 export type CreatedConnectedAccount = z.infer<typeof createConnectedAccountResponseSchema>;
 
@@ -369,27 +418,34 @@ export const connectedAccountSummaryShape = {
   toolkit: z.object({ slug: z.string() }),
   auth_config: z.object({
     id: z.string(),
-    auth_scheme: authSchemeSchema,
-    is_composio_managed: z.boolean(),
-    is_disabled: z.boolean(),
+    auth_scheme: openAuthSchemeSchema,
+    is_composio_managed: z.optional(z.boolean()),
+    is_disabled: z.optional(z.boolean()),
     deprecated: z.optional(z.object({ uuid: z.string() })),
   }),
   id: z.string(),
-  /** Marked deprecated upstream, but present. */
-  user_id: z.string(),
-  status: connectionStatusSchema,
+  /** Marked deprecated upstream; a proxy that binds the user may leave it out. */
+  user_id: z.optional(z.string()),
+  /** Open: a status the kit does not know is kept as it is (see `accountOutcome`). */
+  status: openStatusSchema,
   created_at: z.string(),
-  updated_at: z.string(),
-  status_reason: z.nullable(z.string()),
-  is_disabled: z.boolean(),
+  updated_at: z.optional(z.string()),
+  status_reason: z.optional(z.nullable(z.string())),
+  is_disabled: z.optional(z.boolean()),
   test_request_endpoint: z.optional(z.string()),
+  /** v3.1: the account's name and word id, and its `experimental` block, kept as they are. */
+  alias: z.optional(z.nullable(z.string())),
+  word_id: z.optional(z.nullable(z.string())),
+  experimental: experimental(),
 };
 
+/**
+ * `GET /api/v3/connected_accounts/{id}`. `state`, `data` and `params` are optional: the kit uses
+ * none of them, and a proxy (`@plugboard/server`) answers with the summary alone.
+ */
 export const connectedAccountSchema = z.object({
   ...connectedAccountSummaryShape,
-  // Optional: a proxy (`@plugboard/server`) sends the account's summary without them, and the kit
-  // reads nothing of them (they hold the provider's tokens when the project does not mask them).
-  state: z.optional(connectionStateSchema),
+  state: z.optional(readConnectionStateSchema),
   /** @deprecated */
   data: z.optional(jsonRecord()),
   /** @deprecated */
@@ -427,6 +483,8 @@ export const toolkitFieldSchema = z.object({
   ),
   legacy_template_name: z.optional(z.string()),
   is_secret: z.optional(z.boolean()),
+  /** `false`: a field the user does not fill. It is never rendered (`fieldsOf` leaves it out). */
+  user_visible: z.optional(z.boolean()),
 });
 export type ToolkitField = z.infer<typeof toolkitFieldSchema>;
 
@@ -443,13 +501,17 @@ export const fieldGroupSchema = z.optional(
 );
 export type FieldGroup = z.infer<typeof fieldGroupSchema>;
 
-/** A group's fields, required ones first: `{ required: [], optional: [] }` when it is missing. */
+/**
+ * A group's fields a user fills, required ones first: `{ required: [], optional: [] }` when it is
+ * missing. Fields with `user_visible: false` are left out.
+ */
 export function fieldsOf(group: FieldGroup): ToolkitField[] {
-  return [...(group?.required ?? []), ...(group?.optional ?? [])];
+  return [...(group?.required ?? []), ...(group?.optional ?? [])].filter(isUserVisible);
 }
 
 export const authConfigDetailsSchema = z.object({
-  mode: authSchemeSchema,
+  /** Any string at Composio: a mode the kit does not know is kept, and simply matches no scheme. */
+  mode: openAuthSchemeSchema,
   name: z.string(),
   fields: z.optional(
     z.object({
@@ -478,7 +540,7 @@ export type Toolkit = z.infer<typeof toolkitSchema>;
 const authConfigRefShape = {
   id: z.string(),
   toolkit: z.object({ slug: z.string(), logo: z.optional(z.string()) }),
-  auth_scheme: z.optional(authSchemeSchema),
+  auth_scheme: z.optional(openAuthSchemeSchema),
 };
 
 /**
@@ -512,12 +574,17 @@ export type AuthConfigList = z.infer<typeof authConfigListSchema>;
 
 // ── Error envelope ───────────────────────────────────────────────────────────────────────
 
+/**
+ * The error envelope. Only `message` is required: the spec does not require `slug` (nor does its
+ * own `Error` schema have it), and an envelope without `code` or `status` still carries the
+ * message, suggested fix and errors the user needs. The HTTP status stands in for `status`.
+ */
 export const errorEnvelopeSchema = z.object({
   error: z.object({
     message: z.string(),
-    code: z.number(),
-    slug: z.string(),
-    status: z.number(),
+    code: z.optional(z.number()),
+    slug: z.optional(z.string()),
+    status: z.optional(z.number()),
     request_id: z.optional(z.string()),
     suggested_fix: z.optional(z.string()),
     errors: z.optional(z.array(z.string())),

@@ -72,7 +72,7 @@ export interface UseCredentialFormResult {
   specs: readonly FieldSpec[];
   /** Every input of the form in order, nested fields with dotted paths. */
   entries: readonly CredentialFieldEntry[];
-  authScheme: AuthScheme;
+  authScheme: AuthFields['authScheme'];
   form: UseFormReturn<CredentialFormValues, unknown, Record<string, unknown>>;
   /** Validates and sends; a second call while one runs does nothing. Use as the form's `onSubmit`. */
   submit: (event?: FormEvent) => Promise<void>;

@@ -1,6 +1,10 @@
 import type { ErrorEnvelope } from '@plugboard/core';
 
-export type ErrorBody = Omit<ErrorEnvelope['error'], 'request_id'>;
+export type ErrorBody = Omit<ErrorEnvelope['error'], 'request_id'> & {
+  status: number;
+  code: number;
+  slug: string;
+};
 
 /**
  * An error the sandbox answers with, in Composio's envelope. Thrown anywhere inside a route and

@@ -126,7 +126,7 @@ export function createUpstream(options: ResolvedOptions<unknown>): Upstream {
       const requestId =
         exchange.safeRequestId(envelope.data.error.request_id) ?? headerRequestId ?? exchange.requestId;
       exchange.upstreamRequestId = requestId;
-      exchange.error = { slug: envelope.data.error.slug, message: envelope.data.error.message };
+      exchange.error = { slug: envelope.data.error.slug ?? '', message: envelope.data.error.message };
       const passed = { error: { ...envelope.data.error, request_id: requestId } };
       return error(response.status, exchange.json(response.status, passed, requestId));
     },

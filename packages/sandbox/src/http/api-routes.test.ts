@@ -229,7 +229,7 @@ describe('shapes as the spec and the v3.1 client have them', () => {
     const sandbox = createSandbox();
     const link = await sandbox.backend.createLinkSession({ auth_config_id: 'ac_github', user_id: 'u1' });
     const account = await sandbox.backend.getConnectedAccount(link.connected_account_id);
-    expect(account.state.val).toEqual({ status: 'INITIATED', redirectUrl: link.redirect_url });
+    expect(account.state?.val).toEqual({ status: 'INITIATED', redirectUrl: link.redirect_url });
   });
 
   it('a custom OAuth create says INITIATED inside and outside, with the redirectUrl', async () => {
@@ -253,7 +253,7 @@ describe('shapes as the spec and the v3.1 client have them', () => {
     await sandbox.completeLink(denied.link_token, { deny: true });
     const account = await sandbox.backend.getConnectedAccount(denied.connected_account_id);
     expect(account.status).toBe('FAILED');
-    expect(account.state.val.status).toBe('INITIATED');
+    expect(account.state?.val.status).toBe('INITIATED');
   });
 
   it('v3.1 accounts carry word_id (toolkit-prefixed) and alias; v3 ones do not', async () => {

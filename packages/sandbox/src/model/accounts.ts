@@ -154,7 +154,7 @@ export function accountToWire(
       val: {
         ...account.val,
         status: valStatus(account.authScheme, account.status),
-      } as ConnectedAccount['state']['val'],
+      } as NonNullable<ConnectedAccount['state']>['val'],
     },
     data: {},
     params: {},

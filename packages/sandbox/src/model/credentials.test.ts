@@ -35,7 +35,7 @@ describe('ac_licensekit: credentials under names no secret pattern guesses', () 
     const link = await sandbox.backend.createLinkSession({ auth_config_id: 'ac_licensekit', user_id: 'u1' });
     await sandbox.completeLink(link.link_token, { credentials: LICENSE });
     const account = await sandbox.backend.getConnectedAccount(link.connected_account_id);
-    expect(account.state.val).toMatchObject({ pat: '********', hmac: '********', license: '********' });
+    expect(account.state?.val).toMatchObject({ pat: '********', hmac: '********', license: '********' });
     const everything = JSON.stringify([account, sandbox.snapshot()]);
     for (const value of Object.values(LICENSE)) expect(everything).not.toContain(value);
   });
@@ -64,11 +64,11 @@ describe('maskCredentials: false (a Composio project without masking)', () => {
 
     const oauth = await sandbox.backend.createLinkSession({ auth_config_id: 'ac_github', user_id: 'u1' });
     await sandbox.completeLink(oauth.link_token, { allow: true });
-    const tokens = (await sandbox.backend.getConnectedAccount(oauth.connected_account_id)).state.val;
-    expect(tokens.access_token).toMatch(/^sbx_at_[0-9A-Za-z]{24}$/);
-    expect(tokens.refresh_token).toMatch(/^sbx_rt_[0-9A-Za-z]{24}$/);
+    const tokens = (await sandbox.backend.getConnectedAccount(oauth.connected_account_id)).state?.val;
+    expect(tokens?.access_token).toMatch(/^sbx_at_[0-9A-Za-z]{24}$/);
+    expect(tokens?.refresh_token).toMatch(/^sbx_rt_[0-9A-Za-z]{24}$/);
     const listed = await call(sandbox, 'GET', '/api/v3/connected_accounts?auth_config_ids=ac_github');
-    expect(JSON.stringify(await listed.json())).toContain(String(tokens.access_token));
+    expect(JSON.stringify(await listed.json())).toContain(String(tokens?.access_token));
   });
 
   it('each OAuth consent gets tokens of its own', async () => {
@@ -78,7 +78,7 @@ describe('maskCredentials: false (a Composio project without masking)', () => {
       const link = await sandbox.backend.createLinkSession({ auth_config_id: 'ac_slack', user_id: `u${i}` });
       await sandbox.completeLink(link.link_token, { allow: true });
       tokens.add(
-        (await sandbox.backend.getConnectedAccount(link.connected_account_id)).state.val.access_token,
+        (await sandbox.backend.getConnectedAccount(link.connected_account_id)).state?.val.access_token,
       );
     }
     expect(tokens.size).toBe(3);
