@@ -20,6 +20,11 @@ const REQUIRED = [
   'apps/example-vite/src/main.tsx',
   'apps/example-vite/server.js',
   'apps/example-vite/vite.config.ts',
+  'apps/example-next/app/api/connect/[...path]/route.ts',
+  'apps/example-next/app/settings/integrations/connections.tsx',
+  'apps/example-next/app/connect/callback/page.tsx',
+  'apps/example-next/app/settings/zendesk/page.tsx',
+  'apps/example-next/app/plugboard-provider.tsx',
 ];
 
 describe("the README's integration snippets", () => {
