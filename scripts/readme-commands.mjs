@@ -3,8 +3,8 @@
 // table spells it, so the table cannot drift from what works (issue 11: `pnpm build` failed in a
 // fresh clone). A command that runs a whole suite gets the narrowest argument it documents (one
 // file, one step, one topic): the suite itself runs in `pnpm test`'s other steps. A command that
-// serves until stopped is listed as such and not run. A command in the table that this file does not
-// know fails the run: add it below. Usage: node scripts/readme-commands.mjs
+// serves until stopped, or asks questions, is listed as such and not run. A command in the table
+// that this file does not know fails the run: add it below. Usage: node scripts/readme-commands.mjs
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -12,7 +12,7 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 
-/** @type {Record<string, { args: string, printed?: RegExp, crashed?: RegExp } | { serves: true }>} */
+/** @type {Record<string, { args: string, printed?: RegExp, crashed?: RegExp } | { skip: string }>} */
 const KNOWN = {
   'pnpm test': { args: '--only lint' },
   'pnpm test:unit': { args: 'packages/core/src/connect-error.test.ts' },
@@ -21,8 +21,9 @@ const KNOWN = {
   'pnpm exec vitest run --config vitest.react18-stories.config.ts': {
     args: 'packages/react/src/ConnectAccountButton.stories.tsx',
   },
-  'pnpm storybook': { serves: true },
-  'pnpm sandbox --port 4010': { serves: true },
+  'pnpm storybook': { skip: 'serves until stopped' },
+  'pnpm sandbox --port 4010': { skip: 'serves until stopped' },
+  'pnpm changeset': { skip: 'asks which packages and what changed' },
   'pnpm build': { args: '' },
   // Budgets are the bench's own verdict (its table's `ok` column): here it must build, pack, bundle
   // and print every row, so a missed budget is not a broken command but a crashed topic is.
@@ -51,8 +52,8 @@ for (const command of commands) {
     console.log(`FAIL ${command}: not known to scripts/readme-commands.mjs; add how to run it there`);
     continue;
   }
-  if ('serves' in known) {
-    console.log(`skip ${command}: serves until stopped`);
+  if ('skip' in known) {
+    console.log(`skip ${command}: ${known.skip}`);
     continue;
   }
   const line = known.args ? `${command} ${known.args}` : command;
