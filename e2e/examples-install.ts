@@ -1,10 +1,11 @@
 // What the example apps' e2e share: an example copied out of the workspace as a user would have it,
-// its `@plugboard/*` dependencies replaced by the packed tarballs, installed with npm; and its
-// production server started and stopped.
+// its `@plugboard/*` dependencies replaced by the packed tarballs, installed with npm; its
+// production server started and stopped; and the two connections each example must make.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
 import { buildPackages, packPackages, root } from '../scripts/pack.mjs';
 
 export interface InstalledExample {
@@ -38,7 +39,12 @@ export function installExample(name: string): InstalledExample {
   // The packages depend on each other by version (`@plugboard/core: 0.1.0`): use the tarballs.
   manifest.overrides = Object.fromEntries(packed.map(({ name: pkg, tarball }) => [pkg, `file:${tarball}`]));
   writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
-  run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir);
+  // `--include=dev`: vite and the types are devDependencies, whatever NODE_ENV this process has.
+  run(
+    'npm',
+    ['install', '--include=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+    dir,
+  );
   return { dir, temp };
 }
 
@@ -91,4 +97,47 @@ export async function startServer(
   }
   await stop();
   throw new Error(`${url} did not answer within 60 s:\n${output}`);
+}
+
+type RunningServer = Awaited<ReturnType<typeof startServer>>;
+
+/** Stops the example's server and removes its temp folder (tarballs, install, build). */
+export async function removeExample(
+  example: InstalledExample | undefined,
+  server: RunningServer | undefined,
+) {
+  await server?.stop();
+  if (example) rmSync(example.temp, { recursive: true, force: true });
+}
+
+/** On `url`: Connect GitHub opens the sandbox's consent page in a popup, Allow, and the button says so. */
+export async function connectGitHubByPopup(page: Page, url: string) {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  const popupPromise = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Connect GitHub' }).click();
+  const popup = await popupPromise;
+  const closed = popup.waitForEvent('close');
+  await popup.getByRole('button', { name: 'Allow' }).click();
+  await closed;
+  await expect(page.getByRole('button', { name: 'Connected' })).toHaveAttribute('data-state', 'connected');
+  expect(errors).toEqual([]);
+}
+
+/** On `url`: the Zendesk form's fields load from the server, are filled in and sent; it says Connected. */
+export async function connectZendeskByForm(
+  page: Page,
+  url: string,
+  submit: { name: string; exact?: boolean },
+) {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.getByRole('textbox', { name: /^Subdomain/ }).fill('acme');
+  await page.getByRole('textbox', { name: /^Email/ }).fill('ops@acme.test');
+  await page.getByLabel(/^API token/).fill('zd_example_token_1');
+  await page.getByRole('button', submit).click();
+  await expect(page.getByText('Connected.')).toBeVisible();
+  expect(errors).toEqual([]);
 }

@@ -2,11 +2,18 @@
 // tarballs with npm (Next 16 from the registry), `next build` + `next start`, against the e2e sandbox
 // server. In Chromium it connects GitHub by popup (route handler, client component, callback page)
 // and Zendesk by form on a page whose form parts are used from a *server* component.
-import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { test } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
-import { type InstalledExample, installExample, run, startServer } from './examples-install';
+import {
+  connectGitHubByPopup,
+  connectZendeskByForm,
+  type InstalledExample,
+  installExample,
+  removeExample,
+  run,
+  startServer,
+} from './examples-install';
 import { EXAMPLE_NEXT_PORT, SANDBOX_API_KEY, SANDBOX_URL } from './ports';
 
 // The popup blocker on, as in e2e/connect.spec.ts: a passing popup test proves it opened in the click.
@@ -41,33 +48,12 @@ test.beforeAll(async () => {
   );
 });
 
-test.afterAll(async () => {
-  await server?.stop();
-  if (example) rmSync(example.temp, { recursive: true, force: true });
-});
+test.afterAll(() => removeExample(example, server));
 
 test('example-next: GitHub by popup, through the route handler and the callback page', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${APP_URL}/settings/integrations`);
-  const popupPromise = page.waitForEvent('popup');
-  await page.getByRole('button', { name: 'Connect GitHub' }).click();
-  const popup = await popupPromise;
-  const closed = popup.waitForEvent('close');
-  await popup.getByRole('button', { name: 'Allow' }).click();
-  await closed;
-  await expect(page.getByRole('button', { name: 'Connected' })).toHaveAttribute('data-state', 'connected');
-  expect(errors).toEqual([]);
+  await connectGitHubByPopup(page, `${APP_URL}/settings/integrations`);
 });
 
 test("example-next: Zendesk by form, the form's parts used from a server component", async ({ page }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${APP_URL}/settings/zendesk`);
-  await page.getByRole('textbox', { name: /^Subdomain/ }).fill('acme');
-  await page.getByRole('textbox', { name: /^Email/ }).fill('ops@acme.test');
-  await page.getByLabel(/^API token/).fill('zd_example_token_1');
-  await page.getByRole('button', { name: 'Connect Zendesk' }).click();
-  await expect(page.getByText('Connected.')).toBeVisible();
-  expect(errors).toEqual([]);
+  await connectZendeskByForm(page, `${APP_URL}/settings/zendesk`, { name: 'Connect Zendesk' });
 });

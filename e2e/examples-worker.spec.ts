@@ -17,6 +17,9 @@ let miniflare: Miniflare | undefined;
 /** The Worker as one ES module, the way wrangler would bundle it. */
 async function bundleWorker(): Promise<string> {
   buildPackages({ ifStale: true });
+  // Vite's build sets process.env.NODE_ENV in this (the Playwright worker's) process; a later spec's
+  // `npm install` would then leave out devDependencies. Put it back afterwards.
+  const nodeEnv = process.env.NODE_ENV;
   const result = await build({
     configFile: false,
     logLevel: 'silent',
@@ -34,6 +37,8 @@ async function bundleWorker(): Promise<string> {
       },
     },
   });
+  if (nodeEnv === undefined) delete process.env.NODE_ENV;
+  else process.env.NODE_ENV = nodeEnv;
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
   const chunks = outputs.flatMap((output) => output.output).filter((file) => file.type === 'chunk');
   if (chunks.length !== 1) throw new Error(`expected one module, got ${chunks.length}`);
