@@ -17,3 +17,6 @@ export const DEMO_URL = `http://127.0.0.1:${DEMO_PORT}`;
 export const DEMO_SANDBOX_URL = `http://127.0.0.1:${DEMO_SANDBOX_PORT}`;
 /** The demo's sandbox runs with the sandbox's default key. */
 export const DEMO_SANDBOX_API_KEY = 'sandbox-key';
+/** The example apps under e2e/examples-*.spec.ts, each built for production and served on its port. */
+export const EXAMPLE_VITE_PORT = 4180 + OFFSET;
+export const EXAMPLE_NEXT_PORT = 4181 + OFFSET;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm bench`: runs every scripts/bench/<topic>.ts (except types.ts), each in its own Node process
-// (TypeScript through tsx, workspace packages from source), one after another so they do not
+// (TypeScript through tsx, workspace packages from source; `bundle` measures the packed tarballs), one after another so they do not
 // compete for the CPU, then prints ONE table and exits non-zero if any budget is missed.
 // A bench that throws or crashes becomes a MISS row: the table never silently loses a topic.
 // Usage: node scripts/bench.mjs [topic…]   (e.g. `pnpm bench bundle requests`)

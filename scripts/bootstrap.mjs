@@ -77,7 +77,14 @@ const installed = await run(pnpm, ['install', '--frozen-lockfile', '--prefer-off
 if (installed !== 0) process.exit(installed);
 
 const tasks = {
-  demo: () => run(pnpm, ['--filter', '@plugboard/demo', 'dev', ...rest], env),
+  // apps/demo's `dev` script, run by Node itself: pnpm would add its own failure lines under the
+  // demo's one-line message (a busy port, say).
+  demo: () =>
+    run(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', path.join(root, 'apps', 'demo', 'server.ts'), ...rest],
+      env,
+    ),
   test: () => run(process.execPath, [path.join(root, 'scripts', 'test.mjs'), ...rest], env),
   bench: () => run(process.execPath, [path.join(root, 'scripts', 'bench.mjs'), ...rest], env),
 };

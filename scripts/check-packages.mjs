@@ -118,6 +118,21 @@ try {
         /^["']use client["'];/.test(readFileSync(entry, 'utf8')),
         'React Server Components need the directive as the first statement of dist/index.mjs',
       );
+      // A server component reaches only the entry's own exports: `ApiKeyConnectForm.Root` is undefined
+      // across the client boundary, `ApiKeyConnectFormRoot` is not.
+      const parts = ['Root', 'Fields', 'Field', 'Submit', 'Error'].map((part) => `ApiKeyConnectForm${part}`);
+      const named = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `const m = await import(${JSON.stringify(pathToFileURL(entry).href)});` +
+            `const missing = ${JSON.stringify(parts)}.filter((name) => m[name] === undefined || m[name] !== m.ApiKeyConnectForm[name.slice(17)]);` +
+            'if (missing.length) { console.error(missing.join(", ")); process.exit(1); }',
+        ],
+        { cwd: dir, encoding: 'utf8' },
+      );
+      check(`${name}: the form's parts are named exports`, named.status === 0, named.stderr.trim());
     }
   }
 } finally {

@@ -3,14 +3,16 @@
 // checks, unit tests, stories as tests in Chromium (with axe), and the Playwright e2e suites.
 // Every step runs even when an earlier one fails; the last line is CI's summary,
 // `N passed, N failed, N skipped`, and the exit code is non-zero if anything failed.
-// Usage: node scripts/test.mjs [--only step,step] (steps: types, lint, packages, vitest, stories18, e2e)
+// Usage: node scripts/test.mjs [--only step,step]
+// (steps: types, lint, packages, readme, vitest, stories18, e2e)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { resolveChromium } from './chromium.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
-const out = path.join(root, '.test-output');
+// A run started by another (scripts/readme-commands.mjs runs `pnpm test --only lint`) writes apart.
+const out = process.env.PLUGBOARD_TEST_OUTPUT ?? path.join(root, '.test-output');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
@@ -66,6 +68,9 @@ const steps = {
   lint: () => check('lint and format (biome)', bin('biome'), ['ci', '.', '--colors=off']),
   packages: () =>
     check('build and package checks', process.execPath, [path.join(root, 'scripts', 'check-packages.mjs')]),
+  // Every command of the README's "Working on Plugboard" table that finishes by itself, as written.
+  readme: () =>
+    check('README commands', process.execPath, [path.join(root, 'scripts', 'readme-commands.mjs')]),
   vitest: () =>
     counted(
       'vitest: unit and stories (Chromium, axe)',

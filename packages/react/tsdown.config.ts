@@ -4,6 +4,9 @@ import { defineConfig } from 'tsdown';
 export default defineConfig({
   entry: ['src/index.ts'],
   format: 'esm',
+  // One output module per source module: with `sideEffects: false` an app's bundler drops every
+  // module it does not import (issue 11: one file per package made the button pay for the form).
+  unbundle: true,
   // `dist/index.mjs` + `dist/index.d.mts`, whatever the package type: what `exports` names.
   fixedExtension: true,
   dts: true,

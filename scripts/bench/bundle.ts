@@ -1,20 +1,23 @@
-// What a user's bundle pays for the kit: min+gzip (level 9) of small entries that import parts of
-// @plugboard/react, bundled by Vite 8 (rolldown, oxc minifier: what a Vite app's production build
-// does) from the packages' sources (the `source` condition, so no build is needed; tsdown's output
-// is the same modules, unminified). Tree-shaking is on and each package.json's `sideEffects` is
-// honoured. esbuild was tried too: it keeps all of zod's locales (~260 kB minified) where rolldown
-// drops them, so its "zod bundled" numbers say more about esbuild than about the kit.
+// What a user's bundle pays for the kit, measured on what npm users install: every package is built
+// (tsdown), packed with `pnpm pack` (publishConfig applied: no `source` condition, no src/), and the
+// tarballs are extracted into a scratch node_modules. Small entries that import parts of
+// @plugboard/react and @plugboard/core are then bundled by Vite 8 (rolldown + oxc minifier, what a
+// Vite app's production build does) with the conditions `module, browser, production, default`,
+// tree-shaking on and each package.json's `sideEffects` honoured, and measured min+gzip (level 9).
+// The kit's own dependencies (zod, radix-ui, react-hook-form, …) resolve from the workspace's
+// node_modules, at the versions the packages pin.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, type Rolldown } from 'vite';
+import { buildPackages, packPackages, root } from '../pack.mjs';
 import type { BenchRow } from './types';
 
-const root = path.resolve(import.meta.dirname, '../..');
-// Entries resolve `@plugboard/*` as an app would: from a workspace package that depends on them.
-const resolveFrom = path.join(root, 'packages', 'react');
 const ENTRY = '\0plugboard-bench-entry';
 
-const PEERS = ['react', 'react-dom', '@tanstack/react-query', 'radix-ui', '@radix-ui/', 'zod'];
+const REACT_PEERS = ['react', 'react-dom', '@tanstack/react-query'];
+const PEERS = [...REACT_PEERS, 'radix-ui', '@radix-ui/', 'zod'];
 const FORM_LIBRARY = ['react-hook-form', '@hookform/resolvers'];
 
 /** `name` and its subpaths (`react/jsx-runtime`, `zod/mini`, …); a name ending in `/` is a scope. */
@@ -24,20 +27,39 @@ function isExternal(id: string, names: string[]): boolean {
   );
 }
 
+/**
+ * Builds, packs and extracts the packages: `<scratch>/node_modules/@plugboard/<name>`. The scratch
+ * folder is inside the workspace's node_modules, so the packages' own dependencies resolve upward.
+ */
+export function installTarballs(): string {
+  const scratch = path.join(root, 'node_modules', '.plugboard-bench');
+  rmSync(scratch, { recursive: true, force: true });
+  const tarballs = path.join(scratch, 'tarballs');
+  mkdirSync(tarballs, { recursive: true });
+  buildPackages({ ifStale: true });
+  for (const { name, tarball } of packPackages(tarballs)) {
+    const target = path.join(scratch, 'node_modules', ...name.split('/'));
+    mkdirSync(target, { recursive: true });
+    execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
+  }
+  return scratch;
+}
+
 interface Measured {
   bytes: number;
   gzip: number;
 }
 
 /** Bundles, minifies and gzips `code`; throws the bundler's error (e.g. a missing export) as is. */
-async function measure(code: string, external: string[]): Promise<Measured> {
+async function measure(appRoot: string, code: string, external: string[]): Promise<Measured> {
   const result = await build({
     configFile: false,
     logLevel: 'silent',
-    root: resolveFrom,
+    root: appRoot,
     mode: 'production',
     define: { 'process.env.NODE_ENV': '"production"' },
-    resolve: { conditions: ['source', 'module', 'browser', 'production', 'default'] },
+    // No `source`: the tarballs' exports do not have it anyway.
+    resolve: { conditions: ['module', 'browser', 'production', 'default'] },
     plugins: [
       {
         name: 'plugboard:bench-entry',
@@ -77,93 +99,67 @@ interface Case {
 // Exact, in kB of 1,000 bytes: a budget is compared with the unrounded value.
 const kB = (bytes: number) => bytes / 1000;
 
-// The paths issue 4's and 5's budgets name: provider + button + flow, and provider + form. Both
-// budgets of the button ("peers external" ≤ 6 kB and "the same path with zod bundled in" ≤ 15 kB)
-// are on the same entry, as the issue says; the form's ≤ 10 kB is on its path alone too.
+// The paths issue 11 budgets: provider + button + flow, and provider + form, each alone and with
+// the backend a browser app makes (createHttpBackend), which is where zod's parsing comes in.
 const BUTTON_PATH = "export { ConnectProvider, ConnectAccountButton } from '@plugboard/react';";
 const FORM_PATH = "export { ConnectProvider, ApiKeyConnectForm } from '@plugboard/react';";
-// A browser app also makes the backend the provider needs; that is where zod's parsing comes in.
-// Measured beside the budgets, not hidden: it is what an app that uses createHttpBackend pays.
-const BUTTON_APP = `export { createHttpBackend } from '@plugboard/core'; ${BUTTON_PATH}`;
+const WITH_BACKEND = "export { createHttpBackend } from '@plugboard/core'; ";
 const WHOLE_KIT = "export * from '@plugboard/react'; export * from '@plugboard/core';";
 const PEERS_BUT_ZOD = PEERS.filter((name) => name !== 'zod');
 
 const cases: Case[] = [
   {
-    metric: 'button path, peers external (min+gzip)',
+    metric: 'tarball: button path, peers external (min+gzip)',
     code: BUTTON_PATH,
     external: PEERS,
     budget: 6,
     note: 'provider + button + flow; react, react-dom, react-query, radix-ui, zod external',
   },
   {
-    metric: 'button path, zod bundled (min+gzip)',
-    code: BUTTON_PATH,
+    metric: 'tarball: button path + createHttpBackend, zod bundled',
+    code: WITH_BACKEND + BUTTON_PATH,
     external: PEERS_BUT_ZOD,
     budget: 15,
-    note: "the same path with zod bundled in: it imports no zod (parsing is the backend's), so it equals the row above",
+    note: 'what a browser app imports to connect by popup; zod bundled, react, react-dom, react-query, radix-ui external',
   },
   {
-    metric: 'button path + createHttpBackend, peers external',
-    code: BUTTON_APP,
-    external: PEERS,
-    note: 'what a browser app imports to connect by popup through @plugboard/server',
-  },
-  {
-    // Not an issue's budget: a ceiling of ours, so the HTTP backend's parsing (zod/mini and the
-    // wire schemas, measured at 15.8 kB when it was set) cannot creep back up unnoticed.
-    metric: 'button path + createHttpBackend, zod bundled',
-    code: BUTTON_APP,
-    external: PEERS_BUT_ZOD,
-    budget: 16,
-    note: "what that app pays without zod of its own: + HTTP backend + wire schemas + zod/mini; the budget is our ceiling, not an issue's",
-  },
-  {
-    metric: 'form path, peers external (min+gzip)',
+    metric: 'tarball: form path, peers external (min+gzip)',
     code: FORM_PATH,
     external: [...PEERS, ...FORM_LIBRARY],
     budget: 10,
     note: 'provider + form; react-hook-form and @hookform/resolvers external too',
   },
   {
-    metric: 'form path, form library bundled (min+gzip)',
-    code: FORM_PATH,
-    external: PEERS,
-    note: 'react-hook-form + @hookform/resolvers bundled; zod external',
+    metric: 'tarball: form path + createHttpBackend, all bundled but React',
+    code: WITH_BACKEND + FORM_PATH,
+    external: REACT_PEERS,
+    budget: 40,
+    note: 'everything bundled (zod, radix-ui, react-hook-form, resolvers) except react, react-dom, react-query',
   },
   {
-    // Issue 7 asks for the form path "with zod bundled" too: the form validates with zod (full zod, not
-    // zod/mini), so an app without zod of its own pays for it here.
-    metric: 'form path, zod and form library bundled (min+gzip)',
-    code: FORM_PATH,
-    external: PEERS_BUT_ZOD,
-    note: 'react-hook-form + @hookform/resolvers + zod bundled; react, react-dom, react-query, radix-ui external',
-  },
-  {
-    metric: 'whole kit, peers external (min+gzip)',
+    metric: 'tarball: whole kit, peers external (min+gzip)',
     code: WHOLE_KIT,
     external: [...PEERS, ...FORM_LIBRARY],
     note: 'every export of @plugboard/react and @plugboard/core',
   },
-  {
-    metric: 'whole kit, zod bundled (min+gzip)',
-    code: WHOLE_KIT,
-    external: [...PEERS_BUT_ZOD, ...FORM_LIBRARY],
-    note: 'the same with zod bundled in',
-  },
 ];
 
 export default async function bundleBench(): Promise<BenchRow[]> {
+  const appRoot = installTarballs();
   const rows: BenchRow[] = [];
-  for (const item of cases) {
-    const { bytes, gzip } = await measure(item.code, item.external);
-    rows.push({
-      metric: item.metric,
-      unit: 'kB',
-      ...(item.budget === undefined ? {} : { budget: item.budget }),
-      value: kB(gzip),
-      note: `${item.note}; ${kB(bytes)} kB minified`,
-    });
+  try {
+    for (const item of cases) {
+      const { bytes, gzip } = await measure(appRoot, item.code, item.external);
+      rows.push({
+        metric: item.metric,
+        unit: 'kB',
+        ...(item.budget === undefined ? {} : { budget: item.budget }),
+        value: kB(gzip),
+        note: `${item.note}; ${kB(bytes)} kB minified`,
+      });
+    }
+  } finally {
+    rmSync(appRoot, { recursive: true, force: true });
   }
   return rows;
 }

@@ -279,3 +279,13 @@ export const ApiKeyConnectForm = Object.assign(ApiKeyConnectFormBase, {
   Submit,
   Error: ErrorPart,
 });
+
+// The parts as top-level names too: `ApiKeyConnectForm.Root` is a property of a client component,
+// which a React Server Component cannot reach across the "use client" boundary (it is undefined
+// there); `ApiKeyConnectFormRoot` is an export of its own, which it can.
+export {
+  ErrorPart as ApiKeyConnectFormError,
+  Fields as ApiKeyConnectFormFields,
+  Root as ApiKeyConnectFormRoot,
+  Submit as ApiKeyConnectFormSubmit,
+};

@@ -4,13 +4,18 @@
 export { type ConnectedAccountSummary, summarizeConnectedAccount } from '@plugboard/core';
 export {
   ApiKeyConnectForm,
+  // The compound parts as top-level names, for React Server Components (README: "Custom layouts").
+  ApiKeyConnectFormError,
   type ApiKeyConnectFormErrorProps,
+  ApiKeyConnectFormFields,
   type ApiKeyConnectFormFieldsProps,
   type ApiKeyConnectFormProps,
+  ApiKeyConnectFormRoot,
   type ApiKeyConnectFormRootProps,
+  ApiKeyConnectFormSubmit,
   type ApiKeyConnectFormSubmitProps,
 } from './ApiKeyConnectForm';
-export type { ApiKeyConnectFormFieldProps } from './ApiKeyConnectFormField';
+export { ApiKeyConnectFormField, type ApiKeyConnectFormFieldProps } from './ApiKeyConnectFormField';
 export { ConnectAccountButton, type ConnectAccountButtonProps } from './ConnectAccountButton';
 export { ConnectCallback, type ConnectCallbackProps } from './ConnectCallback';
 export {

@@ -1,0 +1,12 @@
+import '@plugboard/react/styles.css';
+import type { ReactNode } from 'react';
+
+export const metadata = { title: 'Plugboard in Next.js' };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>{children}</body>
+    </html>
+  );
+}

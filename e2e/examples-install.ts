@@ -1,0 +1,143 @@
+// What the example apps' e2e share: an example copied out of the workspace as a user would have it,
+// its `@plugboard/*` dependencies replaced by the packed tarballs, installed with npm; its
+// production server started and stopped; and the two connections each example must make.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { buildPackages, packPackages, root } from '../scripts/pack.mjs';
+
+export interface InstalledExample {
+  /** The example's folder in the OS temp directory, installed. */
+  dir: string;
+  /** The temp directory that holds it and the tarballs: remove it when done. */
+  temp: string;
+}
+
+/** Copies `apps/<name>` (without node_modules and build output), points it at the tarballs, npm installs. */
+export function installExample(name: string): InstalledExample {
+  const temp = mkdtempSync(path.join(os.tmpdir(), `plugboard-${name}-`));
+  const tarballs = path.join(temp, 'tarballs');
+  mkdirSync(tarballs);
+  // `pnpm test` built them minutes ago (packages step): rebuild only what changed since.
+  buildPackages({ ifStale: true });
+  const packed = packPackages(tarballs);
+  const dir = path.join(temp, name);
+  const skip = new Set(['node_modules', 'dist', '.next', 'next-env.d.ts']);
+  cpSync(path.join(root, 'apps', name), dir, {
+    recursive: true,
+    filter: (source) => !skip.has(path.basename(source)),
+  });
+  const manifestPath = path.join(dir, 'package.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  for (const { name: pkg, tarball } of packed) {
+    for (const field of ['dependencies', 'devDependencies']) {
+      if (manifest[field]?.[pkg]) manifest[field][pkg] = `file:${tarball}`;
+    }
+  }
+  // The packages depend on each other by version (`@plugboard/core: 0.1.0`): use the tarballs.
+  manifest.overrides = Object.fromEntries(packed.map(({ name: pkg, tarball }) => [pkg, `file:${tarball}`]));
+  writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+  // `--include=dev`: vite and the types are devDependencies, whatever NODE_ENV this process has.
+  run(
+    'npm',
+    ['install', '--include=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'],
+    dir,
+  );
+  return { dir, temp };
+}
+
+export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
+  try {
+    return execFileSync(command, args, {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${command} ${args.join(' ')} failed in ${cwd}:\n${stdout}\n${stderr}`);
+  }
+}
+
+/** Starts a long-running server and resolves once `url` answers; its output is kept for failures. */
+export async function startServer(
+  command: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  url: string,
+): Promise<{ child: ChildProcess; output: () => string; stop: () => Promise<void> }> {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: 'pipe' });
+  let output = '';
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${command} exited with ${child.exitCode}:\n${output}`);
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return { child, output: () => output, stop };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await stop();
+  throw new Error(`${url} did not answer within 60 s:\n${output}`);
+}
+
+type RunningServer = Awaited<ReturnType<typeof startServer>>;
+
+/** Stops the example's server and removes its temp folder (tarballs, install, build). */
+export async function removeExample(
+  example: InstalledExample | undefined,
+  server: RunningServer | undefined,
+) {
+  await server?.stop();
+  if (example) rmSync(example.temp, { recursive: true, force: true });
+}
+
+/** On `url`: Connect GitHub opens the sandbox's consent page in a popup, Allow, and the button says so. */
+export async function connectGitHubByPopup(page: Page, url: string) {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  const popupPromise = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Connect GitHub' }).click();
+  const popup = await popupPromise;
+  const closed = popup.waitForEvent('close');
+  await popup.getByRole('button', { name: 'Allow' }).click();
+  await closed;
+  await expect(page.getByRole('button', { name: 'Connected' })).toHaveAttribute('data-state', 'connected');
+  expect(errors).toEqual([]);
+}
+
+/** On `url`: the Zendesk form's fields load from the server, are filled in and sent; it says Connected. */
+export async function connectZendeskByForm(
+  page: Page,
+  url: string,
+  submit: { name: string; exact?: boolean },
+) {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.getByRole('textbox', { name: /^Subdomain/ }).fill('acme');
+  await page.getByRole('textbox', { name: /^Email/ }).fill('ops@acme.test');
+  await page.getByLabel(/^API token/).fill('zd_example_token_1');
+  await page.getByRole('button', submit).click();
+  await expect(page.getByText('Connected.')).toBeVisible();
+  expect(errors).toEqual([]);
+}
