@@ -2,6 +2,7 @@
 // @plugboard/server, @plugboard/sandbox). Not public API: names here may change in any release.
 // Apps import from `@plugboard/core`.
 export * from './callback';
+export * from './connect-flow-machine';
 export * from './connect-flow-outcome';
 export * from './credentials-schema';
 export * from './credentials-schema-request';
@@ -11,6 +12,7 @@ export * from './http-backend';
 export * from './json-error-position';
 export * from './normalize';
 export * from './pending-attempt';
+export * from './poll-account';
 export * from './popup';
 export * from './read-body';
 export * from './redact';

@@ -9,6 +9,8 @@ export interface PopupHandle {
   /** Sends the window to `url` (an http(s) URL the caller has checked). */
   navigate(url: string): void;
   close(): void;
+  /** Brings the window to the front (Open again while it is still open). */
+  focus?(): void;
 }
 
 export interface PopupPlaceholder {
@@ -66,6 +68,13 @@ export function openPopupPlaceholder(
     },
     navigate(url) {
       win.location.replace(url);
+    },
+    focus() {
+      try {
+        win.focus();
+      } catch {
+        // A severed window cannot be focused from here; the caller opens the link again.
+      }
     },
     close() {
       try {
