@@ -1,6 +1,5 @@
-import type { ConnectBackend, RequestOptions } from './backend';
+import type { RequestOptions } from './backend';
 import { parseCallbackMessage, withStateParam } from './callback';
-import { browserConnectEnvironment, type ConnectEnvironment } from './connect-environment';
 import { ConnectError } from './connect-error';
 import {
   type ConnectFlowEvent,
@@ -10,7 +9,12 @@ import {
   isConnectFlowBusy,
   transition,
 } from './connect-flow-machine';
-import { checkRedirectUrl, toConnectError } from './connect-flow-outcome';
+import {
+  browserConnectEnvironment,
+  type ConnectEnvironment,
+  type ConnectFlowOptions,
+} from './connect-flow-options';
+import { checkLinkSession, popupBlockedError, toConnectError } from './connect-flow-outcome';
 import {
   clearPendingAttempt,
   fromStoredError,
@@ -19,39 +23,20 @@ import {
   takeSettledAttempt,
 } from './pending-attempt';
 import { type AccountPoll, pollAccount } from './poll-account';
-import type { PopupHandle, PopupPlaceholder } from './popup';
+import { type PopupHandle, watchPopupClosed } from './popup';
 import type { LinkSession, LinkSessionInput } from './wire';
 
-export { browserConnectEnvironment, type ConnectEnvironment } from './connect-environment';
 export {
   type ConnectFlowSnapshot,
   type ConnectFlowStatus,
   type ConnectMode,
   isConnectFlowBusy,
 } from './connect-flow-machine';
-
-export interface ConnectFlowOptions {
-  backend: ConnectBackend;
-  authConfigId: string;
-  /** Default `auto`. */
-  mode?: ConnectMode | undefined;
-  /** Your callback route (`<ConnectCallback>`), absolute or relative; default `/connect/callback`. */
-  callbackUrl?: string | undefined;
-  /** Creates the link session; default `backend.createLinkSession` (React passes a mutation). */
-  createLinkSession?:
-    | ((input: LinkSessionInput, options: RequestOptions) => Promise<LinkSession>)
-    | undefined;
-  /** The progress page shown in the popup while the link session is created. */
-  popup?: PopupPlaceholder | undefined;
-  /** Status polling while waiting: first delay, doubling to `max`. Default 1 000 → 5 000 ms. */
-  poll?: { initialMs?: number; maxMs?: number } | undefined;
-  /** How often a popup is checked for having been closed. Default 500 ms. */
-  closedCheckMs?: number | undefined;
-  onStateChange?: ((snapshot: ConnectFlowSnapshot) => void) | undefined;
-  onSuccess?: ((result: { connectedAccountId: string }) => void) | undefined;
-  onError?: ((error: ConnectError) => void) | undefined;
-  environment?: Partial<ConnectEnvironment> | undefined;
-}
+export {
+  browserConnectEnvironment,
+  type ConnectEnvironment,
+  type ConnectFlowOptions,
+} from './connect-flow-options';
 
 /** One attempt's resources: everything `#teardown` releases. Its state lives in the snapshot. */
 interface Attempt {
@@ -62,8 +47,27 @@ interface Attempt {
   popup: PopupHandle | null;
   controller: AbortController;
   poll: AccountPoll | undefined;
-  timers: Set<unknown>;
+  /** Stops watching the popup for `closed`. */
+  unwatch: () => void;
   unlisten: Array<() => void>;
+}
+
+function newAttempt(
+  state: string,
+  requested: ConnectMode,
+  mode: ConnectMode,
+  popup: PopupHandle | null,
+): Attempt {
+  return {
+    state,
+    requested,
+    mode,
+    popup,
+    controller: new AbortController(),
+    poll: undefined,
+    unwatch: () => {},
+    unlisten: [],
+  };
 }
 
 /**
@@ -143,16 +147,7 @@ export class ConnectFlow {
         mode = 'redirect';
       }
     }
-    const attempt: Attempt = {
-      state: this.#env.randomState(),
-      requested,
-      mode,
-      popup,
-      controller: new AbortController(),
-      poll: undefined,
-      timers: new Set(),
-      unlisten: [],
-    };
+    const attempt = newAttempt(this.#env.randomState(), requested, mode, popup);
     this.#attempt = attempt;
     if (popup) {
       // Listen before anything is sent, so no callback can arrive unheard.
@@ -237,16 +232,7 @@ export class ConnectFlow {
     const pending = readPendingAttempt(storage);
     if (!pending || pending.authConfigId !== this.#options.authConfigId) return;
     this.#teardown();
-    const attempt: Attempt = {
-      state: pending.state,
-      requested: 'redirect',
-      mode: 'redirect',
-      popup: null,
-      controller: new AbortController(),
-      poll: undefined,
-      timers: new Set(),
-      unlisten: [],
-    };
+    const attempt = newAttempt(pending.state, 'redirect', 'redirect', null);
     this.#attempt = attempt;
     this.#dispatch({ type: 'resume', connectedAccountId: pending.connectedAccountId });
     // The user came back without the callback: one answer decides; a pending account means they gave up.
@@ -281,19 +267,12 @@ export class ConnectFlow {
       return;
     }
     if (this.#attempt !== attempt) return;
-    const redirectUrl = checkRedirectUrl(session.redirect_url);
-    const expiresAtMs = Date.parse(session.expires_at);
-    if (redirectUrl instanceof ConnectError || Number.isNaN(expiresAtMs)) {
-      const error =
-        redirectUrl instanceof ConnectError
-          ? redirectUrl
-          : new ConnectError('invalid_response', {
-              message: 'The link session has no valid expiry.',
-              path: 'expires_at',
-            });
-      this.#dispatch({ type: 'error', error });
+    const checked = checkLinkSession(session);
+    if (checked instanceof ConnectError) {
+      this.#dispatch({ type: 'error', error: checked });
       return;
     }
+    const { redirectUrl, expiresAtMs } = checked;
     this.#dispatch({
       type: 'created',
       connectedAccountId: session.connected_account_id,
@@ -369,17 +348,14 @@ export class ConnectFlow {
 
   #watchPopup(attempt: Attempt): void {
     const popup = attempt.popup;
-    const check = () => {
-      if (this.#attempt !== attempt || attempt.popup !== popup || !popup) return;
-      if (!popup.closed) {
-        this.#timer(attempt, check, this.#options.closedCheckMs ?? 500);
-        return;
-      }
+    if (!popup) return;
+    attempt.unwatch();
+    attempt.unwatch = watchPopupClosed(popup, this.#env, this.#options.closedCheckMs, () => {
+      if (this.#attempt !== attempt || attempt.popup !== popup) return;
       this.#dispatch({ type: 'popup_closed' });
       // Closed before the link session existed: nothing can complete, so stop the create request.
       if (this.#snapshot.status === 'cancelled') this.#teardown();
-    };
-    this.#timer(attempt, check, this.#options.closedCheckMs ?? 500);
+    });
   }
 
   #openPopup(): PopupHandle | null {
@@ -403,13 +379,12 @@ export class ConnectFlow {
     return true;
   }
 
-  /** Stops requests, polling and timers, and closes the popup; listeners stay. */
+  /** Stops requests, polling and watching, and closes the popup; listeners stay. */
   #stopWork(attempt: Attempt): void {
     attempt.controller.abort();
     attempt.poll?.stop();
     attempt.poll = undefined;
-    for (const timer of attempt.timers) this.#env.clearTimeout(timer);
-    attempt.timers.clear();
+    attempt.unwatch();
     attempt.popup?.close();
   }
 
@@ -422,24 +397,9 @@ export class ConnectFlow {
     attempt.unlisten = [];
   }
 
-  #timer(attempt: Attempt, callback: () => void, ms: number): void {
-    const handle = this.#env.setTimeout(() => {
-      attempt.timers.delete(handle);
-      callback();
-    }, ms);
-    attempt.timers.add(handle);
-  }
-
   #set(snapshot: ConnectFlowSnapshot): void {
     this.#snapshot = snapshot;
     this.#options.onStateChange?.(snapshot);
     for (const listener of this.#listeners) listener();
   }
-}
-
-function popupBlockedError(): ConnectError {
-  return new ConnectError('popup_blocked', {
-    message: 'The browser blocked the sign-in window.',
-    suggestedFix: 'Allow pop-ups for this site, then try again.',
-  });
 }

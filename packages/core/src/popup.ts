@@ -23,6 +23,32 @@ export interface PopupPlaceholder {
   text?: string | undefined;
 }
 
+/**
+ * Calls `onClosed` once, the first time `popup.closed` reads true, checked every `everyMs` (default
+ * 500); returns a stop. A hint only: COOP makes a window that is still open read closed.
+ */
+export function watchPopupClosed(
+  popup: Pick<PopupHandle, 'closed'>,
+  timers: {
+    setTimeout: (callback: () => void, ms: number) => unknown;
+    clearTimeout: (handle: unknown) => void;
+  },
+  everyMs: number | undefined,
+  onClosed: () => void,
+): () => void {
+  let handle: unknown;
+  const check = () => {
+    handle = undefined;
+    if (popup.closed) onClosed();
+    else handle = timers.setTimeout(check, everyMs ?? 500);
+  };
+  handle = timers.setTimeout(check, everyMs ?? 500);
+  return () => {
+    if (handle !== undefined) timers.clearTimeout(handle);
+    handle = undefined;
+  };
+}
+
 export const POPUP_WIDTH = 500;
 export const POPUP_HEIGHT = 700;
 

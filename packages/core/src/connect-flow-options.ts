@@ -1,6 +1,11 @@
+// What a ConnectFlow is given: its options, and the browser effects it runs through.
+import type { ConnectBackend, RequestOptions } from './backend';
 import { CALLBACK_CHANNEL } from './callback';
+import type { ConnectError } from './connect-error';
+import type { ConnectFlowSnapshot, ConnectMode } from './connect-flow-machine';
 import type { StorageLike } from './pending-attempt';
 import { openPopupPlaceholder, type PopupHandle, type PopupPlaceholder } from './popup';
+import type { LinkSession, LinkSessionInput } from './wire';
 
 /** Everything the flow does to the outside world. Defaults come from `browserConnectEnvironment()`. */
 export interface ConnectEnvironment {
@@ -59,4 +64,27 @@ export function browserConnectEnvironment(): ConnectEnvironment {
       return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
     },
   };
+}
+
+export interface ConnectFlowOptions {
+  backend: ConnectBackend;
+  authConfigId: string;
+  /** Default `auto`. */
+  mode?: ConnectMode | undefined;
+  /** Your callback route (`<ConnectCallback>`), absolute or relative; default `/connect/callback`. */
+  callbackUrl?: string | undefined;
+  /** Creates the link session; default `backend.createLinkSession` (React passes a mutation). */
+  createLinkSession?:
+    | ((input: LinkSessionInput, options: RequestOptions) => Promise<LinkSession>)
+    | undefined;
+  /** The progress page shown in the popup while the link session is created. */
+  popup?: PopupPlaceholder | undefined;
+  /** Status polling while waiting: first delay, doubling to `max`. Default 1 000 → 5 000 ms. */
+  poll?: { initialMs?: number; maxMs?: number } | undefined;
+  /** How often a popup is checked for having been closed. Default 500 ms. */
+  closedCheckMs?: number | undefined;
+  onStateChange?: ((snapshot: ConnectFlowSnapshot) => void) | undefined;
+  onSuccess?: ((result: { connectedAccountId: string }) => void) | undefined;
+  onError?: ((error: ConnectError) => void) | undefined;
+  environment?: Partial<ConnectEnvironment> | undefined;
 }
