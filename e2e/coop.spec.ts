@@ -57,13 +57,26 @@ for (const react of ['19', '18'] as const) {
       await expect(page.locator('html')).toHaveAttribute('data-react', new RegExp(`^${react}\\.`));
     }
 
-    /** Clicks Connect and returns the popup once it shows the provider's link page. */
-    async function clickConnect(page: Page, app: App) {
+    /** Runs `action` (a click) and returns the window it opened once that shows a link page. */
+    async function popupAfter(page: Page, action: () => Promise<void>) {
       const popupPromise = page.waitForEvent('popup');
-      await page.getByRole('button', { name: `Connect ${app.appName}` }).click();
+      await action();
       const popup = await popupPromise;
       await popup.waitForURL(/\/link\/[^/?]+/);
       return popup;
+    }
+
+    const clickConnect = (page: Page, app: App) =>
+      popupAfter(page, () => page.getByRole('button', { name: `Connect ${app.appName}` }).click());
+
+    /** A GitHub popup attempt whose window the user really closed, and what to count it by. */
+    async function closedAttempt(page: Page, request: APIRequestContext) {
+      const creates = countCreates(page);
+      const before = await accounts(request, GITHUB.authConfigId);
+      await openButtonPage(page, GITHUB);
+      const first = await clickConnect(page, GITHUB);
+      await first.close();
+      return { creates, before, first };
     }
 
     const status = (page: Page) => page.getByRole('status');
@@ -107,20 +120,13 @@ for (const react of ['19', '18'] as const) {
       page,
       request,
     }) => {
-      const creates = countCreates(page);
-      const before = await accounts(request, GITHUB.authConfigId);
-      await openButtonPage(page, GITHUB);
-      const first = await clickConnect(page, GITHUB);
-      await first.close();
+      const { creates, before, first } = await closedAttempt(page, request);
       await expect(status(page)).toContainText('Finish connecting in the GitHub window.');
       await expect(status(page)).not.toContainText(/cancel/i);
       await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
       await expectAxeClean(page, 'waiting after a real close');
 
-      const reopened = page.waitForEvent('popup');
-      await page.getByRole('button', { name: 'Open again' }).click();
-      const second = await reopened;
-      await second.waitForURL(/\/link\//);
+      const second = await popupAfter(page, () => page.getByRole('button', { name: 'Open again' }).click());
       expect(linkTokenOf(second.url())).toBe(linkTokenOf(first.url()));
       await expect(page.getByRole('button', { name: 'Open again' })).toHaveCount(0);
       await second.getByRole('button', { name: 'Allow' }).click();
@@ -133,16 +139,11 @@ for (const react of ['19', '18'] as const) {
 
     test('pressing Connect again while it waits reopens that attempt instead of racing a second', async ({
       page,
+      request,
     }) => {
-      const creates = countCreates(page);
-      await openButtonPage(page, GITHUB);
-      const first = await clickConnect(page, GITHUB);
-      await first.close();
+      const { creates, first } = await closedAttempt(page, request);
       await expect(page.getByRole('button', { name: 'Open again' })).toBeVisible();
-      const reopened = page.waitForEvent('popup');
-      await mainButton(page).click();
-      const second = await reopened;
-      await second.waitForURL(/\/link\//);
+      const second = await popupAfter(page, () => mainButton(page).click());
       expect(linkTokenOf(second.url())).toBe(linkTokenOf(first.url()));
       // The window is open now: another press only focuses it.
       await mainButton(page).click();
@@ -155,18 +156,11 @@ for (const react of ['19', '18'] as const) {
       page,
       request,
     }) => {
-      const creates = countCreates(page);
-      const before = await accounts(request, GITHUB.authConfigId);
-      await openButtonPage(page, GITHUB);
-      const first = await clickConnect(page, GITHUB);
-      await first.close();
+      const { creates, before, first } = await closedAttempt(page, request);
       await page.getByRole('button', { name: 'Cancel' }).click();
       await expect(status(page)).toContainText('The connection was cancelled.');
       await expect(page.getByRole('button', { name: `Connect ${GITHUB.appName}` })).toBeFocused();
-      const retried = page.waitForEvent('popup');
-      await page.getByRole('button', { name: 'Try again' }).click();
-      const second = await retried;
-      await second.waitForURL(/\/link\//);
+      const second = await popupAfter(page, () => page.getByRole('button', { name: 'Try again' }).click());
       expect(linkTokenOf(second.url())).not.toBe(linkTokenOf(first.url()));
       await second.getByRole('button', { name: 'Allow' }).click();
       await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
