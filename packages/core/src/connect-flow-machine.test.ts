@@ -32,7 +32,6 @@ const EVENTS: Record<string, ConnectFlowEvent> = {
   active: { type: 'account_status', status: 'connected' },
   account_failed: { type: 'account_status', status: 'failed', error: failure },
   account_expired: { type: 'account_status', status: 'expired', error: expiry },
-  expired: { type: 'expired', error: expiry },
   error: { type: 'error', error: network },
   cancel: { type: 'cancel' },
   resume: { type: 'resume', connectedAccountId: 'ca_1' },
@@ -47,7 +46,6 @@ const WAITING = {
   active: 'connected',
   account_failed: 'failed',
   account_expired: 'expired',
-  expired: 'expired',
   error: 'failed',
   cancel: 'cancelled',
   dispose: 'idle',
@@ -125,7 +123,9 @@ describe('the connect flow transition table', () => {
     expect(transition(inState('awaiting_user'), EVENTS.account_failed as ConnectFlowEvent).error).toBe(
       failure,
     );
-    expect(transition(inState('awaiting_user'), EVENTS.expired as ConnectFlowEvent).error).toBe(expiry);
+    expect(transition(inState('awaiting_user'), EVENTS.account_expired as ConnectFlowEvent).error).toBe(
+      expiry,
+    );
   });
 
   it('a window closed before the link existed is a cancel with kind popup_closed', () => {

@@ -42,9 +42,9 @@ export type ConnectFlowEvent =
   | { type: 'callback' }
   | { type: 'popup_closed' }
   | { type: 'popup_reopened' }
+  /** The account's final status, or `expired` when `expires_at` passed with it still pending. */
   | { type: 'account_status'; status: 'connected' }
   | { type: 'account_status'; status: 'failed' | 'expired'; error: ConnectError }
-  | { type: 'expired'; error: ConnectError }
   | { type: 'error'; error: ConnectError }
   | { type: 'cancel' }
   /** Redirect mode, back on the app: the callback route never ran, so the account is asked once. */
@@ -107,9 +107,7 @@ const beginning: Row = {
 
 /** What every state that waits on the account shares: the account's answer and the user's cancel. */
 const waiting: Row = {
-  account_status: (s, e) =>
-    e.status === 'connected' ? to(s, 'connected', { error: undefined }) : to(s, e.status, { error: e.error }),
-  expired: (s, e) => to(s, 'expired', { error: e.error }),
+  account_status: (s, e) => to(s, e.status, { error: 'error' in e ? e.error : undefined }),
   error: (s, e) => to(s, 'failed', { error: e.error }),
   cancel: (s) => to(s, 'cancelled', { error: undefined }),
   dispose: (s) => to(s, 'idle'),

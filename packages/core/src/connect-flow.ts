@@ -327,11 +327,7 @@ export class ConnectFlow {
       if (this.#attempt !== attempt || attempt.poll !== poll) return;
       attempt.poll = undefined;
       if (result.status === 'stopped') return;
-      this.#dispatch(
-        result.status === 'connected'
-          ? { type: 'account_status', status: 'connected' }
-          : { type: 'account_status', ...result },
-      );
+      this.#dispatch({ type: 'account_status', ...result });
     });
   }
 

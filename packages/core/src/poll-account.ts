@@ -35,7 +35,7 @@ export interface PollAccountOptions {
 /** A running poll: `result` settles once; `askNow()` is a hint that the user is back. */
 export interface AccountPoll {
   readonly result: Promise<PollResult>;
-  /** Reads at once and restarts the backoff (a callback arrived). A read already made for a hint is enough. */
+  /** Reads at once and restarts the backoff (a callback arrived); during a read, once more after it. */
   askNow(): void;
   /** Aborts the read in flight and any wait; `result` becomes `{ status: 'stopped' }`. */
   stop(): void;
@@ -59,7 +59,6 @@ export function pollAccount(options: PollAccountOptions): AccountPoll {
   let delay: number | undefined;
   let timer: unknown;
   let request: AbortController | undefined;
-  let requestForHint = false;
   let askAgain = false;
   let done = false;
   let resolve: (result: PollResult) => void = () => {};
@@ -71,73 +70,54 @@ export function pollAccount(options: PollAccountOptions): AccountPoll {
     if (done) return;
     done = true;
     if (timer !== undefined) unschedule(timer);
-    timer = undefined;
     request?.abort();
     resolve(outcome);
   };
 
   const wait = () => {
-    const remaining = options.expiresAt - now();
     delay = nextPollDelay(delay, options.initialMs, options.maxMs);
-    timer = schedule(
-      () => {
-        timer = undefined;
-        void read(false);
-      },
-      Math.max(0, Math.min(delay, remaining)),
-    );
+    timer = schedule(read, Math.max(0, Math.min(delay, options.expiresAt - now())));
   };
 
-  const read = async (forHint: boolean) => {
-    if (done) return;
-    if (timer !== undefined) unschedule(timer);
+  async function read(): Promise<void> {
     timer = undefined;
     const controller = new AbortController();
     request = controller;
-    requestForHint = forHint;
     askAgain = false;
+    let pending: AccountOutcome | ConnectError;
     try {
-      const outcome = accountOutcome(await options.read(controller.signal));
-      if (done || request !== controller) return;
-      if (outcome.status === 'connected') return finish({ status: 'connected' });
-      if (outcome.status !== 'pending') return finish(outcome);
-      if (now() >= options.expiresAt) return finish({ status: 'expired', error: linkExpiredError() });
-      options.onPending?.(outcome);
+      pending = accountOutcome(await options.read(controller.signal));
+      if (pending.status !== 'pending') finish(pending);
     } catch (thrown) {
-      if (done || request !== controller) return;
-      const error = toConnectError(thrown);
-      const expired = now() >= options.expiresAt;
-      if (!isTransient(error)) return finish({ status: 'failed', error });
-      // The network dropping at the very end is still the link running out, not a failure.
-      if (expired) return finish({ status: 'expired', error: linkExpiredError() });
-      options.onPending?.(error);
-    } finally {
-      if (request === controller) request = undefined;
+      pending = toConnectError(thrown);
+      if (!isTransient(pending)) finish({ status: 'failed', error: pending });
     }
-    if (done) return; // `onPending` may have stopped it
+    if (done) return;
+    request = undefined;
+    // Pending at `expires_at` (or the network gone then): the link ran out, not a failure.
     if (now() >= options.expiresAt) return finish({ status: 'expired', error: linkExpiredError() });
+    options.onPending?.(pending);
+    if (done) return; // `onPending` may have stopped it
     if (askAgain) {
       delay = undefined;
-      void read(true);
-      return;
-    }
-    wait();
-  };
+      void read();
+    } else wait();
+  }
 
-  if (options.immediate) void read(false);
+  if (options.immediate) void read();
   else wait();
 
   return {
     result,
     askNow() {
       if (done) return;
-      if (request) {
-        // A read made for a hint already answers this one; a scheduled read started before it may not.
-        if (!requestForHint) askAgain = true;
-        return;
+      // A read on its way may have started before the hint: ask once more right after it.
+      if (request) askAgain = true;
+      else {
+        if (timer !== undefined) unschedule(timer);
+        delay = undefined;
+        void read();
       }
-      delay = undefined;
-      void read(true);
     },
     stop() {
       finish({ status: 'stopped' });

@@ -72,13 +72,18 @@ describe('openPopupPlaceholder', () => {
   });
 });
 
+const timers = {
+  setTimeout: (callback: () => void, ms: number): unknown => setTimeout(callback, ms),
+  clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 describe('watchPopupClosed', () => {
   it('tells once, at the first check that reads closed, and stops checking', () => {
     vi.useFakeTimers();
     try {
       const popup = { closed: false };
       const onClosed = vi.fn();
-      watchPopupClosed(popup, globalThis, 500, onClosed);
+      watchPopupClosed(popup, timers, 500, onClosed);
       vi.advanceTimersByTime(1000);
       expect(onClosed).not.toHaveBeenCalled();
       popup.closed = true;
@@ -98,7 +103,7 @@ describe('watchPopupClosed', () => {
     vi.useFakeTimers();
     try {
       const onClosed = vi.fn();
-      const stop = watchPopupClosed({ closed: true }, globalThis, 500, onClosed);
+      const stop = watchPopupClosed({ closed: true }, timers, 500, onClosed);
       stop();
       vi.advanceTimersByTime(10_000);
       expect(onClosed).not.toHaveBeenCalled();
