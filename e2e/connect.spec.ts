@@ -87,10 +87,17 @@ test('popup: Deny ends in failed with the reason shown and a retry', async ({ pa
   await expectAxeClean(page);
 });
 
-test('popup: the user closing the window cancels', async ({ page }) => {
+test('popup: the user closing the window waits (closed is a hint); Cancel cancels', async ({ page }) => {
   await page.goto('/button.html?mode=popup');
   const { popup } = await openPopup(page);
   await popup.close();
+  await expect(statusRegion(page)).toContainText('Finish connecting in the GitHub window.');
+  await expect(page.getByRole('button', { name: 'Waiting for the provider…' })).toHaveAttribute(
+    'data-state',
+    'awaiting_user',
+  );
+  await expectAxeClean(page);
+  await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(statusRegion(page)).toHaveText('The connection was cancelled.');
   await expect(connectButton(page)).toHaveAttribute('data-state', 'cancelled');
   await expectAxeClean(page);

@@ -219,6 +219,9 @@ test('states: connecting (3 s scripted latency), waiting for the provider, cance
   await expect(card(page, 'GitHub')).toContainText('Pending');
   await expectAxeClean(page, 'waiting for the provider');
   await popup.close();
+  // Closed is a hint (the window may only be severed by COOP): the card waits until the user cancels.
+  await expect(card(page, 'GitHub')).toContainText('Finish connecting in the GitHub window.');
+  await card(page, 'GitHub').getByRole('button', { name: 'Cancel' }).click();
   await expect(card(page, 'GitHub')).toContainText('The connection was cancelled.');
   await expect(card(page, 'GitHub').getByRole('button', { name: 'Try again' })).toBeVisible();
 });

@@ -1,7 +1,7 @@
 // What every e2e fixture page shares: an event log the specs read by role, and the mount.
 import { ConnectProvider, type ConnectProviderProps } from '@plugboard/react';
 import '@plugboard/react/styles.css';
-import { type ReactNode, StrictMode, useCallback, useState } from 'react';
+import { type ReactNode, StrictMode, useCallback, useState, version } from 'react';
 import { createRoot } from 'react-dom/client';
 
 /** An append-only list of what the component reported (success ids, error kinds). */
@@ -29,6 +29,8 @@ export function EventLog({ events }: { events: string[] }) {
 export function mountFixture(app: ReactNode, provider: Omit<ConnectProviderProps, 'children'>) {
   const root = document.getElementById('root');
   if (!root) return;
+  // Which React renders the page (`/react18/…` pages run on 18): the specs check it.
+  document.documentElement.dataset.react = version;
   createRoot(root).render(
     <StrictMode>
       <ConnectProvider {...provider}>{app}</ConnectProvider>

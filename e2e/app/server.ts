@@ -4,12 +4,14 @@
  * sandbox server with the key and the user `e2e-user`. The browser never holds the key, exactly
  * as in a real app.
  */
+import { realpathSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { SANDBOX_AUTH_CONFIGS } from '@plugboard/sandbox';
 import { createConnectHandler, toNodeHandler } from '@plugboard/server';
 import react from '@vitejs/plugin-react';
 import { createServer as createVite, defaultClientConditions } from 'vite';
+import { resolveReact18 } from '../../scripts/react18/resolve-react18.mjs';
 import { E2E_APP_PORT, E2E_APP_URL, SANDBOX_API_KEY, SANDBOX_URL } from '../ports';
 
 const port = Number(readArg('--port') ?? E2E_APP_PORT);
@@ -30,6 +32,38 @@ const vite = await createVite({
   resolve: { conditions: ['source', ...defaultClientConditions] },
   server: { middlewareMode: true, hmr: false, host: '127.0.0.1' },
   optimizeDeps: { entries: [path.join(root, '*.html')] },
+});
+
+/** The folder of React 18's `name` package, as scripts/react18 installs it. */
+function react18Dir(name: 'react' | 'react-dom'): string {
+  return realpathSync(path.join(root, '..', '..', 'scripts', 'react18', 'node_modules', name));
+}
+
+/** Where the same pages run on React 18: one Vite of their own, with React 18 resolved everywhere. */
+const REACT18_BASE = '/react18/';
+const vite18 = await createVite({
+  root,
+  base: REACT18_BASE,
+  configFile: false,
+  appType: 'mpa',
+  logLevel: 'warn',
+  plugins: [resolveReact18(), react()],
+  resolve: {
+    conditions: ['source', ...defaultClientConditions],
+    // React itself by path as well: the dependency scanner resolves bare `react` (and the JSX
+    // runtime the React plugin adds) without plugins, and would pre-bundle React 19 beside 18.
+    alias: [
+      { find: /^react(\/.*)?$/, replacement: `${react18Dir('react')}$1` },
+      { find: /^react-dom(\/.*)?$/, replacement: `${react18Dir('react-dom')}$1` },
+    ],
+  },
+  server: { middlewareMode: true, hmr: false, host: '127.0.0.1' },
+  // Its own pre-bundles, resolved the same way (rolldown runs outside Vite's plugin pipeline).
+  cacheDir: path.join(root, 'node_modules', '.vite-react18'),
+  optimizeDeps: {
+    entries: [path.join(root, '*.html')],
+    rolldownOptions: { plugins: [resolveReact18()] },
+  },
 });
 
 // The app's own API route, as a real app mounts it: @plugboard/server holds the key and binds the
@@ -58,6 +92,10 @@ const server = http.createServer((req, res) => {
     connect(req, res);
     return;
   }
+  if (req.url?.startsWith(REACT18_BASE)) {
+    vite18.middlewares(req, res);
+    return;
+  }
   vite.middlewares(req, res);
 });
 
@@ -68,6 +106,6 @@ server.listen(port, '127.0.0.1', () => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.close();
-    void vite.close().then(() => process.exit(0));
+    void Promise.all([vite.close(), vite18.close()]).then(() => process.exit(0));
   });
 }

@@ -1,13 +1,6 @@
 import type { ConnectBackend } from './backend';
 import { ConnectError } from './connect-error';
-import {
-  accountOutcome,
-  isTransient,
-  linkExpiredError,
-  nextPollDelay,
-  requestCancelledError,
-  toConnectError,
-} from './connect-flow-outcome';
+import { requestCancelledError } from './connect-flow-outcome';
 import {
   clearPendingAttempt,
   readPendingAttempt,
@@ -15,6 +8,7 @@ import {
   saveSettledAttempt,
   toStoredError,
 } from './pending-attempt';
+import { pollAccount } from './poll-account';
 
 /** The query parameter that carries an attempt's `state` nonce through the provider and back. */
 export const STATE_PARAM = 'plugboard_state';
@@ -117,8 +111,9 @@ export interface HandleConnectCallbackOptions {
   storage?: StorageLike | undefined;
   signal?: AbortSignal | undefined;
   now?: (() => number) | undefined;
-  /** Waits between status checks while the account is still pending; defaults to `setTimeout`. */
-  sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
+  /** The timers of the waits between status checks; default the global ones. */
+  setTimeout?: ((callback: () => void, ms: number) => unknown) | undefined;
+  clearTimeout?: ((handle: unknown) => void) | undefined;
 }
 
 export interface ConnectCallbackResult {
@@ -149,8 +144,6 @@ export async function handleConnectCallback(
   options: HandleConnectCallbackOptions,
 ): Promise<ConnectCallbackResult> {
   const storage = options.storage ?? defaultStorage();
-  const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? defaultSleep;
   const { state } = readCallbackUrl(url);
   const pending = readPendingAttempt(storage);
   if (!pending || state === undefined || pending.state !== state) {
@@ -174,25 +167,23 @@ export async function handleConnectCallback(
     });
     return { ...result, connectedAccountId: pending.connectedAccountId, returnPath: pending.returnPath };
   };
-  let delay: number | undefined;
-  for (;;) {
-    try {
-      const account = await options.backend.getConnectedAccount(pending.connectedAccountId, {
-        signal: options.signal,
-      });
-      const outcome = accountOutcome(account);
-      if (outcome.status === 'connected') return settle({ status: 'connected', error: undefined });
-      if (outcome.status !== 'pending') return settle(outcome);
-    } catch (thrown) {
-      const error = toConnectError(thrown);
-      // Aborted (the page is leaving): decide nothing, so the pending attempt stays for the next run.
-      if (error.kind === 'aborted') throw error;
-      if (!isTransient(error)) return settle({ status: 'failed', error });
-    }
-    if (now() >= pending.expiresAt) return settle({ status: 'expired', error: linkExpiredError() });
-    delay = nextPollDelay(delay);
-    await sleep(Math.min(delay, Math.max(0, pending.expiresAt - now())), options.signal);
-  }
+  const { signal } = options;
+  // Aborted (the page is leaving): decide nothing, so the pending attempt stays for the next run.
+  if (signal?.aborted) throw requestCancelledError();
+  const poll = pollAccount({
+    read: (readSignal) =>
+      options.backend.getConnectedAccount(pending.connectedAccountId, { signal: readSignal }),
+    expiresAt: pending.expiresAt,
+    immediate: true,
+    now: options.now,
+    setTimeout: options.setTimeout,
+    clearTimeout: options.clearTimeout,
+  });
+  const stop = () => poll.stop();
+  signal?.addEventListener('abort', stop, { once: true });
+  const outcome = await poll.result.finally(() => signal?.removeEventListener('abort', stop));
+  if (outcome.status === 'stopped') throw requestCancelledError();
+  return settle(outcome.status === 'connected' ? { status: 'connected', error: undefined } : outcome);
 }
 
 function defaultStorage(): StorageLike | undefined {
@@ -201,22 +192,4 @@ function defaultStorage(): StorageLike | undefined {
   } catch {
     return undefined;
   }
-}
-
-function defaultSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(requestCancelledError());
-      return;
-    }
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(requestCancelledError());
-      },
-      { once: true },
-    );
-  });
 }

@@ -1,4 +1,5 @@
 import { ConnectError, detachCause } from './connect-error';
+import type { LinkSession } from './wire';
 import type { ConnectedAccountSummary } from './wire-accounts';
 
 /**
@@ -138,4 +139,25 @@ export function linkExpiredError(reason?: string): ConnectError {
 /** A request the kit itself stopped (unmount, cancel, a newer request). */
 export function requestCancelledError(cause?: unknown): ConnectError {
   return new ConnectError('aborted', { message: 'The request was cancelled.', cause });
+}
+
+/** A link session's `redirect_url` (http or https only) and `expires_at` (a date), or why not. */
+export function checkLinkSession(
+  session: Pick<LinkSession, 'redirect_url' | 'expires_at'>,
+): { redirectUrl: string; expiresAtMs: number } | ConnectError {
+  const redirectUrl = checkRedirectUrl(session.redirect_url);
+  if (redirectUrl instanceof ConnectError) return redirectUrl;
+  const expiresAtMs = Date.parse(session.expires_at);
+  if (!Number.isNaN(expiresAtMs)) return { redirectUrl, expiresAtMs };
+  return new ConnectError('invalid_response', {
+    message: 'The link session has no valid expiry.',
+    path: 'expires_at',
+  });
+}
+
+export function popupBlockedError(): ConnectError {
+  return new ConnectError('popup_blocked', {
+    message: 'The browser blocked the sign-in window.',
+    suggestedFix: 'Allow pop-ups for this site, then try again.',
+  });
 }

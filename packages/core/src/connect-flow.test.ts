@@ -1,186 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ConnectBackend } from './backend';
-import { CALLBACK_MESSAGE_TYPE, handleConnectCallback, STATE_PARAM } from './callback';
+import { handleConnectCallback, STATE_PARAM } from './callback';
 import { ConnectError } from './connect-error';
-import {
-  type ConnectEnvironment,
-  ConnectFlow,
-  type ConnectFlowOptions,
-  type ConnectFlowStatus,
-} from './connect-flow';
-import { PENDING_ATTEMPT_KEY, readPendingAttempt, type StorageLike } from './pending-attempt';
-import type { PopupHandle } from './popup';
-import type { ConnectedAccount, ConnectionStatus, LinkSession, LinkSessionInput } from './wire';
-
-const ORIGIN = 'https://app.example';
-const NOW = Date.parse('2026-01-01T00:00:00Z');
-
-function account(status: ConnectionStatus, statusReason: string | null = null): ConnectedAccount {
-  return {
-    toolkit: { slug: 'github' },
-    auth_config: { id: 'ac_github', auth_scheme: 'OAUTH2', is_composio_managed: true, is_disabled: false },
-    id: 'ca_1',
-    user_id: 'u1',
-    status,
-    created_at: new Date(NOW).toISOString(),
-    updated_at: new Date(NOW).toISOString(),
-    state: { authScheme: 'OAUTH2', val: { status } },
-    data: {},
-    params: {},
-    status_reason: statusReason,
-    is_disabled: false,
-  };
-}
-
-/** A scripted backend that records every request, so tests can count them. */
-function fakeBackend(
-  options: { session?: Partial<LinkSession>; statuses?: Array<ConnectionStatus | Error> } = {},
-) {
-  const statuses = [...(options.statuses ?? ['INITIATED'])];
-  const calls: Array<{ method: string; input?: LinkSessionInput; signal?: AbortSignal | undefined }> = [];
-  let createGate: Promise<void> = Promise.resolve();
-  const backend: ConnectBackend = {
-    async createLinkSession(input, { signal } = {}) {
-      calls.push({ method: 'createLinkSession', input, signal });
-      await createGate;
-      if (signal?.aborted) throw new ConnectError('aborted', { message: 'aborted' });
-      return {
-        link_token: 'lt_1',
-        redirect_url: 'https://provider.example/link/lt_1',
-        expires_at: new Date(NOW + 10 * 60_000).toISOString(),
-        connected_account_id: 'ca_1',
-        ...options.session,
-      };
-    },
-    async createConnectedAccount() {
-      throw new Error('not used by the connect flow');
-    },
-    async listConnectedAccounts() {
-      throw new Error('not used by the connect flow');
-    },
-    async deleteConnectedAccount() {
-      throw new Error('not used by the connect flow');
-    },
-    async setConnectedAccountEnabled() {
-      throw new Error('not used by the connect flow');
-    },
-    async getConnectedAccount(_id, { signal } = {}) {
-      calls.push({ method: 'getConnectedAccount', signal });
-      const next = statuses.length > 1 ? statuses.shift() : statuses[0];
-      if (next instanceof Error) throw next;
-      return account(next ?? 'INITIATED', next === 'FAILED' ? 'The user denied access.' : null);
-    },
-  };
-  return {
-    backend,
-    calls,
-    count: (method: string) => calls.filter((call) => call.method === method).length,
-    setStatuses: (next: Array<ConnectionStatus | Error>) => statuses.splice(0, statuses.length, ...next),
-    holdCreate: () => {
-      let release = () => {};
-      createGate = new Promise((resolve) => {
-        release = resolve;
-      });
-      return () => release();
-    },
-  };
-}
-
-function memoryStorage(): StorageLike & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => void data.set(key, value),
-    removeItem: (key) => void data.delete(key),
-  };
-}
-
-function fakeEnvironment(options: { blockPopup?: boolean } = {}) {
-  const windowListeners = new Set<(event: { origin: string; data: unknown }) => void>();
-  const channelListeners = new Set<(data: unknown) => void>();
-  const popups: Array<PopupHandle & { closed: boolean; url: string | undefined; closeCalls: number }> = [];
-  const navigations: string[] = [];
-  const storage = memoryStorage();
-  let nonce = 0;
-  const environment: Partial<ConnectEnvironment> = {
-    origin: ORIGIN,
-    currentPath: () => '/settings?tab=apps',
-    openPopup: () => {
-      if (options.blockPopup) return null;
-      const popup = {
-        closed: false,
-        url: undefined as string | undefined,
-        closeCalls: 0,
-        navigate(url: string) {
-          popup.url = url;
-        },
-        close() {
-          popup.closeCalls += 1;
-          popup.closed = true;
-        },
-      };
-      popups.push(popup);
-      return popup;
-    },
-    navigate: (url) => void navigations.push(url),
-    onWindowMessage: (listener) => {
-      windowListeners.add(listener);
-      return () => windowListeners.delete(listener);
-    },
-    onChannelMessage: (listener) => {
-      channelListeners.add(listener);
-      return () => channelListeners.delete(listener);
-    },
-    storage,
-    randomState: () => `state-${++nonce}`,
-  };
-  return {
-    environment,
-    popups,
-    navigations,
-    storage,
-    postMessage: (origin: string, data: unknown) => {
-      for (const listener of [...windowListeners]) listener({ origin, data });
-    },
-    broadcast: (data: unknown) => {
-      for (const listener of [...channelListeners]) listener(data);
-    },
-    listenerCount: () => windowListeners.size + channelListeners.size,
-  };
-}
-
-function setup(
-  flowOptions: Partial<ConnectFlowOptions> = {},
-  backendOptions: Parameters<typeof fakeBackend>[0] = {},
-  envOptions: Parameters<typeof fakeEnvironment>[0] = {},
-) {
-  const fake = fakeBackend(backendOptions);
-  const env = fakeEnvironment(envOptions);
-  const statuses: ConnectFlowStatus[] = [];
-  const flow = new ConnectFlow({
-    backend: fake.backend,
-    authConfigId: 'ac_github',
-    callbackUrl: '/connect/callback?from=app',
-    ...flowOptions,
-    environment: env.environment,
-  });
-  flow.subscribe(() => statuses.push(flow.getSnapshot().status));
-  return { flow, fake, env, statuses };
-}
-
-const callbackFor = (state: string, status = 'success') => ({
-  type: CALLBACK_MESSAGE_TYPE,
-  state,
-  status,
-  connectedAccountId: 'ca_1',
-});
-
-/** The state nonce the flow put in the callback URL it sent. */
-function sentState(fake: ReturnType<typeof fakeBackend>): string {
-  const url = new URL(fake.calls[0]?.input?.callback_url ?? '');
-  return url.searchParams.get(STATE_PARAM) ?? '';
-}
+import { callbackFor, NOW, ORIGIN, sentState, setup } from './connect-flow.test-helpers';
+import { PENDING_ATTEMPT_KEY, readPendingAttempt } from './pending-attempt';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: NOW });
@@ -350,7 +173,7 @@ describe('ConnectFlow in popup mode', () => {
     expect(flow.getSnapshot()).toMatchObject({ status: 'expired', error: { kind: 'expired' } });
   });
 
-  it('is cancelled when the user closes the popup, after one verifying request', async () => {
+  it('keeps waiting when the user closes the popup: closed is a hint, not an outcome', async () => {
     const { flow, fake, env } = setup(
       { mode: 'popup', poll: { initialMs: 60_000 } },
       { statuses: ['INITIATED'] },
@@ -361,17 +184,24 @@ describe('ConnectFlow in popup mode', () => {
     if (!popup) throw new Error('no popup');
     popup.closed = true;
     await vi.advanceTimersByTimeAsync(500);
-    expect(flow.getSnapshot()).toMatchObject({ status: 'cancelled', error: { kind: 'popup_closed' } });
-    expect(fake.count('getConnectedAccount')).toBe(1);
+    expect(flow.getSnapshot()).toMatchObject({
+      status: 'awaiting_user',
+      popupClosed: true,
+      error: undefined,
+    });
+    // Seeing it closed costs no request; the polling already running decides.
+    expect(fake.count('getConnectedAccount')).toBe(0);
   });
 
-  it('counts a popup closed after the user allowed access as a success', async () => {
+  it('counts a popup closed after the user allowed access as a success at the next poll', async () => {
     const { flow, env } = setup({ mode: 'popup', poll: { initialMs: 60_000 } }, { statuses: ['ACTIVE'] });
     flow.start();
     await vi.advanceTimersByTimeAsync(0);
     const popup = env.popups[0];
     if (popup) popup.closed = true;
     await vi.advanceTimersByTimeAsync(500);
+    expect(flow.getSnapshot().status).toBe('awaiting_user');
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(flow.getSnapshot().status).toBe('connected');
   });
 
@@ -385,11 +215,12 @@ describe('ConnectFlow in popup mode', () => {
     const popup = env.popups[0];
     if (popup) popup.closed = true;
     await vi.advanceTimersByTimeAsync(500);
-    expect(flow.getSnapshot().status).toBe('cancelled');
+    expect(flow.getSnapshot()).toMatchObject({ status: 'awaiting_user', popupClosed: true });
     fake.setStatuses(['ACTIVE']);
     env.broadcast(callbackFor(sentState(fake)));
     await vi.advanceTimersByTimeAsync(0);
     expect(flow.getSnapshot().status).toBe('connected');
+    expect(fake.calls.map((call) => call.method)).toEqual(['createLinkSession', 'getConnectedAccount']);
   });
 
   it('does not spend a third request when the callback page closes itself after its message', async () => {

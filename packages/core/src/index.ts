@@ -71,6 +71,7 @@ export {
   type StoredError,
   savePendingAttempt,
 } from './pending-attempt';
+export { type AccountPoll, type PollAccountOptions, type PollResult, pollAccount } from './poll-account';
 export type { PopupHandle, PopupPlaceholder } from './popup';
 export { isSecretField } from './secret-fields';
 export type { Open, ReadConnectionState } from './wire';

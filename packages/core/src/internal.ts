@@ -3,6 +3,7 @@
 // Apps import from `@plugboard/core`.
 export * from './bounded-fetch';
 export * from './callback';
+export * from './connect-flow-machine';
 export * from './connect-flow-outcome';
 export * from './credentials-schema';
 export * from './credentials-schema-request';
@@ -12,6 +13,7 @@ export * from './http-backend';
 export * from './json-error-position';
 export * from './normalize';
 export * from './pending-attempt';
+export * from './poll-account';
 export * from './popup';
 export * from './read-body';
 export * from './redact';

@@ -97,9 +97,26 @@ export function fromStoredError(stored: StoredError): ConnectError {
   return new ConnectError(stored.kind, stored);
 }
 
-/** A return path is only ever a same-origin path: `//evil.example` or `https://…` become `/`. */
+const PATH_BASE = 'http://plugboard.invalid';
+
+/**
+ * A return path is only ever a same-origin path: `//evil.example`, `https://…` and `/\t/evil.example`
+ * become `/`. Judged by the URL parser a browser navigates with (it drops tab, CR and LF and reads
+ * `\` as `/`), and returned as that parser's normalised path, so what was checked is what is used.
+ */
 export function safeReturnPath(path: string): string {
-  return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\') ? path : '/';
+  // Control characters never belong in a path we wrote; refuse rather than guess what they hide.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find them
+  if (!path.startsWith('/') || /[\u0000-\u001f\u007f]/.test(path)) return '/';
+  let url: URL;
+  try {
+    url = new URL(path, PATH_BASE);
+  } catch {
+    return '/';
+  }
+  const normalised = url.pathname + url.search + url.hash;
+  // `/a/..//evil.example` normalises to `//evil.example`: the result must be a path on its own too.
+  return url.origin === PATH_BASE && !normalised.startsWith('//') ? normalised : '/';
 }
 
 function isStoredError(value: unknown): value is StoredError {

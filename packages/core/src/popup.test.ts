@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { openPopupPlaceholder, POPUP_HEIGHT, POPUP_WIDTH, popupFeatures } from './popup';
+import { openPopupPlaceholder, POPUP_HEIGHT, POPUP_WIDTH, popupFeatures, watchPopupClosed } from './popup';
 
 const opener = { screenX: 100, screenY: 50, outerWidth: 1300, outerHeight: 900, open: () => null };
 
@@ -37,6 +37,17 @@ describe('openPopupPlaceholder', () => {
     expect(popup.close).toHaveBeenCalled();
   });
 
+  it('focuses the window for Open again, and survives a window that refuses', () => {
+    const popup = { document: document.implementation.createHTMLDocument(''), focus: vi.fn() };
+    openPopupPlaceholder({ ...opener, open: () => popup as unknown as Window })?.focus?.();
+    expect(popup.focus).toHaveBeenCalledOnce();
+    popup.focus.mockImplementation(() => {
+      throw new Error('severed');
+    });
+    const severed = openPopupPlaceholder({ ...opener, open: () => popup as unknown as Window });
+    expect(() => severed?.focus?.()).not.toThrow();
+  });
+
   it('is null when the browser blocks the window, whether open returns null or throws', () => {
     expect(openPopupPlaceholder({ ...opener, open: () => null })).toBeNull();
     expect(
@@ -58,5 +69,46 @@ describe('openPopupPlaceholder', () => {
     };
     const handle = openPopupPlaceholder({ ...opener, open: () => popup as unknown as Window });
     expect(handle?.closed).toBe(false);
+  });
+});
+
+const timers = {
+  setTimeout: (callback: () => void, ms: number): unknown => setTimeout(callback, ms),
+  clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+describe('watchPopupClosed', () => {
+  it('tells once, at the first check that reads closed, and stops checking', () => {
+    vi.useFakeTimers();
+    try {
+      const popup = { closed: false };
+      const onClosed = vi.fn();
+      watchPopupClosed(popup, timers, 500, onClosed);
+      vi.advanceTimersByTime(1000);
+      expect(onClosed).not.toHaveBeenCalled();
+      popup.closed = true;
+      vi.advanceTimersByTime(499);
+      expect(onClosed).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(onClosed).toHaveBeenCalledOnce();
+      vi.advanceTimersByTime(10_000);
+      expect(onClosed).toHaveBeenCalledOnce();
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('checks nothing more once stopped', () => {
+    vi.useFakeTimers();
+    try {
+      const onClosed = vi.fn();
+      const stop = watchPopupClosed({ closed: true }, timers, 500, onClosed);
+      stop();
+      vi.advanceTimersByTime(10_000);
+      expect(onClosed).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

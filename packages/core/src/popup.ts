@@ -9,6 +9,8 @@ export interface PopupHandle {
   /** Sends the window to `url` (an http(s) URL the caller has checked). */
   navigate(url: string): void;
   close(): void;
+  /** Brings the window to the front (Open again while it is still open). */
+  focus?(): void;
 }
 
 export interface PopupPlaceholder {
@@ -19,6 +21,32 @@ export interface PopupPlaceholder {
   /** What the placeholder page says while the link session is being created. */
   title?: string | undefined;
   text?: string | undefined;
+}
+
+/**
+ * Calls `onClosed` once, the first time `popup.closed` reads true, checked every `everyMs` (default
+ * 500); returns a stop. A hint only: COOP makes a window that is still open read closed.
+ */
+export function watchPopupClosed(
+  popup: Pick<PopupHandle, 'closed'>,
+  timers: {
+    setTimeout: (callback: () => void, ms: number) => unknown;
+    clearTimeout: (handle: unknown) => void;
+  },
+  everyMs: number | undefined,
+  onClosed: () => void,
+): () => void {
+  let handle: unknown;
+  const check = () => {
+    handle = undefined;
+    if (popup.closed) onClosed();
+    else handle = timers.setTimeout(check, everyMs ?? 500);
+  };
+  handle = timers.setTimeout(check, everyMs ?? 500);
+  return () => {
+    if (handle !== undefined) timers.clearTimeout(handle);
+    handle = undefined;
+  };
 }
 
 export const POPUP_WIDTH = 500;
@@ -66,6 +94,13 @@ export function openPopupPlaceholder(
     },
     navigate(url) {
       win.location.replace(url);
+    },
+    focus() {
+      try {
+        win.focus();
+      } catch {
+        // A severed window cannot be focused from here; the caller opens the link again.
+      }
     },
     close() {
       try {

@@ -3,6 +3,7 @@ import {
   type ConnectEnvironment,
   callbackMessageFor,
   createHttpBackend,
+  notifyConnectOpener,
   type PopupHandle,
 } from '@plugboard/core';
 import { createSandbox, type Sandbox } from '@plugboard/sandbox';
@@ -22,6 +23,10 @@ class ProviderWindow {
   linkToken: string | undefined;
   closed = false;
   blocked = false;
+  /** Cross-Origin-Opener-Policy on the provider's page: the window reads closed while on screen. */
+  severed = false;
+  opened = 0;
+  linkSessions = 0;
   #listeners = new Set<() => void>();
   #version = 0;
 
@@ -42,10 +47,13 @@ class ProviderWindow {
       if (this.blocked) return null;
       this.closed = false;
       this.linkToken = undefined;
+      this.opened += 1;
       const handle: PopupHandle = {
         get closed() {
-          return provider.closed;
+          // Severed once it is on the provider's page, not on our placeholder.
+          return provider.closed || (provider.severed && provider.linkToken !== undefined);
         },
+        focus: () => {},
         navigate: (url) => {
           this.linkToken = new URL(url).pathname.split('/').pop();
           this.#changed();
@@ -65,8 +73,13 @@ class ProviderWindow {
   async answer(outcome: { allow: true } | { deny: true }) {
     if (!this.linkToken) throw new Error('no link is open');
     const { location } = await this.sandbox.completeLink(this.linkToken, outcome);
-    const message = callbackMessageFor(new URL(location, window.location.origin));
-    window.postMessage(message, window.location.origin);
+    const url = new URL(location, window.location.origin);
+    if (this.severed) {
+      // COOP severed the opener: the callback page reaches the app by the BroadcastChannel only.
+      notifyConnectOpener(url, { window: { opener: null, location: window.location } });
+    } else {
+      window.postMessage(callbackMessageFor(url), window.location.origin);
+    }
     this.close();
   }
 
@@ -121,8 +134,10 @@ function SandboxProvider({
     // What the app's server (@plugboard/server) does: bind the signed-in user to the request.
     const asUser: ConnectBackend = {
       ...backend,
-      createLinkSession: (input, options) =>
-        backend.createLinkSession({ ...input, user_id: 'story-user' }, options),
+      createLinkSession: (input, options) => {
+        win.linkSessions += 1;
+        return backend.createLinkSession({ ...input, user_id: 'story-user' }, options);
+      },
     };
     return { win, backend: asUser, queryClient: createConnectQueryClient() };
   });
@@ -146,7 +161,13 @@ const meta = {
   title: 'Connect/ConnectAccountButton',
   component: ConnectAccountButton,
   decorators: [withSandbox()],
-  args: { authConfigId: 'ac_github', mode: 'popup', children: 'Connect GitHub', unstyled: false },
+  args: {
+    authConfigId: 'ac_github',
+    appName: 'GitHub',
+    mode: 'popup',
+    children: 'Connect GitHub',
+    unstyled: false,
+  },
   argTypes: {
     mode: { control: 'inline-radio', options: ['popup', 'auto'] },
     authConfigId: { control: 'select', options: ['ac_github', 'ac_slack', 'ac_notion'] },
@@ -316,13 +337,58 @@ export const PopupBlocked: Story = {
   },
 };
 
+/** The user closed the window without answering: not a cancel, a wait with Open again and Cancel. */
+export const WindowClosed: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = await connect(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Close window' }));
+    await expect(await canvas.findByRole('button', { name: 'Open again' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'Cancel' })).toBeVisible();
+    const status = canvas.getByRole('status');
+    await expect(status).toHaveTextContent('Finish connecting in the GitHub window.');
+    await expect(status).not.toHaveTextContent(/cancel/i);
+  },
+};
+
+export const OpenAgain: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = await connect(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Close window' }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Open again' }));
+    // The same link, in a window opened inside the click: no second link session.
+    await userEvent.click(await canvas.findByRole('button', { name: 'Allow' }));
+    await expect(await canvas.findByRole('button', { name: 'Connected' })).toBeVisible();
+    await expect(provider().opened).toBe(2);
+    await expect(provider().linkSessions).toBe(1);
+  },
+};
+
+/** A provider page with Cross-Origin-Opener-Policy: the window reads closed while the user reads it. */
+export const SeveredByCoop: Story = {
+  decorators: [
+    withSandbox((win) => {
+      win.severed = true;
+    }),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = await connect(canvasElement);
+    await expect(await canvas.findByRole('button', { name: 'Open again' })).toBeVisible();
+    await expect(canvas.getByRole('status')).not.toHaveTextContent(/cancel/i);
+    // Still on screen; Allow reaches the app by the BroadcastChannel.
+    await userEvent.click(canvas.getByRole('button', { name: 'Allow' }));
+    await expect(await canvas.findByRole('button', { name: 'Connected' })).toBeVisible();
+  },
+};
+
 export const Cancelled: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await connect(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Close window' }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Cancel' }));
     await waitFor(() =>
       expect(canvas.getByRole('status')).toHaveTextContent('The connection was cancelled.'),
     );
+    await expect(canvas.getByRole('button', { name: 'Connect GitHub' })).toHaveFocus();
   },
 };
 

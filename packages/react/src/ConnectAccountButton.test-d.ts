@@ -21,6 +21,7 @@ describe('ConnectAccountButton types', () => {
     expectTypeOf<NonNullable<Props['onStateChange']>>().parameters.toEqualTypeOf<[ConnectFlowSnapshot]>();
     expectTypeOf<Props['asChild']>().toEqualTypeOf<boolean | undefined>();
     expectTypeOf<Props['unstyled']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<Props['appName']>().toEqualTypeOf<string | undefined>();
   });
 
   it('takes a label or a render function of the flow, and the button element props', () => {
@@ -42,6 +43,8 @@ describe('hook results', () => {
     expectTypeOf<Result['start']>().toEqualTypeOf<() => void>();
     expectTypeOf<Result['retry']>().toEqualTypeOf<() => void>();
     expectTypeOf<Result['cancel']>().toEqualTypeOf<() => void>();
+    expectTypeOf<Result['reopen']>().toEqualTypeOf<() => void>();
+    expectTypeOf<Result['popupClosed']>().toEqualTypeOf<boolean>();
     expectTypeOf<Result['isBusy']>().toEqualTypeOf<boolean>();
   });
 

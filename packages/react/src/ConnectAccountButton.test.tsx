@@ -1,4 +1,9 @@
-import type { ConnectBackend, ConnectEnvironment, PopupHandle } from '@plugboard/core';
+import {
+  type ConnectBackend,
+  type ConnectEnvironment,
+  notifyConnectOpener,
+  type PopupHandle,
+} from '@plugboard/core';
 import { createSandbox } from '@plugboard/sandbox';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -22,12 +27,16 @@ function sandboxBackend() {
 }
 
 function popupEnvironment() {
-  const popups: Array<PopupHandle & { closed: boolean }> = [];
+  const popups: Array<PopupHandle & { closed: boolean; url?: string; focus: () => void }> = [];
   const environment: Partial<ConnectEnvironment> = {
     openPopup: () => {
       const popup = {
         closed: false,
-        navigate: vi.fn(),
+        url: undefined as string | undefined,
+        navigate: vi.fn((url: string) => {
+          popup.url = url;
+        }),
+        focus: vi.fn(),
         close: () => {
           popup.closed = true;
         },
@@ -112,5 +121,83 @@ describe('<ConnectAccountButton>', () => {
       expect(screen.getByRole('button', { name: 'Connect GitHub' }).getAttribute('data-state')).toBe('idle'),
     );
     expect(signals).toHaveLength(0);
+  });
+
+  describe('when the window reads closed without an answer (closed, or severed by COOP)', () => {
+    function renderWaiting() {
+      const { sandbox, backend, signals } = sandboxBackend();
+      const { environment, popups } = popupEnvironment();
+      const onSuccess = vi.fn();
+      render(
+        <ConnectProvider backend={backend} queryClient={createConnectQueryClient()}>
+          <ConnectAccountButton
+            authConfigId="ac_github"
+            appName="GitHub"
+            mode="popup"
+            environment={environment}
+            onSuccess={onSuccess}
+          >
+            Connect GitHub
+          </ConnectAccountButton>
+        </ConnectProvider>,
+      );
+      return { sandbox, signals, popups, onSuccess };
+    }
+
+    async function closeTheWindow(popups: ReturnType<typeof popupEnvironment>['popups']) {
+      await userEvent.click(screen.getByRole('button', { name: 'Connect GitHub' }));
+      await waitFor(() => expect(popups[0]?.url).toBeDefined());
+      const popup = popups[0];
+      if (popup) popup.closed = true;
+      await screen.findByRole('button', { name: 'Open again' }, { timeout: 2000 });
+    }
+
+    it('says where to finish, never that it was cancelled, with Open again and Cancel', async () => {
+      const { popups } = renderWaiting();
+      await closeTheWindow(popups);
+      const status = screen.getByRole('status');
+      expect(status.textContent).toContain('Finish connecting in the GitHub window.');
+      expect(status.textContent).not.toMatch(/cancel/i);
+      expect(screen.getByRole('button', { name: 'Cancel' })).toBeDefined();
+      expect(
+        screen.getByRole('button', { name: 'Waiting for the provider…' }).getAttribute('data-state'),
+      ).toBe('awaiting_user');
+    });
+
+    it('Open again and the button itself reopen the same link, never a second link session', async () => {
+      const { popups, signals } = renderWaiting();
+      await closeTheWindow(popups);
+      await userEvent.click(screen.getByRole('button', { name: 'Open again' }));
+      expect(popups).toHaveLength(2);
+      expect(popups[1]?.url).toBe(popups[0]?.url);
+      expect(screen.queryByRole('button', { name: 'Open again' })).toBeNull();
+      // The window is open again: pressing the main button focuses it.
+      await userEvent.click(screen.getByRole('button', { name: 'Waiting for the provider…' }));
+      expect(popups[1]?.focus).toHaveBeenCalledOnce();
+      expect(popups).toHaveLength(2);
+      expect(signals).toHaveLength(1);
+    });
+
+    it('Cancel ends it cancelled and keeps focus on the connect button', async () => {
+      const { popups } = renderWaiting();
+      await closeTheWindow(popups);
+      await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+      await waitFor(() =>
+        expect(screen.getByRole('status').textContent).toContain('The connection was cancelled.'),
+      );
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Connect GitHub' }));
+    });
+
+    it('connects when the callback arrives later over the BroadcastChannel (COOP)', async () => {
+      const { sandbox, popups, onSuccess } = renderWaiting();
+      await closeTheWindow(popups);
+      // The user allows in the severed window; its callback page reaches the app by the channel only.
+      const token = new URL(popups[0]?.url ?? '').pathname.split('/').pop() ?? '';
+      const { location } = await sandbox.completeLink(token, { allow: true });
+      const severed = { opener: null, location: { origin: new URL(location).origin } };
+      expect(notifyConnectOpener(location, { window: severed as unknown as Window })).toBe(true);
+      expect(await screen.findByRole('button', { name: 'Connected' })).toBeDefined();
+      expect(onSuccess).toHaveBeenCalledOnce();
+    });
   });
 });

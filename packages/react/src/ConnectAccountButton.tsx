@@ -1,3 +1,4 @@
+import { formatMessage } from '@plugboard/core/internal';
 import { Slot } from 'radix-ui';
 import {
   type ComponentPropsWithoutRef,
@@ -26,6 +27,8 @@ export interface ConnectAccountButtonProps
   asChild?: boolean | undefined;
   /** Drop the kit's class names; `data-state` stays for your own CSS. */
   unstyled?: boolean | undefined;
+  /** The app's name as the user knows it ("GitHub"): it names the window to finish connecting in. */
+  appName?: string | undefined;
   /** The label when idle, or a function of the flow's state for full control. */
   children?: ReactNode | ((connect: UseConnectAccountResult) => ReactNode);
 }
@@ -50,6 +53,7 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
       onError,
       onStateChange,
       environment,
+      appName,
       asChild = false,
       unstyled = false,
       children,
@@ -78,8 +82,12 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
       [ref],
     );
     const { status, error } = connect;
-    // Connected and busy states ignore clicks but keep focus (aria-disabled, not disabled).
-    const inert = connect.isBusy || status === 'connected';
+    // Clicks are ignored but focus stays (aria-disabled, not disabled) while creating, checking and
+    // connected. While waiting for the user a click brings the attempt's window back (`start()`
+    // reopens it), never a second link session.
+    const inert = status === 'creating' || status === 'verifying' || status === 'connected';
+    // The window read as closed without a callback: maybe closed, maybe severed by COOP. Wait.
+    const waitingForWindow = status === 'awaiting_user' && connect.popupClosed;
     const statusKey = STATUS_MESSAGE[status];
     const label =
       typeof children === 'function'
@@ -91,7 +99,11 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
     const showError = error !== undefined && (status === 'failed' || status === 'expired');
 
     return (
-      <div className={unstyled ? undefined : 'plugboard-connect'} data-state={status}>
+      <div
+        className={unstyled ? undefined : 'plugboard-connect'}
+        data-state={status}
+        data-popup-closed={waitingForWindow || undefined}
+      >
         <Component
           {...(asChild ? {} : { type: 'button' as const })}
           {...buttonProps}
@@ -113,7 +125,11 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
         <div id={statusId} role="status" className={unstyled ? undefined : 'plugboard-connect__status'}>
           {statusKey && status !== 'failed' && status !== 'expired' ? messages[statusKey] : null}
           {status === 'awaiting_user' && connect.mode !== 'redirect'
-            ? ` ${messages.connectAwaitingUserHint}`
+            ? ` ${
+                waitingForWindow && appName
+                  ? formatMessage(messages.waitingForWindow, { app: appName })
+                  : messages.connectAwaitingUserHint
+              }`
             : null}
           {showError ? (
             <>
@@ -133,6 +149,28 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
             </>
           ) : null}
         </div>
+        {waitingForWindow ? (
+          <div className={unstyled ? undefined : 'plugboard-connect__actions'}>
+            <button
+              type="button"
+              className={unstyled ? undefined : 'plugboard-connect__retry'}
+              // Inside the click: the same link opens in a window the browser lets through.
+              onClick={() => connect.reopen()}
+            >
+              {messages.openAgain}
+            </button>
+            <button
+              type="button"
+              className={unstyled ? undefined : 'plugboard-connect__retry'}
+              onClick={() => {
+                connect.cancel();
+                ownRef.current?.focus();
+              }}
+            >
+              {messages.cancel}
+            </button>
+          </div>
+        ) : null}
         {showError || status === 'cancelled' ? (
           <button
             type="button"

@@ -16,6 +16,10 @@ export const defaultConnectMessages = {
   callbackVerifying: 'Finishing the connection…',
   callbackDone: 'Done. You can close this window.',
   callbackReturn: 'Return to the app',
+  /** The window read as closed without an answer: the flow still waits ({app} is the app's name). */
+  waitingForWindow: 'Finish connecting in the {app} window.',
+  cancel: 'Cancel',
+  openAgain: 'Open again',
 };
 export type ConnectMessages = typeof defaultConnectMessages;
 

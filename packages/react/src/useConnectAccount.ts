@@ -8,7 +8,7 @@ import {
   type LinkSessionInput,
 } from '@plugboard/core';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useConnectContext } from './ConnectProvider';
 
 export interface UseConnectAccountOptions {
@@ -29,7 +29,9 @@ export interface UseConnectAccountResult extends ConnectFlowSnapshot {
   start: () => void;
   retry: () => void;
   cancel: () => void;
-  /** Creating, waiting for the user, or verifying: a click does nothing. */
+  /** Open again: focuses the attempt's window, or reopens the same link inside the click. */
+  reopen: () => void;
+  /** Creating, waiting for the user, or verifying: a click only brings the attempt's window back. */
   isBusy: boolean;
 }
 
@@ -44,7 +46,7 @@ export interface UseConnectAccountResult extends ConnectFlowSnapshot {
  */
 export function useConnectAccount(options: UseConnectAccountOptions): UseConnectAccountResult {
   const { backend, queryClient, callbackUrl: providerCallbackUrl } = useConnectContext();
-  const { authConfigId } = options;
+  const { authConfigId, mode, callbackUrl, onSuccess, onError, onStateChange, environment } = options;
   const createLinkSession = useMutation(
     {
       mutationKey: ['plugboard', 'link-session', authConfigId],
@@ -53,27 +55,25 @@ export function useConnectAccount(options: UseConnectAccountOptions): UseConnect
     },
     queryClient,
   );
-  const mutateRef = useRef(createLinkSession.mutateAsync);
-  mutateRef.current = createLinkSession.mutateAsync;
-  const optionsRef = useRef(options);
-  optionsRef.current = options;
+  const { mutateAsync } = createLinkSession;
 
-  // One flow per backend and auth config; callbacks are read through the ref, so they stay current.
-  const flow = useMemo(
-    () =>
-      new ConnectFlow({
-        backend,
-        authConfigId,
-        createLinkSession: (input, { signal }) => mutateRef.current({ input, signal }),
-        onSuccess: (result) => optionsRef.current.onSuccess?.(result),
-        onError: (error) => optionsRef.current.onError?.(error),
-        onStateChange: (snapshot) => optionsRef.current.onStateChange?.(snapshot),
-        environment: optionsRef.current.environment,
-      }),
-    [backend, authConfigId],
-  );
-  // Mode and callback URL only matter at the next start(), which always follows a render.
-  flow.setOptions({ mode: options.mode, callbackUrl: options.callbackUrl ?? providerCallbackUrl });
+  // One flow for the component's life, made once; a new auth config or backend resets it (setOptions).
+  const [flow] = useState(() => new ConnectFlow({ backend, authConfigId, environment }));
+  // Options reach the flow after the render that made them, never during it. Declared before the
+  // mount effect below, so on mount `resume()` already sees them.
+  useEffect(() => {
+    flow.setOptions({
+      backend,
+      authConfigId,
+      mode,
+      callbackUrl: callbackUrl ?? providerCallbackUrl,
+      createLinkSession: (input, { signal }) => mutateAsync({ input, signal }),
+      onSuccess,
+      onError,
+      onStateChange,
+      ...(environment ? { environment } : {}),
+    });
+  });
 
   useEffect(() => {
     flow.resume();
@@ -87,6 +87,7 @@ export function useConnectAccount(options: UseConnectAccountOptions): UseConnect
       start: () => flow.start(),
       retry: () => flow.retry(),
       cancel: () => flow.cancel(),
+      reopen: () => flow.reopen(),
       isBusy: isConnectFlowBusy(snapshot.status),
     }),
     [snapshot, flow],
