@@ -35,10 +35,14 @@ test.beforeAll(async () => {
   test.setTimeout(600_000);
   example = installExample('example-next');
   const next = path.join(example.dir, 'node_modules', 'next', 'dist', 'bin', 'next');
-  // Built with the runtime's environment: @plugboard/server's options are checked when the route
-  // module loads, and `next build` loads it. (Builds without any environment once option errors
-  // surface on the first request instead.)
-  run(process.execPath, [next, 'build'], example.dir, RUNTIME_ENV);
+  // Built with NO environment, as on a CI that has no secrets: the route module loads at build
+  // time, and @plugboard/server reports option problems on the first request instead of at import.
+  run(process.execPath, [next, 'build'], example.dir, {
+    NEXT_TELEMETRY_DISABLED: '1',
+    APP_ORIGIN: undefined,
+    COMPOSIO_API_KEY: undefined,
+    COMPOSIO_BASE_URL: undefined,
+  });
   server = await startServer(
     process.execPath,
     [next, 'start', '--port', String(EXAMPLE_NEXT_PORT), '--hostname', '127.0.0.1'],
