@@ -5,8 +5,16 @@ import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useCallback 
 import { useFormState } from 'react-hook-form';
 import { CredentialFormContext, useCredentialFormContext } from './ApiKeyConnectFormContext';
 import { ApiKeyConnectFormField } from './ApiKeyConnectFormField';
+import { useConnectContext } from './ConnectProvider';
+import { ErrorDetails } from './ErrorDetails';
+import { describeError } from './error-message';
+import { formatPlural } from './plural';
 import { setRef } from './set-ref';
-import { type UseCredentialFormOptions, useCredentialForm } from './useCredentialForm';
+import {
+  type CredentialFormProblem,
+  type UseCredentialFormOptions,
+  useCredentialForm,
+} from './useCredentialForm';
 
 type FormElementProps = Omit<
   ComponentPropsWithoutRef<'form'>,
@@ -30,6 +38,7 @@ const Root = forwardRef<HTMLFormElement, ApiKeyConnectFormRootProps>(function Ap
     defaultValues,
     validateCredentials,
     disabled,
+    appName,
     onSuccess,
     onError,
     messages,
@@ -45,10 +54,12 @@ const Root = forwardRef<HTMLFormElement, ApiKeyConnectFormRootProps>(function Ap
     defaultValues,
     validateCredentials,
     disabled,
+    appName,
     onSuccess,
     onError,
     messages,
   });
+  const { errorMessages } = useConnectContext();
   const { status } = form;
   return (
     <CredentialFormContext.Provider value={form}>
@@ -68,11 +79,19 @@ const Root = forwardRef<HTMLFormElement, ApiKeyConnectFormRootProps>(function Ap
           </p>
         ) : status === 'error' ? (
           <div role="alert" className="plugboard-form__alert" data-state="failed">
-            <p>{form.messages.formLoadFailed}</p>
-            {form.loadError ? <p>{form.loadError.message}</p> : null}
+            <p>
+              {form.loadError
+                ? describeError(form.loadError, {
+                    messages: form.messages,
+                    appName: form.appName,
+                    errorMessages,
+                  })
+                : form.messages.formLoadFailed}
+            </p>
             <button type="button" className="plugboard-form__button" onClick={form.retryLoad}>
               {form.messages.retry}
             </button>
+            {form.loadError ? <ErrorDetails error={form.loadError} messages={form.messages} /> : null}
           </div>
         ) : (
           children
@@ -184,7 +203,8 @@ const ErrorPart = forwardRef<HTMLDivElement, ApiKeyConnectFormErrorProps>(functi
   ref,
 ) {
   const form = useCredentialFormContext('ApiKeyConnectForm.Error');
-  const { problems, error, formErrors, messages } = form;
+  const { errorMessages } = useConnectContext();
+  const { problems, error, formErrors, messages, appName } = form;
   const attach = useCallback(
     (node: HTMLDivElement | null) => {
       form.alertRef(node);
@@ -193,6 +213,7 @@ const ErrorPart = forwardRef<HTMLDivElement, ApiKeyConnectFormErrorProps>(functi
     [form.alertRef, ref],
   );
   const state = error ? 'failed' : problems?.length ? 'invalid' : 'empty';
+  const app = appName || messages.appFallback;
   return (
     <div
       role="alert"
@@ -202,55 +223,48 @@ const ErrorPart = forwardRef<HTMLDivElement, ApiKeyConnectFormErrorProps>(functi
       {...props}
       ref={attach}
     >
-      {problems?.length ? (
-        <>
-          <p>{formatMessage(messages.formInvalidSummary, { count: problems.length })}</p>
-          <ul>
-            {problems.map((problem) => (
-              <li key={problem.path}>
-                <a
-                  href={`#${form.inputId(problem.path)}`}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    form.focusField(problem.path);
-                  }}
-                >
-                  {problem.label}: {problem.message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
       {error ? (
-        <>
-          {problems?.length ? null : (
-            <p className="plugboard-form__alert-title">{messages.formSubmitFailed}</p>
-          )}
-          <p>{error.message}</p>
-          {formErrors.length > 0 ? (
-            <ul>
-              {formErrors.map((text) => (
-                <li key={text}>{text}</li>
-              ))}
-            </ul>
-          ) : null}
-          {error.suggestedFix ? (
-            <p>
-              {messages.errorSuggestedFix}: {error.suggestedFix}
-            </p>
-          ) : null}
-          {error.requestId ? (
-            <p>
-              {messages.errorRequestId}: <code>{error.requestId}</code>
-            </p>
-          ) : null}
-        </>
+        // The service refused what was sent: one sentence, the fields it named, then the detail.
+        <p className="plugboard-form__alert-title">
+          {problems?.length
+            ? formatPlural(messages, 'formRefusedSummary', problems.length, { app })
+            : describeError(error, { messages, appName, errorMessages, refusedCredentials: true })}
+        </p>
+      ) : problems?.length ? (
+        // Nothing was sent: the form's own check lists what to fill in.
+        <p className="plugboard-form__alert-title">
+          {formatPlural(messages, 'formInvalidSummary', problems.length)}
+        </p>
       ) : null}
+      {problems?.length ? (
+        <ul>
+          {problems.map((problem) => (
+            <li key={problem.path}>
+              <a
+                href={`#${form.inputId(problem.path)}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  form.focusField(problem.path);
+                }}
+              >
+                {problemLine(problem, messages.formProblem)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {error ? <ErrorDetails error={error} messages={messages} more={formErrors} /> : null}
       {children}
     </div>
   );
 });
+
+/** A summary line says the field's name once: a message that already names it stands alone. */
+function problemLine(problem: CredentialFormProblem, template: string): string {
+  return problem.message.toLowerCase().includes(problem.label.toLowerCase())
+    ? problem.message
+    : formatMessage(template, { label: problem.label, message: problem.message });
+}
 
 export interface ApiKeyConnectFormProps extends Omit<ApiKeyConnectFormRootProps, 'children'> {}
 

@@ -7,6 +7,8 @@ import {
 import { type ComponentPropsWithoutRef, forwardRef, useEffect, useRef, useState } from 'react';
 import { useConnectContext } from './ConnectProvider';
 import { cx } from './class-names';
+import { ErrorDetails } from './ErrorDetails';
+import { describeError } from './error-message';
 import { defaultConnectMessages, STATUS_MESSAGE } from './messages-connect';
 
 export interface ConnectCallbackProps extends ComponentPropsWithoutRef<'div'> {
@@ -37,7 +39,7 @@ export const ConnectCallback = forwardRef<HTMLDivElement, ConnectCallbackProps>(
   { url, onResult, navigate, unstyled = false, className, ...divProps },
   ref,
 ) {
-  const { backend, messages: overrides } = useConnectContext();
+  const { backend, messages: overrides, errorMessages } = useConnectContext();
   const messages = { ...defaultConnectMessages, ...overrides };
   const [view, setView] = useState<CallbackView>({ kind: 'working' });
   // Read when the check ends: inline callbacks must not re-run it (the attempt is gone by then).
@@ -82,8 +84,13 @@ export const ConnectCallback = forwardRef<HTMLDivElement, ConnectCallbackProps>(
           ? messages.callbackVerifying
           : view.kind === 'popup_done'
             ? messages.callbackDone
-            : `${messages[STATUS_MESSAGE[view.result.status]]} ${view.result.error?.message ?? ''}`.trim()}
+            : view.result.error
+              ? describeError(view.result.error, { messages, errorMessages })
+              : messages[STATUS_MESSAGE[view.result.status]]}
       </p>
+      {view.kind === 'redirect_done' && view.result.error ? (
+        <ErrorDetails error={view.result.error} messages={messages} unstyled={unstyled} />
+      ) : null}
       {view.kind === 'redirect_done' ? <a href={view.result.returnPath}>{messages.callbackReturn}</a> : null}
     </div>
   );

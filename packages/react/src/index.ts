@@ -20,6 +20,8 @@ export {
   useConnectContext,
 } from './ConnectProvider';
 export { defaultMessages, type Messages } from './messages';
+export { ErrorDetails, type ErrorDetailsProps } from './ErrorDetails';
+export { type DescribeErrorOptions, describeError } from './error-message';
 export { SecretInput, type SecretInputProps } from './SecretInput';
 export { TextInput, type TextInputProps } from './TextInput';
 export {

@@ -9,7 +9,9 @@ export const defaultConnectMessages = {
   connectAwaitingUser: 'Waiting for the provider…',
   connectVerifying: 'Checking the connection…',
   connectConnected: 'Connected',
-  connectFailed: 'Could not connect.',
+  /** The connected label and status when the button knows the service's name (`appName`). */
+  connectConnectedApp: '{app} connected',
+  connectFailed: "Couldn't connect.",
   connectCancelled: 'The connection was cancelled.',
   connectExpired: 'The connection link expired.',
   connectAwaitingUserHint: 'Finish in the window that opened.',

@@ -1,7 +1,10 @@
 import { defaultCredentialMessages } from '@plugboard/core';
 import { defaultSharedMessages } from './messages-shared';
 
-/** The strings of `<ApiKeyConnectForm>` ({label}, {count}, {line}, {column} are filled in). */
+/**
+ * The strings of `<ApiKeyConnectForm>` ({app}, {label}, {message}, {count}, {line}, {column} are
+ * filled in; `_one` / `_other` keys are plural forms, see `messages-shared.ts`).
+ */
 export const defaultFormMessages = {
   ...defaultSharedMessages,
   formLoading: 'Loading the fields…',
@@ -9,8 +12,12 @@ export const defaultFormMessages = {
   formSubmit: 'Connect',
   formSubmitting: 'Connecting…',
   formConnected: 'Connected.',
-  formSubmitFailed: 'Could not connect.',
-  formInvalidSummary: 'Check {count} field(s) before connecting:',
+  formInvalidSummary_one: 'Fill in {count} field before connecting:',
+  formInvalidSummary_other: 'Fill in {count} fields before connecting:',
+  formRefusedSummary_one: '{app} refused {count} field:',
+  formRefusedSummary_other: '{app} refused {count} fields:',
+  /** One line of a summary, a link to the field; used when the message does not name the field itself. */
+  formProblem: '{label}: {message}',
   formMoreOptions: 'More options',
   formShowSecret: 'Show {label}',
   ...defaultCredentialMessages,

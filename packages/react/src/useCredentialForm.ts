@@ -32,6 +32,7 @@ import {
 } from 'react';
 import { get, type Resolver, type UseFormReturn, useForm } from 'react-hook-form';
 import { useConnectContext } from './ConnectProvider';
+import { reportMisconfiguration } from './error-message';
 import type { Messages } from './messages';
 import { defaultFormMessages, type FormMessages } from './messages-form';
 import { useCreateConnectedAccount } from './useCreateConnectedAccount';
@@ -51,6 +52,8 @@ export interface UseCredentialFormOptions {
   /** Sent as `validate_credentials`: the server tries the credentials before it saves them. */
   validateCredentials?: boolean | undefined;
   disabled?: boolean | undefined;
+  /** The service's name ("Zendesk") for the form's sentences; defaults to the loaded toolkit's name. */
+  appName?: string | undefined;
   /** Called with the created account; its credentials are already `[redacted]`. */
   onSuccess?: ((account: CreatedConnectedAccount) => void) | undefined;
   onError?: ((error: ConnectError) => void) | undefined;
@@ -65,6 +68,8 @@ export interface CredentialFormProblem {
 }
 
 export interface UseCredentialFormResult {
+  /** The service's name: the `appName` option, else the loaded toolkit's, else none. */
+  appName: string | undefined;
   /** The field list: `loading` while `getAuthFields` runs, `error` if it failed. */
   status: 'loading' | 'error' | 'ready';
   loadError: ConnectError | null;
@@ -258,6 +263,7 @@ export function useCredentialForm(options: UseCredentialFormOptions): UseCredent
             } catch (caught) {
               const error = caught as ConnectError;
               if (!mounted.current) return;
+              reportMisconfiguration(error);
               const placed = placeServerError(error, specs);
               for (const [path, list] of Object.entries(placed.fieldErrors)) {
                 form.setError(path, { type: 'server', message: list.join(' ') });
@@ -271,6 +277,8 @@ export function useCredentialForm(options: UseCredentialFormOptions): UseCredent
             }
           },
           (errors) => {
+            // "Fill these in" replaces an earlier refusal: the two never show together.
+            mutation.reset();
             const found = problemsOf(
               (path) => (get(errors, path) as { message?: unknown } | undefined)?.message,
             );
@@ -283,7 +291,7 @@ export function useCredentialForm(options: UseCredentialFormOptions): UseCredent
         inFlight.current = false;
       }
     },
-    [form, mutation.connect, authScheme, defaults, specs, focusField, problemsOf, status],
+    [form, mutation.connect, mutation.reset, authScheme, defaults, specs, focusField, problemsOf, status],
   );
 
   const submitState =
@@ -295,7 +303,12 @@ export function useCredentialForm(options: UseCredentialFormOptions): UseCredent
           ? 'failed'
           : 'idle';
 
+  useEffect(() => {
+    if (authFields.error) reportMisconfiguration(authFields.error);
+  }, [authFields.error]);
+
   return {
+    appName: options.appName || authFields.data?.toolkitName || undefined,
     status,
     loadError: authFields.error,
     retryLoad: () => void authFields.refetch(),
