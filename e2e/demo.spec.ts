@@ -137,7 +137,7 @@ test('redirect mode: GitHub by a full-page redirect through the consent page, ba
   await expectAxeClean(page, 'back from the redirect, connected');
 });
 
-test('the "Links expire at once" switch: connecting ends expired with a retry; switched off, retry connects', async ({
+test('the "Links expire at once" switch: connecting ends expired; switched off, connecting again connects', async ({
   page,
 }) => {
   const expire = page.getByRole('switch', { name: 'Links expire at once' });
@@ -147,23 +147,23 @@ test('the "Links expire at once" switch: connecting ends expired with a retry; s
   const firstPopup = page.waitForEvent('popup');
   await github.getByRole('button', { name: 'Connect GitHub' }).click();
   await firstPopup;
-  await expect(github.getByRole('status').first()).toContainText('The connection link expired.');
+  await expect(github.getByRole('status').first()).toContainText('That link expired. Start again.');
   const connect = github.getByRole('button').first();
   await expect(connect).toHaveAttribute('data-state', 'expired');
   await expect(connect).toHaveAccessibleName('Connect GitHub');
-  const retry = github.getByRole('button', { name: 'Try again' });
-  await expect(retry).toBeVisible();
+  // One action after a failure: the connect button, no second "Try again".
+  await expect(github.getByRole('button', { name: 'Try again' })).toHaveCount(0);
   await expectAxeClean(page, 'link expired');
 
   await expire.click();
   await expect(expire).not.toBeChecked();
   const popupPromise = page.waitForEvent('popup');
-  await retry.click();
+  await connect.click();
   const popup = await popupPromise;
   await popup.getByRole('button', { name: 'Allow' }).click();
   await expect(connect).toHaveAccessibleName('GitHub connected');
   await expect(github).toContainText('Connected');
-  await expect(retry).toBeHidden();
+  await expect(github.getByText('That link expired.')).toBeHidden();
 });
 
 test('keyboard only in the dark theme: the theme by its switch, then Zendesk by form into the list', async ({
@@ -220,10 +220,10 @@ test('states: connecting (3 s scripted latency), waiting for the provider, cance
   await expectAxeClean(page, 'waiting for the provider');
   await popup.close();
   await expect(card(page, 'GitHub')).toContainText('The connection was cancelled.');
-  await expect(card(page, 'GitHub').getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(card(page, 'GitHub').getByRole('button', { name: 'Connect GitHub' })).toBeVisible();
 });
 
-test('states: the provider denies consent → failed with the reason and a retry — axe clean', async ({
+test('states: the provider denies consent → failed, said in the user’s words — axe clean', async ({
   page,
 }) => {
   const deny = page.getByRole('switch', { name: 'Provider denies consent' });
@@ -233,24 +233,30 @@ test('states: the provider denies consent → failed with the reason and a retry
   await page.getByRole('button', { name: 'Connect Slack' }).click();
   await popupPromise;
   const slack = card(page, 'Slack');
-  await expect(slack.getByRole('status').first()).toContainText('Could not connect.', { timeout: 10_000 });
-  await expect(slack.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(slack.getByRole('status').first()).toContainText(
+    'You declined access on Slack. Connect again to allow it.',
+    { timeout: 10_000 },
+  );
+  await expect(slack.getByRole('button', { name: 'Connect Slack' })).toBeVisible();
   await expect(slack).toContainText('Failed');
   await expectAxeClean(page, 'failed');
 });
 
-test('a scripted 500 on create shows the message and the request id, and retry connects', async ({
+test('a scripted 500 on create reads plainly, shows the message and request id under Details, and connecting again works', async ({
   page,
 }) => {
   await page.getByRole('button', { name: 'Fail next request (500)' }).click();
   await expect(page.getByText('A 500 is armed for the next request.')).toBeVisible();
   await page.getByRole('button', { name: 'Connect GitHub' }).click();
   const github = card(page, 'GitHub');
+  await expect(github).toContainText('GitHub is having trouble right now. Try again in a few minutes.');
+  await expect(github).not.toContainText('The sandbox failed this request on purpose');
+  await github.getByRole('button', { name: 'Details' }).click();
   await expect(github).toContainText('The sandbox failed this request on purpose');
   await expect(github).toContainText('Request ID');
   await expectAxeClean(page, 'failed with a 500');
   const popupPromise = page.waitForEvent('popup');
-  await github.getByRole('button', { name: 'Try again' }).click();
+  await github.getByRole('button', { name: 'Connect GitHub' }).click();
   const popup = await popupPromise;
   await popup.getByRole('button', { name: 'Allow' }).click();
   await expect(github).toContainText('Connected');

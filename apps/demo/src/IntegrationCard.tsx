@@ -82,6 +82,7 @@ export function IntegrationCard({
         {kind === 'oauth' ? (
           <ConnectAccountButton
             authConfigId={config.id}
+            appName={name}
             mode={mode}
             onStateChange={(snapshot: ConnectFlowSnapshot) => {
               if (REFRESH_ON.has(snapshot.status)) onAccountsChanged();

@@ -145,9 +145,12 @@ export const BadRequest400: Story = {
     await expect(subdomain).toHaveAccessibleDescription(/no Zendesk workspace answers/);
     await waitFor(() => expect(subdomain).toHaveFocus());
     const alert = canvas.getByRole('alert');
+    // "The service refused", not "fill these in"; the rest of the refusal waits behind "Details".
+    await expect(alert).toHaveTextContent(/^Zendesk refused 1 field:/);
+    await userEvent.click(canvas.getByRole('button', { name: 'Details' }));
     await expect(alert).toHaveTextContent('This workspace is on a plan without API access');
-    await expect(alert).toHaveTextContent('Suggested fix: Check the subdomain, or upgrade the Zendesk plan.');
-    await expect(alert).toHaveTextContent(/Request ID: \S+/);
+    await expect(alert).toHaveTextContent('Suggested fixCheck the subdomain, or upgrade the Zendesk plan.');
+    await expect(alert).toHaveTextContent(/Request ID\s*req_\S+/);
     await expect(subdomain).toHaveValue('acme');
   },
 };
@@ -169,7 +172,11 @@ export const ServerError500: Story = {
     await typeZendesk(canvas, 'zd_story_token_2');
     await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
     const alert = canvas.getByRole('alert');
-    await waitFor(() => expect(alert).toHaveTextContent(/Request ID: \S+/));
+    await waitFor(() =>
+      expect(alert).toHaveTextContent('Zendesk is having trouble right now. Try again in a few minutes.'),
+    );
+    await userEvent.click(canvas.getByRole('button', { name: 'Details' }));
+    await expect(alert).toHaveTextContent(/Request ID\s*req_\S+/);
     await expect(alert).toHaveTextContent('Try again in a moment.');
     await expect(canvas.getByLabelText(/^API token/)).toHaveValue('zd_story_token_2');
   },
@@ -182,7 +189,11 @@ export const NetworkError: Story = {
     const canvas = within(canvasElement);
     await typeZendesk(canvas, 'zd_story_token_3');
     await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
-    await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent('Could not connect.'));
+    await waitFor(() =>
+      expect(canvas.getByRole('alert')).toHaveTextContent(
+        "Couldn't reach Zendesk. Check your internet connection and try again.",
+      ),
+    );
     await expect(canvas.getByRole('textbox', { name: /^Subdomain/ })).toHaveValue('acme');
   },
 };
@@ -207,7 +218,7 @@ export const ValidationErrors: Story = {
     await canvas.findByRole('textbox', { name: /^Subdomain/ });
     await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
     await waitFor(() => expect(canvas.getByRole('textbox', { name: /^Subdomain/ })).toHaveFocus());
-    await expect(canvas.getByRole('alert')).toHaveTextContent('Check 3 field(s) before connecting:');
+    await expect(canvas.getByRole('alert')).toHaveTextContent('Fill in 3 fields before connecting:');
   },
 };
 
@@ -216,7 +227,9 @@ export const LoadFailed: Story = {
   decorators: [withSandbox((sandbox) => sandbox.control.failNext({ route: 'getAuthConfig', status: 500 }))],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('could not be loaded');
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'The service is having trouble right now. Try again in a few minutes.',
+    );
     await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
     await expect(await canvas.findByRole('textbox', { name: /^Subdomain/ })).toBeVisible();
   },
@@ -244,7 +257,9 @@ export const DarkTheme: Story = {
     await canvas.findByRole('textbox', { name: /^Subdomain/ });
     // Errors shown too, so their colours are checked against the dark surface.
     await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
-    await expect(await canvas.findByText('Subdomain is required')).toBeVisible();
+    // In the summary (a link to the field) and under the field itself.
+    for (const error of await canvas.findAllByText('Subdomain is required'))
+      await expect(error).toBeVisible();
   },
 };
 
@@ -264,7 +279,8 @@ export const CustomLayout: Story = {
     const canvas = within(canvasElement);
     const save = canvas.getByRole('button', { name: 'Save credentials' });
     await userEvent.click(save);
-    await expect(canvas.getByRole('alert')).toHaveTextContent('Check 1 field(s) before connecting:');
+    // One field: the plural rules pick the singular.
+    await expect(canvas.getByRole('alert')).toHaveTextContent('Fill in 1 field before connecting:');
     const subdomain = canvas.getByRole('textbox', { name: /^Subdomain/ });
     await waitFor(() => expect(subdomain).toHaveFocus());
     await userEvent.type(subdomain, 'acme');

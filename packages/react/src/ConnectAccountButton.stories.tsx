@@ -146,7 +146,13 @@ const meta = {
   title: 'Connect/ConnectAccountButton',
   component: ConnectAccountButton,
   decorators: [withSandbox()],
-  args: { authConfigId: 'ac_github', mode: 'popup', children: 'Connect GitHub', unstyled: false },
+  args: {
+    authConfigId: 'ac_github',
+    appName: 'GitHub',
+    mode: 'popup',
+    children: 'Connect GitHub',
+    unstyled: false,
+  },
   argTypes: {
     mode: { control: 'inline-radio', options: ['popup', 'auto'] },
     authConfigId: { control: 'select', options: ['ac_github', 'ac_slack', 'ac_notion'] },
@@ -206,7 +212,10 @@ export const Connected: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await connect(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Allow' }));
-    const button = await canvas.findByRole('button', { name: 'Connected' });
+    // The label keeps the app's name, and the page says it once (the status region is for screen readers).
+    const button = await canvas.findByRole('button', { name: 'GitHub connected' });
+    await expect(canvas.getByRole('status')).toHaveTextContent('GitHub connected');
+    await expect(canvas.getByRole('status').getBoundingClientRect().height).toBeLessThanOrEqual(1);
     await expect(button).toHaveAttribute('data-state', 'connected');
     await expect(button).toHaveAttribute('aria-disabled', 'true');
   },
@@ -216,8 +225,14 @@ export const Denied: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await connect(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Deny' }));
-    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Could not connect.'));
-    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        'You declined access on GitHub. Connect again to allow it.',
+      ),
+    );
+    // One action after a failure: the button itself, not a second "Try again" below it.
+    await expect(canvas.getByRole('button', { name: 'Connect GitHub' })).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: 'Try again' })).toBeNull();
   },
 };
 
@@ -235,9 +250,16 @@ export const ServerError: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await connect(canvasElement);
     const status = canvas.getByRole('status');
-    await waitFor(() => expect(status).toHaveTextContent('The provider is unavailable'));
-    await expect(status).toHaveTextContent('Suggested fix: Try again in a minute.');
-    await expect(status).toHaveTextContent(/Request ID: \S+/);
+    await waitFor(() =>
+      expect(status).toHaveTextContent('GitHub is having trouble right now. Try again in a few minutes.'),
+    );
+    await expect(canvasElement).not.toHaveTextContent('The provider is unavailable');
+    // The developer's detail, and the request id for support, behind "Details".
+    await userEvent.click(canvas.getByRole('button', { name: 'Details' }));
+    const details = canvas.getByRole('button', { name: 'Details' }).parentElement as HTMLElement;
+    await expect(details).toHaveTextContent('The provider is unavailable');
+    await expect(details).toHaveTextContent('Suggested fixTry again in a minute.');
+    await expect(details).toHaveTextContent(/Request ID\s*req_\S+/);
   },
 };
 
@@ -248,10 +270,9 @@ export const NetworkError: Story = {
     const canvas = await connect(canvasElement);
     await waitFor(() =>
       expect(canvas.getByRole('status')).toHaveTextContent(
-        'Could not connect. The connection broke while reading the response',
+        "Couldn't reach GitHub. Check your internet connection and try again.",
       ),
     );
-    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
   },
 };
 
@@ -271,8 +292,10 @@ export const TimedOut: Story = {
   ],
   play: async ({ canvasElement }) => {
     const canvas = await connect(canvasElement);
-    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('timed out after 300 ms'));
-    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent("GitHub didn't respond in time. Try again."),
+    );
+    await expect(canvasElement).not.toHaveTextContent('300 ms');
   },
 };
 
@@ -291,7 +314,7 @@ export const MalformedResponse: Story = {
     const canvas = await connect(canvasElement);
     await waitFor(() =>
       expect(canvas.getByRole('status')).toHaveTextContent(
-        'The backend returned a redirect URL that is not http or https.',
+        'GitHub is having trouble right now. Try again in a few minutes.',
       ),
     );
     await expect(canvas.queryByRole('region', { name: 'Provider window (simulated)' })).toBeNull();
@@ -307,7 +330,9 @@ export const PopupBlocked: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await connect(canvasElement);
     await waitFor(() =>
-      expect(canvas.getByRole('status')).toHaveTextContent('The browser blocked the sign-in window.'),
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        'Your browser blocked the window for GitHub. Allow pop-ups for this site and try again.',
+      ),
     );
     await expect(canvas.getByRole('button', { name: 'Connect GitHub' })).toHaveAttribute(
       'data-state',
@@ -333,13 +358,36 @@ export const Expired: Story = {
     provider().sandbox.control.expireLinks();
     // The next status check (≈1 s) finds the account EXPIRED.
     await waitFor(
-      () => expect(canvas.getByRole('status')).toHaveTextContent('The connection link expired.'),
+      () => expect(canvas.getByRole('status')).toHaveTextContent('That link expired. Start again.'),
       {
         timeout: 4000,
       },
     );
-    await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Connect GitHub' }));
     await expect(await canvas.findByRole('button', { name: 'Waiting for the provider…' })).toHaveFocus();
+  },
+};
+
+export const Misconfigured: Story = {
+  // The app's server refuses the request as cross-site: only its developer can fix that.
+  decorators: [
+    withSandbox((win) =>
+      win.sandbox.control.failNext({
+        status: 403,
+        route: 'createLinkSession',
+        slug: 'Proxy_CrossSiteRequest',
+        message: 'Cross-site requests are refused',
+      }),
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = await connect(canvasElement);
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        "This app can't connect to GitHub right now. Please try again later.",
+      ),
+    );
+    await expect(canvasElement).not.toHaveTextContent('Cross-site');
   },
 };
 

@@ -126,7 +126,7 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
           {asChild ? (children as ReactNode) : label}
         </Component>
         <div id={statusId} role="status" className={unstyled ? undefined : 'plugboard-connect__status'}>
-          {status === 'connected' && !asChild && typeof children !== 'function' ? (
+          {status === 'connected' && !asChild ? (
             // The button already reads "… connected": said once on screen, still announced.
             <VisuallyHidden.Root>{statusText}</VisuallyHidden.Root>
           ) : statusKey && status !== 'failed' && status !== 'expired' ? (

@@ -32,7 +32,7 @@ describe('describeError: one plain sentence from kind, status and slug', () => {
     [error('expired'), 'That link expired. Start again.'],
     [
       error('popup_blocked'),
-      'Your browser blocked the GitHub window. Allow pop-ups for this site and try again.',
+      'Your browser blocked the window for GitHub. Allow pop-ups for this site and try again.',
     ],
     [error('http', { status: 429 }), 'Too many attempts. Wait a minute, then try again.'],
     [error('http', { status: 502 }), 'GitHub is having trouble right now. Try again in a few minutes.'],

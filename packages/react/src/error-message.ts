@@ -73,6 +73,7 @@ export function errorMessageKey(error: ConnectError, refusedCredentials = false)
     case 'connection_failed':
       if (/\b(denied|declined|access_denied|consent)\b/i.test(error.message)) return 'errorDeclined';
       if (/\brevoked\b/i.test(error.message)) return 'errorRevoked';
+      if (/\bcancel/i.test(error.message)) return 'errorCancelled';
       return 'errorNotCompleted';
     case 'invalid_request':
       return refusedCredentials ? 'errorCredentialsRefused' : 'errorMisconfigured';

@@ -19,9 +19,9 @@ export {
   createConnectQueryClient,
   useConnectContext,
 } from './ConnectProvider';
-export { defaultMessages, type Messages } from './messages';
 export { ErrorDetails, type ErrorDetailsProps } from './ErrorDetails';
 export { type DescribeErrorOptions, describeError } from './error-message';
+export { defaultMessages, type Messages } from './messages';
 export { SecretInput, type SecretInputProps } from './SecretInput';
 export { TextInput, type TextInputProps } from './TextInput';
 export {
