@@ -194,7 +194,7 @@ test('states: the credential dialog open, then its form errors — axe clean', a
   await expectAxeClean(page, 'dialog open');
 
   await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(dialog.getByRole('alert').first()).toContainText(/Check \d+ field/);
+  await expect(dialog.getByRole('alert').first()).toContainText(/Fill in \d+ fields/);
   await expect(dialog.getByRole('textbox', { name: /Subdomain/ })).toBeFocused();
   await expectAxeClean(page, 'form error');
   await page.keyboard.press('Escape');
