@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: ['src/index.ts', 'src/locales/de.ts'],
   format: 'esm',
   // `dist/index.mjs` + `dist/index.d.mts`, whatever the package type: what `exports` names.
   fixedExtension: true,

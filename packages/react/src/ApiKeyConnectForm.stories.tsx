@@ -4,7 +4,9 @@ import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { type ReactNode, useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ApiKeyConnectForm } from './ApiKeyConnectForm';
-import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
+import { ConnectProvider, createConnectQueryClient, useConnectContext } from './ConnectProvider';
+import { de } from './locales/de';
+import type { Messages } from './messages';
 import './styles.css';
 
 /** A fresh in-process sandbox per story, scripted before the form first renders. */
@@ -288,5 +290,53 @@ export const CustomLayout: Story = {
     await userEvent.type(canvas.getByLabelText(/^API key/), 'zd_story_token_4');
     await userEvent.click(save);
     await expect(await canvas.findByText('Connected.')).toBeVisible();
+  },
+};
+
+/** The story's provider again, with a locale's messages: what an app passes to its own provider. */
+function InLocale({ messages, children }: { messages: Messages; children: ReactNode }) {
+  const { backend, queryClient } = useConnectContext();
+  return (
+    <ConnectProvider backend={backend} queryClient={queryClient} messages={messages}>
+      {children}
+    </ConnectProvider>
+  );
+}
+
+/** The German locale (`@plugboard/react/locales/de`): the summary's plural, then a refusal, in German. */
+export const German: Story = {
+  decorators: [
+    withSandbox((sandbox) =>
+      sandbox.control.failNext({
+        route: 'createConnectedAccount',
+        status: 500,
+        message: 'The sandbox fell over',
+      }),
+    ),
+  ],
+  render: (args) => (
+    <InLocale messages={de}>
+      <ApiKeyConnectForm {...args} />
+    </InLocale>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('textbox', { name: /^Subdomain/ });
+    await userEvent.click(canvas.getByRole('button', { name: 'Verbinden' }));
+    await expect(canvas.getByRole('alert')).toHaveTextContent('Füllen Sie vor dem Verbinden 3 Felder aus:');
+    await expect(canvas.getByRole('alert')).toHaveTextContent('Subdomain ist erforderlich');
+    await userEvent.type(canvas.getByRole('textbox', { name: /^Subdomain/ }), 'acme');
+    await userEvent.type(canvas.getByRole('textbox', { name: /^Email/ }), 'ops@acme.test');
+    // The reveal button's German name starts with the field's label too ("API token anzeigen").
+    await userEvent.type(canvas.getByLabelText(/^API token/, { selector: 'input' }), 'zd_story_token_de');
+    await userEvent.click(canvas.getByRole('button', { name: 'Verbinden' }));
+    await waitFor(() =>
+      expect(canvas.getByRole('alert')).toHaveTextContent(
+        'Bei Zendesk gibt es gerade ein Problem. Versuchen Sie es in ein paar Minuten erneut.',
+      ),
+    );
+    await userEvent.click(canvas.getByRole('button', { name: 'Details' }));
+    await expect(canvas.getByRole('alert')).toHaveTextContent(/Anfrage-ID\s*req_\S+/);
+    await expect(canvas.getByRole('button', { name: 'API token anzeigen' })).toBeVisible();
   },
 };

@@ -10,7 +10,9 @@ import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { type ReactNode, useState, useSyncExternalStore } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ConnectAccountButton } from './ConnectAccountButton';
-import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
+import { ConnectProvider, createConnectQueryClient, useConnectContext } from './ConnectProvider';
+import { de } from './locales/de';
+import type { Messages } from './messages';
 import './styles.css';
 
 /**
@@ -388,6 +390,49 @@ export const Misconfigured: Story = {
       ),
     );
     await expect(canvasElement).not.toHaveTextContent('Cross-site');
+  },
+};
+
+/** The story's provider again, with a locale's messages: what an app passes to its own provider. */
+function InLocale({ messages, children }: { messages: Messages; children: ReactNode }) {
+  const { backend, queryClient, callbackUrl } = useConnectContext();
+  return (
+    <ConnectProvider
+      backend={backend}
+      queryClient={queryClient}
+      callbackUrl={callbackUrl}
+      messages={messages}
+    >
+      {children}
+    </ConnectProvider>
+  );
+}
+
+/** The German locale (`@plugboard/react/locales/de`): a denial, then connected, all in German. */
+export const German: Story = {
+  args: { children: 'GitHub verbinden' },
+  render: (args) => (
+    <InLocale messages={de}>
+      <ConnectAccountButton {...args} environment={provider().environment} />
+    </InLocale>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'GitHub verbinden' }));
+    await expect(await canvas.findByRole('button', { name: 'Warten auf den Anbieter…' })).toBeVisible();
+    await userEvent.click(await canvas.findByRole('button', { name: 'Deny' }));
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        'Sie haben den Zugriff bei GitHub abgelehnt. Verbinden Sie sich erneut, um ihn zu erlauben.',
+      ),
+    );
+    await expect(canvas.getByRole('button', { name: 'Details' })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'GitHub verbinden' }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Allow' }));
+    await expect(await canvas.findByRole('button', { name: 'Mit GitHub verbunden' })).toHaveAttribute(
+      'data-state',
+      'connected',
+    );
   },
 };
 
