@@ -24,6 +24,8 @@ export interface ConnectCallbackProps extends ComponentPropsWithoutRef<'div'> {
 type CallbackView =
   | { kind: 'working' }
   | { kind: 'popup_done' }
+  /** Opened directly: the URL carries no attempt, so there is nothing to finish here. */
+  | { kind: 'nothing_pending' }
   | { kind: 'redirect_done'; result: ConnectCallbackResult };
 
 /**
@@ -49,8 +51,12 @@ export const ConnectCallback = forwardRef<HTMLDivElement, ConnectCallbackProps>(
   useEffect(() => {
     const href = url ?? window.location.href;
     if (!isRedirectCallback(href)) {
-      // A popup's callback: the opener verifies with the backend; this page only relays.
-      notifyConnectOpener(href);
+      // A popup's callback: the opener verifies with the backend; this page only relays, and so
+      // never claims the connection is done.
+      if (!notifyConnectOpener(href)) {
+        setView({ kind: 'nothing_pending' });
+        return;
+      }
       setView({ kind: 'popup_done' });
       window.close();
       return;
@@ -84,14 +90,17 @@ export const ConnectCallback = forwardRef<HTMLDivElement, ConnectCallbackProps>(
           ? messages.callbackVerifying
           : view.kind === 'popup_done'
             ? messages.callbackDone
-            : view.result.error
-              ? describeError(view.result.error, { messages, errorMessages })
-              : messages[STATUS_MESSAGE[view.result.status]]}
+            : view.kind === 'nothing_pending'
+              ? messages.callbackNothingPending
+              : view.result.error
+                ? describeError(view.result.error, { messages, errorMessages })
+                : messages[STATUS_MESSAGE[view.result.status]]}
       </p>
       {view.kind === 'redirect_done' && view.result.error ? (
         <ErrorDetails error={view.result.error} messages={messages} unstyled={unstyled} />
       ) : null}
       {view.kind === 'redirect_done' ? <a href={view.result.returnPath}>{messages.callbackReturn}</a> : null}
+      {view.kind === 'nothing_pending' ? <a href="/">{messages.callbackReturn}</a> : null}
     </div>
   );
 });

@@ -16,7 +16,10 @@ export const defaultConnectMessages = {
   connectExpired: 'The connection link expired.',
   connectAwaitingUserHint: 'Finish in the window that opened.',
   callbackVerifying: 'Finishing the connection…',
-  callbackDone: 'Done. You can close this window.',
+  /** In the popup once the app has the answer; the app, not this page, says whether it connected. */
+  callbackDone: 'You can close this window. The app is finishing the connection.',
+  /** The callback page opened directly, with no connection to finish. */
+  callbackNothingPending: "There's no connection to finish here. Go back to the app and start again.",
   callbackReturn: 'Return to the app',
 };
 export type ConnectMessages = typeof defaultConnectMessages;

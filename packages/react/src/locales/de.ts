@@ -47,7 +47,9 @@ export const de: Messages = {
   connectExpired: 'Der Verbindungslink ist abgelaufen.',
   connectAwaitingUserHint: 'Schließen Sie den Vorgang im geöffneten Fenster ab.',
   callbackVerifying: 'Die Verbindung wird abgeschlossen…',
-  callbackDone: 'Fertig. Sie können dieses Fenster schließen.',
+  callbackDone: 'Sie können dieses Fenster schließen. Die App schließt die Verbindung ab.',
+  callbackNothingPending:
+    'Hier gibt es keine Verbindung abzuschließen. Kehren Sie zur App zurück und beginnen Sie von vorn.',
   callbackReturn: 'Zurück zur App',
   formLoading: 'Die Felder werden geladen…',
   formLoadFailed: 'Die Felder für diese Verbindung konnten nicht geladen werden.',
