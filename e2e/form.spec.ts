@@ -47,7 +47,7 @@ test('Zendesk: every control by role and name, success, axe clean', async ({ pag
     val: { subdomain: 'acme', email: 'ops@acme.test', api_key: secret, status: 'ACTIVE' },
   });
   expect(response.request().url()).not.toContain(secret);
-  await expect(page.getByText('Connected.')).toBeVisible();
+  await expect(page.getByText('Zendesk connected.')).toBeVisible();
   await expect(events(page)).toContainText('success ca_');
   await expect(apiToken(page)).toHaveValue('');
   expect(await page.content()).not.toContain(secret);
@@ -112,7 +112,7 @@ test('a 500 keeps every value, reads plainly and shows the request id under Deta
   await expect(apiToken(page)).toHaveValue('zd_e2e_after_500');
   await expectAxeClean(page);
   await connect(page).click();
-  await expect(page.getByText('Connected.')).toBeVisible();
+  await expect(page.getByText('Zendesk connected.')).toBeVisible();
 });
 
 test('completed by keyboard alone, the first invalid field focused on a refused submit', async ({ page }) => {
@@ -138,5 +138,5 @@ test('completed by keyboard alone, the first invalid field focused on a refused 
   await page.keyboard.press('Tab');
   await expect(connect(page)).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Connected.')).toBeVisible();
+  await expect(page.getByText('Zendesk connected.')).toBeVisible();
 });

@@ -69,5 +69,5 @@ test('the form in German: the summary’s plural, a refusal with its request id 
   await expect(alert).toContainText(/Anfrage-ID\s*req_\S+/);
   await expectAxeClean(page, 'German, refused');
   await page.getByRole('button', { name: 'Verbinden' }).click();
-  await expect(page.getByText('Verbunden.')).toBeVisible();
+  await expect(page.getByText('Mit Zendesk verbunden.')).toBeVisible();
 });

@@ -53,7 +53,12 @@ export const Zendesk: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Show API token' }));
     await expect(canvas.getByLabelText(/^API token/)).toHaveAttribute('type', 'text');
     await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
-    await expect(await canvas.findByText('Connected.')).toBeVisible();
+    // A success state, not an empty form: which account is connected, and what next.
+    await expect(await canvas.findByText('Zendesk connected.')).toBeVisible();
+    await expect(canvas.getByText('Account: acme · ops@acme.test')).toBeVisible();
+    await expect(canvas.getByText('The connection to Zendesk is ready to use.')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Connect another account' }));
+    await expect(canvas.getByRole('textbox', { name: /^Subdomain/ })).toHaveValue('');
   },
 };
 
@@ -82,7 +87,7 @@ export const Stripe: Story = {
     const canvas = within(canvasElement);
     await userEvent.type(await canvas.findByLabelText(/^Secret key/), 'sk_test_story12345');
     await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
-    await expect(await canvas.findByText('Connected.')).toBeVisible();
+    await expect(await canvas.findByText('Stripe connected.')).toBeVisible();
   },
 };
 
@@ -267,7 +272,11 @@ export const DarkTheme: Story = {
 
 /** The compound parts in a layout of your own. */
 export const CustomLayout: Story = {
-  args: { authConfigId: 'ac_zendesk', fields: [{ name: 'subdomain', required: true }, 'email', 'api_key'] },
+  args: {
+    authConfigId: 'ac_zendesk',
+    appName: 'Zendesk',
+    fields: [{ name: 'subdomain', required: true }, 'email', 'api_key'],
+  },
   render: (args) => (
     <ApiKeyConnectForm.Root {...args}>
       <ApiKeyConnectForm.Field name="api_key" />
@@ -289,7 +298,7 @@ export const CustomLayout: Story = {
     await userEvent.type(canvas.getByRole('textbox', { name: /^Email/ }), 'ops@acme.test');
     await userEvent.type(canvas.getByLabelText(/^API key/), 'zd_story_token_4');
     await userEvent.click(save);
-    await expect(await canvas.findByText('Connected.')).toBeVisible();
+    await expect(await canvas.findByText('Zendesk connected.')).toBeVisible();
   },
 };
 

@@ -37,7 +37,7 @@ function setup(ui: ReactNode, backend: ConnectBackend = sandbox.backend) {
 
 /** `formErrors` as a layout of your own reads it; the default alert shows it beside the error. */
 function FormErrors() {
-  const { formErrors } = useCredentialFormContext('FormErrors');
+  const { formErrors } = useCredentialFormContext('FormErrors').submission;
   return (
     <ul aria-label="Form errors">
       {formErrors.map((text) => (
@@ -224,8 +224,14 @@ describe('ApiKeyConnectForm, submission', () => {
     // The sandbox masks it itself; a server that echoes it is covered by redactCreatedAccount's tests.
     expect(JSON.stringify(account)).not.toContain(ZENDESK_KEY);
     expect(sandbox.snapshot().accounts).toHaveLength(1);
-    expect(screen.getAllByRole('status').some((el) => el.textContent === 'Connected.')).toBe(true);
+    expect(screen.getAllByRole('status').some((el) => el.textContent === 'Zendesk connected.')).toBe(true);
+    // A success state, not an empty form: which account, by what was typed that is not a secret.
+    expect(screen.queryByLabelText(/^API token/)).toBeNull();
+    expect(screen.getByText('Account: acme · ops@acme.test')).toBeTruthy();
+    expect(document.body.textContent).not.toContain(ZENDESK_KEY);
+    await user.click(screen.getByRole('button', { name: 'Connect another account' }));
     expect((screen.getByLabelText(/^API token/) as HTMLInputElement).value).toBe('');
+    expect((screen.getByLabelText(/Subdomain/) as HTMLInputElement).value).toBe('');
   });
 
   it('maps a 422 onto the field that caused it, focuses it, announces it, and keeps every value', async () => {
@@ -399,9 +405,7 @@ describe('ApiKeyConnectForm, submission', () => {
     await user.click(button);
     act(() => form.requestSubmit());
     expect((screen.getByRole('button', { name: 'Connecting…' }) as HTMLButtonElement).disabled).toBe(true);
-    await waitFor(() =>
-      expect((screen.getByRole('button', { name: 'Connect' }) as HTMLButtonElement).disabled).toBe(false),
-    );
+    await screen.findByRole('button', { name: 'Connect another account' });
     expect(sandbox.snapshot().accounts).toHaveLength(1);
   });
 

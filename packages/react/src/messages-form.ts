@@ -11,7 +11,12 @@ export const defaultFormMessages = {
   formLoadFailed: 'The fields for this connection could not be loaded.',
   formSubmit: 'Connect',
   formSubmitting: 'Connecting…',
-  formConnected: 'Connected.',
+  /** Announced once the account exists. */
+  formConnected: '{app} connected.',
+  /** After a success: which account, by the non-secret values sent ({account}: "acme · ops@acme.test"). */
+  formConnectedAccount: 'Account: {account}',
+  formConnectedNext: 'The connection to {app} is ready to use.',
+  formConnectAnother: 'Connect another account',
   formInvalidSummary_one: 'Fill in {count} field before connecting:',
   formInvalidSummary_other: 'Fill in {count} fields before connecting:',
   formRefusedSummary_one: '{app} refused {count} field:',
