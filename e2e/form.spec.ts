@@ -49,8 +49,12 @@ test('Zendesk: every control by role and name, success, axe clean', async ({ pag
   expect(response.request().url()).not.toContain(secret);
   await expect(page.getByText('Zendesk connected.')).toBeVisible();
   await expect(events(page)).toContainText('success ca_');
-  await expect(apiToken(page)).toHaveValue('');
+  // The success state says which account; the form comes back empty for another.
+  await expect(page.getByText('Account: acme · ops@acme.test')).toBeVisible();
   expect(await page.content()).not.toContain(secret);
+  await expectAxeClean(page, 'connected');
+  await page.getByRole('button', { name: 'Connect another account' }).click();
+  await expect(apiToken(page)).toHaveValue('');
   expect(await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).not.toContain(
     secret,
   );
