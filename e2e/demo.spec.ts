@@ -32,7 +32,8 @@ async function connectZendeskByKeyboard(page: Page) {
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Connect Zendesk' });
   await expect(dialog).toBeVisible();
-  await tabTo(page, dialog.getByRole('textbox', { name: /Subdomain/ }));
+  // The dialog's first focus is its first field, not its close button.
+  await expect(dialog.getByRole('textbox', { name: /Subdomain/ })).toBeFocused();
   await page.keyboard.type('acme');
   await page.keyboard.press('Tab');
   await expect(dialog.getByRole('textbox', { name: /Email/ })).toBeFocused();
@@ -190,7 +191,9 @@ test('keyboard only in the dark theme: the theme by its switch, then Zendesk by 
 test('states: the credential dialog open, then its form errors — axe clean', async ({ page }) => {
   await page.getByRole('button', { name: 'Connect Zendesk' }).click();
   const dialog = page.getByRole('dialog', { name: 'Connect Zendesk' });
-  await expect(dialog.getByRole('textbox', { name: /Subdomain/ })).toBeVisible();
+  await expect(dialog.getByRole('textbox', { name: /Subdomain/ })).toBeFocused();
+  // Cancel beside Connect.
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeVisible();
   await expectAxeClean(page, 'dialog open');
 
   await dialog.getByRole('button', { name: 'Connect', exact: true }).click();

@@ -87,7 +87,7 @@ export function IntegrationCard({
             onStateChange={(snapshot: ConnectFlowSnapshot) => {
               if (REFRESH_ON.has(snapshot.status)) onAccountsChanged();
             }}
-            onSuccess={() => onAnnounce(`${name} connected.`)}
+            // No page announcement here: the button's own status region says "GitHub connected" once.
           >
             {(connect) => buttonLabel(connect.status, name, status)}
           </ConnectAccountButton>
