@@ -60,6 +60,8 @@ describe('ApiKeyConnectForm, fields loaded from the backend', () => {
     const subdomain = await screen.findByRole('textbox', { name: /Subdomain/ });
     expect(subdomain.getAttribute('aria-required')).toBe('true');
     expect(description(subdomain)).toMatch(/acme for acme.zendesk.com/);
+    // An example, not something that looks typed in already.
+    expect(subdomain.getAttribute('placeholder')).toBe('e.g. acme');
     const email = screen.getByRole('textbox', { name: /^Email/ });
     expect(email.getAttribute('type')).toBe('email');
     const key = screen.getByLabelText(/^API token/);

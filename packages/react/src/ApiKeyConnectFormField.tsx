@@ -53,7 +53,8 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
       ref: field.ref,
       value: typeof field.value === 'string' ? field.value : '',
       onValueChange: field.onChange,
-      placeholder: spec.placeholder,
+      // "e.g. acme", in the placeholder's own style: an example, never mistaken for a value typed in.
+      placeholder: spec.placeholder && formatMessage(messages.formPlaceholder, { example: spec.placeholder }),
       autoComplete: spec.autoComplete ?? 'off',
       multiline,
       rows: multiline ? 5 : undefined,

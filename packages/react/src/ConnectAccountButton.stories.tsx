@@ -225,6 +225,9 @@ export const Connected: Story = {
 
 export const Denied: Story = {
   play: async ({ canvasElement }) => {
+    const before = within(canvasElement)
+      .getByRole('button', { name: 'Connect GitHub' })
+      .getBoundingClientRect();
     const canvas = await connect(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Deny' }));
     await waitFor(() =>
@@ -235,6 +238,9 @@ export const Denied: Story = {
     // One action after a failure: the button itself, not a second "Try again" below it.
     await expect(canvas.getByRole('button', { name: 'Connect GitHub' })).toBeVisible();
     await expect(canvas.queryByRole('button', { name: 'Try again' })).toBeNull();
+    // The card does not jump: the button stays where it was; the sentence and Details go below it.
+    const after = canvas.getByRole('button', { name: 'Connect GitHub' }).getBoundingClientRect();
+    await expect({ x: after.x, y: after.y }).toEqual({ x: before.x, y: before.y });
   },
 };
 

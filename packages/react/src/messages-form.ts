@@ -23,6 +23,8 @@ export const defaultFormMessages = {
   formRefusedSummary_other: '{app} refused {count} fields:',
   /** One line of a summary, a link to the field; used when the message does not name the field itself. */
   formProblem: '{label}: {message}',
+  /** A field's placeholder, so an example does not look like a value already filled in. */
+  formPlaceholder: 'e.g. {example}',
   formMoreOptions: 'More options',
   formShowSecret: 'Show {label}',
   ...defaultCredentialMessages,

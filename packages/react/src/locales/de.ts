@@ -64,6 +64,7 @@ export const de: Messages = {
   formRefusedSummary_one: '{count} Feld wurde von {app} abgelehnt:',
   formRefusedSummary_other: '{count} Felder wurden von {app} abgelehnt:',
   formProblem: '{label}: {message}',
+  formPlaceholder: 'z. B. {example}',
   formMoreOptions: 'Weitere Optionen',
   formShowSecret: '{label} anzeigen',
   fieldRequired: '{label} ist erforderlich',
