@@ -4,9 +4,9 @@ import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { type ReactNode, useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ApiKeyConnectForm } from './ApiKeyConnectForm';
-import { ConnectProvider, createConnectQueryClient, useConnectContext } from './ConnectProvider';
+import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
 import { de } from './locales/de';
-import type { Messages } from './messages';
+import { InLocale } from './story-in-locale';
 import './styles.css';
 
 /** A fresh in-process sandbox per story, scripted before the form first renders. */
@@ -301,16 +301,6 @@ export const CustomLayout: Story = {
     await expect(await canvas.findByText('Zendesk connected.')).toBeVisible();
   },
 };
-
-/** The story's provider again, with a locale's messages: what an app passes to its own provider. */
-function InLocale({ messages, children }: { messages: Messages; children: ReactNode }) {
-  const { backend, queryClient } = useConnectContext();
-  return (
-    <ConnectProvider backend={backend} queryClient={queryClient} messages={messages}>
-      {children}
-    </ConnectProvider>
-  );
-}
 
 /** The German locale (`@plugboard/react/locales/de`): the summary's plural, then a refusal, in German. */
 export const German: Story = {

@@ -10,9 +10,9 @@ import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { type ReactNode, useState, useSyncExternalStore } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ConnectAccountButton } from './ConnectAccountButton';
-import { ConnectProvider, createConnectQueryClient, useConnectContext } from './ConnectProvider';
+import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
 import { de } from './locales/de';
-import type { Messages } from './messages';
+import { InLocale } from './story-in-locale';
 import './styles.css';
 
 /**
@@ -398,21 +398,6 @@ export const Misconfigured: Story = {
     await expect(canvasElement).not.toHaveTextContent('Cross-site');
   },
 };
-
-/** The story's provider again, with a locale's messages: what an app passes to its own provider. */
-function InLocale({ messages, children }: { messages: Messages; children: ReactNode }) {
-  const { backend, queryClient, callbackUrl } = useConnectContext();
-  return (
-    <ConnectProvider
-      backend={backend}
-      queryClient={queryClient}
-      callbackUrl={callbackUrl}
-      messages={messages}
-    >
-      {children}
-    </ConnectProvider>
-  );
-}
 
 /** The German locale (`@plugboard/react/locales/de`): a denial, then connected, all in German. */
 export const German: Story = {
