@@ -292,3 +292,15 @@ for (const theme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('a 390 px phone: no sideways scroll, with accounts in the list and an error shown', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await connectZendeskByKeyboard(page);
+  await page.getByRole('button', { name: 'Fail next request (500)' }).click();
+  await page.getByRole('button', { name: 'Connect GitHub' }).click();
+  await expect(card(page, 'GitHub')).toContainText('GitHub is having trouble right now.');
+  await card(page, 'GitHub').getByRole('button', { name: 'Details' }).click();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+  await expectAxeClean(page, 'phone');
+});
