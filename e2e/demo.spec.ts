@@ -60,8 +60,9 @@ test('the page: landmarks, one h1, a card per sandbox toolkit with scheme and st
   for (const [name, scheme] of [
     ['GitHub', 'OAuth 2.0'],
     ['Slack', 'OAuth 2.0'],
-    ['Zendesk', 'API key'],
-    ['Jira', 'Username and password'],
+    // A credential card names what its form asks for.
+    ['Zendesk', 'Subdomain, email and API token'],
+    ['Jira', 'Site name, email and API token'],
     ['Stripe', 'API key'],
     ['Vercel', 'Bearer token'],
   ] as const) {
