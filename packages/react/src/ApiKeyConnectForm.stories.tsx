@@ -162,18 +162,19 @@ export const BadRequest400: Story = {
   },
 };
 
+/** The next create answers 500, with a message and a suggested fix for the Details. */
+const failNextCreate = withSandbox((sandbox) =>
+  sandbox.control.failNext({
+    route: 'createConnectedAccount',
+    status: 500,
+    message: 'The sandbox fell over',
+    suggested_fix: 'Try again in a moment.',
+  }),
+);
+
 export const ServerError500: Story = {
   name: 'Error: 500 with request id',
-  decorators: [
-    withSandbox((sandbox) =>
-      sandbox.control.failNext({
-        route: 'createConnectedAccount',
-        status: 500,
-        message: 'The sandbox fell over',
-        suggested_fix: 'Try again in a moment.',
-      }),
-    ),
-  ],
+  decorators: [failNextCreate],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await typeZendesk(canvas, 'zd_story_token_2');
@@ -304,15 +305,7 @@ export const CustomLayout: Story = {
 
 /** The German locale (`@plugboard/react/locales/de`): the summary's plural, then a refusal, in German. */
 export const German: Story = {
-  decorators: [
-    withSandbox((sandbox) =>
-      sandbox.control.failNext({
-        route: 'createConnectedAccount',
-        status: 500,
-        message: 'The sandbox fell over',
-      }),
-    ),
-  ],
+  decorators: [failNextCreate],
   render: (args) => (
     <InLocale messages={de}>
       <ApiKeyConnectForm {...args} />
