@@ -76,12 +76,16 @@ test('popup: Allow connects, the callback closes the popup, axe clean before and
   await expectAxeClean(page);
 });
 
-test('popup: Deny ends in failed with the reason shown and a retry', async ({ page }) => {
+test('popup: Deny ends in failed with the reason in the user’s words, and the button is the one action', async ({
+  page,
+}) => {
   await page.goto('/button.html?mode=popup');
   const { popup } = await openPopup(page);
   await popup.getByRole('button', { name: 'Deny' }).click();
-  await expect(statusRegion(page)).toContainText('Could not connect.');
-  await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(statusRegion(page)).toHaveText(
+    'You declined access on the service. Connect again to allow it.',
+  );
+  await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
   await expect(connectButton(page)).toHaveAttribute('data-state', 'failed');
   await expect(events(page)).toContainText('error connection_failed');
   await expectAxeClean(page);
@@ -118,7 +122,7 @@ test('popup mode: a blocked popup is popup_blocked, and no link session is made'
   page.on('request', (request) => isCreate(request) && creates.push(request));
   await page.goto('/button.html?mode=popup&blockPopup=1');
   await connectButton(page).click();
-  await expect(statusRegion(page)).toContainText('The browser blocked the sign-in window.');
+  await expect(statusRegion(page)).toContainText('Your browser blocked the window for the service.');
   await expect(statusRegion(page)).toContainText('Allow pop-ups for this site');
   expect(creates).toHaveLength(0);
   await expectAxeClean(page);
@@ -144,22 +148,22 @@ test('redirect mode: Deny comes back as failed', async ({ page }) => {
   await page.waitForURL(isLinkPage);
   await page.getByRole('button', { name: 'Deny' }).click();
   await page.waitForURL(/\/button\.html\?mode=redirect$/);
-  await expect(statusRegion(page)).toContainText('Could not connect.');
+  await expect(statusRegion(page)).toContainText('You declined access');
 });
 
-test('an expired link ends in expired, and retry makes a new link that connects', async ({
+test('an expired link ends in expired, and connecting again makes a new link that connects', async ({
   page,
   request,
 }) => {
   await page.goto('/button.html?mode=popup');
   const { session } = await openPopup(page);
   await controlSandbox(request, { action: 'expireLinks', linkToken: session.link_token });
-  await expect(statusRegion(page)).toContainText('The connection link expired.');
+  await expect(statusRegion(page)).toHaveText('That link expired. Start again.');
   await expect(connectButton(page)).toHaveAttribute('data-state', 'expired');
   await expectAxeClean(page);
 
   const popupPromise = page.waitForEvent('popup');
-  await page.getByRole('button', { name: 'Try again' }).click();
+  await connectButton(page).click();
   const popup = await popupPromise;
   await popup.waitForURL(/\/link\//);
   await popup.getByRole('button', { name: 'Allow' }).click();
@@ -232,7 +236,10 @@ test('callback messages from another origin or with a wrong state are ignored', 
   await expect(page.getByRole('button', { name: 'Checking the connection…' })).toBeVisible();
 });
 
-test('a 500 on create shows the envelope message and request_id', async ({ page, request }) => {
+test('a 500 on create reads as a plain sentence; the envelope message and request_id are behind Details', async ({
+  page,
+  request,
+}) => {
   await controlSandbox(request, {
     action: 'failNext',
     status: 500,
@@ -241,8 +248,13 @@ test('a 500 on create shows the envelope message and request_id', async ({ page,
   });
   await page.goto('/button.html?mode=popup');
   await connectButton(page).click();
-  await expect(statusRegion(page)).toContainText('The sandbox was told to fail');
-  await expect(statusRegion(page)).toContainText(/Request ID: \S+/);
+  await expect(statusRegion(page)).toHaveText(
+    'The service is having trouble right now. Try again in a few minutes.',
+  );
+  await expect(page.getByText('The sandbox was told to fail')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Details' }).click();
+  await expect(page.getByText('The sandbox was told to fail')).toBeVisible();
+  await expect(page.locator('.plugboard-details')).toContainText(/Request ID\s*req_\S+/);
   await expect(connectButton(page)).toHaveAttribute('data-state', 'failed');
   await expectAxeClean(page);
 });
@@ -272,7 +284,7 @@ test('the network dropping mid-poll recovers and still connects', async ({ page 
   await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
 });
 
-test('keyboard only: Tab, Enter, deny, retry from the keyboard, connect', async ({ page }) => {
+test('keyboard only: Tab, Enter, deny, connect again from the keyboard', async ({ page }) => {
   await page.goto('/button.html?mode=popup');
   // Tab only once the page has rendered: before that the keystroke would land on the empty body.
   await expect(connectButton(page)).toBeVisible();
@@ -284,15 +296,13 @@ test('keyboard only: Tab, Enter, deny, retry from the keyboard, connect', async 
   await popup.waitForURL(/\/link\//);
   await popup.getByRole('button', { name: 'Deny' }).focus();
   await popup.keyboard.press('Enter');
-  await expect(statusRegion(page)).toContainText('Could not connect.');
+  await expect(statusRegion(page)).toContainText('You declined access');
   await page.bringToFront();
+  // Focus stays on the connect button, the one action after a failure.
   await expect(connectButton(page)).toBeFocused();
-  await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Try again' })).toBeFocused();
   popupPromise = page.waitForEvent('popup');
   await page.keyboard.press('Enter');
   popup = await popupPromise;
-  // Focus moves back to the main button, not lost with the retry button.
   await expect(page.getByRole('button', { name: /Connecting…|Waiting for the provider…/ })).toBeFocused();
   await popup.waitForURL(/\/link\//);
   await popup.getByRole('button', { name: 'Allow' }).focus();

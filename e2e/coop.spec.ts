@@ -152,7 +152,7 @@ for (const react of ['19', '18'] as const) {
       expect(creates).toHaveLength(1);
     });
 
-    test('Cancel, then Try again: a new link that connects, the old attempt gone', async ({
+    test('Cancel, then connect again: a new link that connects, the old attempt gone', async ({
       page,
       request,
     }) => {
@@ -160,7 +160,9 @@ for (const react of ['19', '18'] as const) {
       await page.getByRole('button', { name: 'Cancel' }).click();
       await expect(status(page)).toContainText('The connection was cancelled.');
       await expect(page.getByRole('button', { name: `Connect ${GITHUB.appName}` })).toBeFocused();
-      const second = await popupAfter(page, () => page.getByRole('button', { name: 'Try again' }).click());
+      const second = await popupAfter(page, () =>
+        page.getByRole('button', { name: `Connect ${GITHUB.appName}` }).click(),
+      );
       expect(linkTokenOf(second.url())).not.toBe(linkTokenOf(first.url()));
       await second.getByRole('button', { name: 'Allow' }).click();
       await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();

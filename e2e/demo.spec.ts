@@ -32,7 +32,8 @@ async function connectZendeskByKeyboard(page: Page) {
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Connect Zendesk' });
   await expect(dialog).toBeVisible();
-  await tabTo(page, dialog.getByRole('textbox', { name: /Subdomain/ }));
+  // The dialog's first focus is its first field, not its close button.
+  await expect(dialog.getByRole('textbox', { name: /Subdomain/ })).toBeFocused();
   await page.keyboard.type('acme');
   await page.keyboard.press('Tab');
   await expect(dialog.getByRole('textbox', { name: /Email/ })).toBeFocused();
@@ -59,8 +60,9 @@ test('the page: landmarks, one h1, a card per sandbox toolkit with scheme and st
   for (const [name, scheme] of [
     ['GitHub', 'OAuth 2.0'],
     ['Slack', 'OAuth 2.0'],
-    ['Zendesk', 'API key'],
-    ['Jira', 'Username and password'],
+    // A credential card names what its form asks for.
+    ['Zendesk', 'Subdomain, email and API token'],
+    ['Jira', 'Site name, email and API token'],
     ['Stripe', 'API key'],
     ['Vercel', 'Bearer token'],
   ] as const) {
@@ -137,7 +139,7 @@ test('redirect mode: GitHub by a full-page redirect through the consent page, ba
   await expectAxeClean(page, 'back from the redirect, connected');
 });
 
-test('the "Links expire at once" switch: connecting ends expired with a retry; switched off, retry connects', async ({
+test('the "Links expire at once" switch: connecting ends expired; switched off, connecting again connects', async ({
   page,
 }) => {
   const expire = page.getByRole('switch', { name: 'Links expire at once' });
@@ -147,23 +149,23 @@ test('the "Links expire at once" switch: connecting ends expired with a retry; s
   const firstPopup = page.waitForEvent('popup');
   await github.getByRole('button', { name: 'Connect GitHub' }).click();
   await firstPopup;
-  await expect(github.getByRole('status').first()).toContainText('The connection link expired.');
+  await expect(github.getByRole('status').first()).toContainText('That link expired. Start again.');
   const connect = github.getByRole('button').first();
   await expect(connect).toHaveAttribute('data-state', 'expired');
   await expect(connect).toHaveAccessibleName('Connect GitHub');
-  const retry = github.getByRole('button', { name: 'Try again' });
-  await expect(retry).toBeVisible();
+  // One action after a failure: the connect button, no second "Try again".
+  await expect(github.getByRole('button', { name: 'Try again' })).toHaveCount(0);
   await expectAxeClean(page, 'link expired');
 
   await expire.click();
   await expect(expire).not.toBeChecked();
   const popupPromise = page.waitForEvent('popup');
-  await retry.click();
+  await connect.click();
   const popup = await popupPromise;
   await popup.getByRole('button', { name: 'Allow' }).click();
   await expect(connect).toHaveAccessibleName('GitHub connected');
   await expect(github).toContainText('Connected');
-  await expect(retry).toBeHidden();
+  await expect(github.getByText('That link expired.')).toBeHidden();
 });
 
 test('keyboard only in the dark theme: the theme by its switch, then Zendesk by form into the list', async ({
@@ -190,11 +192,13 @@ test('keyboard only in the dark theme: the theme by its switch, then Zendesk by 
 test('states: the credential dialog open, then its form errors — axe clean', async ({ page }) => {
   await page.getByRole('button', { name: 'Connect Zendesk' }).click();
   const dialog = page.getByRole('dialog', { name: 'Connect Zendesk' });
-  await expect(dialog.getByRole('textbox', { name: /Subdomain/ })).toBeVisible();
+  await expect(dialog.getByRole('textbox', { name: /Subdomain/ })).toBeFocused();
+  // Cancel beside Connect.
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeVisible();
   await expectAxeClean(page, 'dialog open');
 
   await dialog.getByRole('button', { name: 'Connect', exact: true }).click();
-  await expect(dialog.getByRole('alert').first()).toContainText(/Check \d+ field/);
+  await expect(dialog.getByRole('alert').first()).toContainText(/Fill in \d+ fields/);
   await expect(dialog.getByRole('textbox', { name: /Subdomain/ })).toBeFocused();
   await expectAxeClean(page, 'form error');
   await page.keyboard.press('Escape');
@@ -223,10 +227,10 @@ test('states: connecting (3 s scripted latency), waiting for the provider, cance
   await expect(card(page, 'GitHub')).toContainText('Finish connecting in the GitHub window.');
   await card(page, 'GitHub').getByRole('button', { name: 'Cancel' }).click();
   await expect(card(page, 'GitHub')).toContainText('The connection was cancelled.');
-  await expect(card(page, 'GitHub').getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(card(page, 'GitHub').getByRole('button', { name: 'Connect GitHub' })).toBeVisible();
 });
 
-test('states: the provider denies consent → failed with the reason and a retry — axe clean', async ({
+test('states: the provider denies consent → failed, said in the user’s words — axe clean', async ({
   page,
 }) => {
   const deny = page.getByRole('switch', { name: 'Provider denies consent' });
@@ -236,24 +240,30 @@ test('states: the provider denies consent → failed with the reason and a retry
   await page.getByRole('button', { name: 'Connect Slack' }).click();
   await popupPromise;
   const slack = card(page, 'Slack');
-  await expect(slack.getByRole('status').first()).toContainText('Could not connect.', { timeout: 10_000 });
-  await expect(slack.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(slack.getByRole('status').first()).toContainText(
+    'You declined access on Slack. Connect again to allow it.',
+    { timeout: 10_000 },
+  );
+  await expect(slack.getByRole('button', { name: 'Connect Slack' })).toBeVisible();
   await expect(slack).toContainText('Failed');
   await expectAxeClean(page, 'failed');
 });
 
-test('a scripted 500 on create shows the message and the request id, and retry connects', async ({
+test('a scripted 500 on create reads plainly, shows the message and request id under Details, and connecting again works', async ({
   page,
 }) => {
   await page.getByRole('button', { name: 'Fail next request (500)' }).click();
   await expect(page.getByText('A 500 is armed for the next request.')).toBeVisible();
   await page.getByRole('button', { name: 'Connect GitHub' }).click();
   const github = card(page, 'GitHub');
+  await expect(github).toContainText('GitHub is having trouble right now. Try again in a few minutes.');
+  await expect(github).not.toContainText('The sandbox failed this request on purpose');
+  await github.getByRole('button', { name: 'Details' }).click();
   await expect(github).toContainText('The sandbox failed this request on purpose');
   await expect(github).toContainText('Request ID');
   await expectAxeClean(page, 'failed with a 500');
   const popupPromise = page.waitForEvent('popup');
-  await github.getByRole('button', { name: 'Try again' }).click();
+  await github.getByRole('button', { name: 'Connect GitHub' }).click();
   const popup = await popupPromise;
   await popup.getByRole('button', { name: 'Allow' }).click();
   await expect(github).toContainText('Connected');
@@ -286,3 +296,15 @@ for (const theme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('a 390 px phone: no sideways scroll, with accounts in the list and an error shown', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await connectZendeskByKeyboard(page);
+  await page.getByRole('button', { name: 'Fail next request (500)' }).click();
+  await page.getByRole('button', { name: 'Connect GitHub' }).click();
+  await expect(card(page, 'GitHub')).toContainText('GitHub is having trouble right now.');
+  await card(page, 'GitHub').getByRole('button', { name: 'Details' }).click();
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(390);
+  await expectAxeClean(page, 'phone');
+});

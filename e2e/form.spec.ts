@@ -47,10 +47,14 @@ test('Zendesk: every control by role and name, success, axe clean', async ({ pag
     val: { subdomain: 'acme', email: 'ops@acme.test', api_key: secret, status: 'ACTIVE' },
   });
   expect(response.request().url()).not.toContain(secret);
-  await expect(page.getByText('Connected.')).toBeVisible();
+  await expect(page.getByText('Zendesk connected.')).toBeVisible();
   await expect(events(page)).toContainText('success ca_');
-  await expect(apiToken(page)).toHaveValue('');
+  // The success state says which account; the form comes back empty for another.
+  await expect(page.getByText('Account: acme · ops@acme.test')).toBeVisible();
   expect(await page.content()).not.toContain(secret);
+  await expectAxeClean(page, 'connected');
+  await page.getByRole('button', { name: 'Connect another account' }).click();
+  await expect(apiToken(page)).toHaveValue('');
   expect(await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }))).not.toContain(
     secret,
   );
@@ -81,11 +85,14 @@ test('validate_credentials: the provider refuses the key, shown on the field wit
   await fill(page, 'invalid-e2e-key-1');
   await connect(page).click();
   await expect(apiToken(page)).toHaveAccessibleDescription(/the provider rejected this credential/);
-  await expect(page.getByRole('alert')).toContainText('Check the Zendesk credentials');
+  await expect(page.getByRole('alert')).toContainText('Zendesk refused 1 field:');
   await expect(apiToken(page)).toHaveValue('invalid-e2e-key-1');
 });
 
-test('a 500 keeps every value and shows the request id; the retry succeeds', async ({ page, request }) => {
+test('a 500 keeps every value, reads plainly and shows the request id under Details; the retry succeeds', async ({
+  page,
+  request,
+}) => {
   await page.goto('/form.html');
   await fill(page, 'zd_e2e_after_500');
   await controlSandbox(request, {
@@ -97,16 +104,19 @@ test('a 500 keeps every value and shows the request id; the retry succeeds', asy
   });
   await connect(page).click();
   const alert = page.getByRole('alert');
-  await expect(alert).toContainText('The sandbox fell over');
-  await expect(alert).toContainText('Suggested fix: Try again in a moment.');
-  await expect(alert).toContainText(/Request ID: \S+/);
+  await expect(alert).toContainText('Zendesk is having trouble right now. Try again in a few minutes.');
   await expect(alert).toBeFocused();
+  await expect(alert).not.toContainText('The sandbox fell over');
+  await alert.getByRole('button', { name: 'Details' }).click();
+  await expect(alert).toContainText('The sandbox fell over');
+  await expect(alert).toContainText('Suggested fixTry again in a moment.');
+  await expect(alert).toContainText(/Request ID\s*req_\S+/);
   await expect(subdomain(page)).toHaveValue('acme');
   await expect(email(page)).toHaveValue('ops@acme.test');
   await expect(apiToken(page)).toHaveValue('zd_e2e_after_500');
   await expectAxeClean(page);
   await connect(page).click();
-  await expect(page.getByText('Connected.')).toBeVisible();
+  await expect(page.getByText('Zendesk connected.')).toBeVisible();
 });
 
 test('completed by keyboard alone, the first invalid field focused on a refused submit', async ({ page }) => {
@@ -116,7 +126,7 @@ test('completed by keyboard alone, the first invalid field focused on a refused 
   await page.keyboard.press('Tab');
   await expect(subdomain(page)).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('alert')).toContainText('Check 3 field(s) before connecting:');
+  await expect(page.getByRole('alert')).toContainText('Fill in 3 fields before connecting:');
   await expect(subdomain(page)).toBeFocused();
   await page.keyboard.type('acme');
   await page.keyboard.press('Tab');
@@ -132,5 +142,5 @@ test('completed by keyboard alone, the first invalid field focused on a refused 
   await page.keyboard.press('Tab');
   await expect(connect(page)).toBeFocused();
   await page.keyboard.press('Enter');
-  await expect(page.getByText('Connected.')).toBeVisible();
+  await expect(page.getByText('Zendesk connected.')).toBeVisible();
 });

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: ['src/index.ts', 'src/locales/de.ts'],
   format: 'esm',
   // One output module per source module: with `sideEffects: false` an app's bundler drops every
   // module it does not import (issue 11: one file per package made the button pay for the form).

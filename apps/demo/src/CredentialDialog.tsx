@@ -1,6 +1,6 @@
 import { ApiKeyConnectForm } from '@plugboard/react';
 import { Dialog } from 'radix-ui';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 
 export interface CredentialDialogProps {
   authConfigId: string;
@@ -14,7 +14,8 @@ export interface CredentialDialogProps {
 
 /**
  * A credential toolkit's form in a modal dialog: Radix traps focus inside, closes on Escape, and
- * gives focus back to the trigger. The form closes the dialog once the account is created.
+ * gives focus back to the trigger. The first field gets focus once the fields load (not the close
+ * button), Cancel sits beside Connect, and the form closes the dialog once the account is created.
  */
 export function CredentialDialog({
   authConfigId,
@@ -24,12 +25,22 @@ export function CredentialDialog({
   onFailed,
 }: CredentialDialogProps) {
   const [open, setOpen] = useState(false);
+  const content = useRef<HTMLDivElement>(null);
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger className="demo-button demo-button--primary">{triggerLabel}</Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="demo-dialog__overlay" />
-        <Dialog.Content className="demo-dialog">
+        <Dialog.Content
+          ref={content}
+          className="demo-dialog"
+          onOpenAutoFocus={(event) => {
+            // The form's autoFocus focuses its first field (at once when the fields are cached);
+            // until they load, focus waits on the dialog itself rather than on its close button.
+            event.preventDefault();
+            if (!content.current?.contains(document.activeElement)) content.current?.focus();
+          }}
+        >
           <div className="demo-dialog__header">
             <Dialog.Title className="demo-dialog__title">Connect {name}</Dialog.Title>
             <Dialog.Close className="demo-icon-button" aria-label="Close">
@@ -42,8 +53,10 @@ export function CredentialDialog({
             Your credentials go to this app's server, which creates the connection. They are never stored in
             this browser.
           </Dialog.Description>
-          <ApiKeyConnectForm
+          <ApiKeyConnectForm.Root
             authConfigId={authConfigId}
+            appName={name}
+            autoFocus
             // Try the credentials before saving them, as a product should: a refused key lands on its field.
             validateCredentials
             onSuccess={() => {
@@ -51,7 +64,14 @@ export function CredentialDialog({
               onConnected();
             }}
             onError={onFailed}
-          />
+          >
+            <ApiKeyConnectForm.Error />
+            <ApiKeyConnectForm.Fields />
+            <div className="demo-dialog__actions">
+              <ApiKeyConnectForm.Submit />
+              <Dialog.Close className="demo-button">Cancel</Dialog.Close>
+            </div>
+          </ApiKeyConnectForm.Root>
         </Dialog.Content>
       </Dialog.Portal>
     </Dialog.Root>

@@ -6,6 +6,7 @@ import { StatusBadge } from './StatusBadge';
 import {
   type CardStatus,
   connectKindOf,
+  connectSummaryOf,
   type DemoAuthConfig,
   initialsOf,
   schemeLabel,
@@ -70,14 +71,10 @@ export function IntegrationCard({
         )}
         <div className="demo-card__title">
           <h3 id={titleId}>{config.name}</h3>
-          <p className="demo-card__scheme">{schemeLabel(config.auth_scheme)}</p>
+          <p className="demo-card__scheme">{connectSummaryOf(config)}</p>
         </div>
         <StatusBadge status={status} />
       </div>
-      <p className="demo-card__id">
-        <span className="demo-visually-hidden">Auth config </span>
-        <code>{config.id}</code>
-      </p>
       <div className="demo-card__actions">
         {kind === 'oauth' ? (
           <ConnectAccountButton
@@ -87,7 +84,7 @@ export function IntegrationCard({
             onStateChange={(snapshot: ConnectFlowSnapshot) => {
               if (REFRESH_ON.has(snapshot.status)) onAccountsChanged();
             }}
-            onSuccess={() => onAnnounce(`${name} connected.`)}
+            // No page announcement here: the button's own status region says "GitHub connected" once.
           >
             {(connect) => buttonLabel(connect.status, name, status)}
           </ConnectAccountButton>
@@ -103,11 +100,19 @@ export function IntegrationCard({
             onFailed={onAccountsChanged}
           />
         ) : (
-          <p className="demo-card__note">
-            {schemeLabel(config.auth_scheme)} is not emulated by the sandbox; connecting answers 501.
-          </p>
+          <p className="demo-card__note">Not available in this demo.</p>
         )}
       </div>
+      {/* The developer's leftovers: the auth config's id, and why a scheme is missing. */}
+      <details className="demo-card__details">
+        <summary>Details</summary>
+        <p>
+          Auth config <code>{config.id}</code>
+        </p>
+        {kind === 'unsupported' ? (
+          <p>{schemeLabel(config.auth_scheme)} is not emulated by the sandbox; connecting answers 501.</p>
+        ) : null}
+      </details>
     </article>
   );
 }

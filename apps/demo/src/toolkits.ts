@@ -36,6 +36,20 @@ export function schemeLabel(scheme: Open<AuthScheme> | undefined): string {
   return SCHEME_LABELS[scheme as AuthScheme] ?? scheme.replaceAll('_', ' ').toLowerCase();
 }
 
+/**
+ * What a credential card's form asks for, where its scheme's name would mislead (Jira is BASIC,
+ * but asks for an email and an API token, not a password): the sandbox toolkits' own fields.
+ */
+const ASKS_FOR: Readonly<Record<string, string>> = {
+  jira: 'Site name, email and API token',
+  zendesk: 'Subdomain, email and API token',
+};
+
+/** The line under a card's name: what connecting asks for, else the scheme's name. */
+export function connectSummaryOf(config: Pick<DemoAuthConfig, 'auth_scheme' | 'toolkit'>): string {
+  return ASKS_FOR[config.toolkit.slug] ?? schemeLabel(config.auth_scheme);
+}
+
 /** "GitHub" → "GH", "Notion (custom OAuth app)" → "NO": a badge when a toolkit has no logo. */
 export function initialsOf(name: string): string {
   const words = name

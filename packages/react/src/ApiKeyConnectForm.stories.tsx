@@ -5,6 +5,8 @@ import { type ReactNode, useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ApiKeyConnectForm } from './ApiKeyConnectForm';
 import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
+import { de } from './locales/de';
+import { InLocale } from './story-in-locale';
 import './styles.css';
 
 /** A fresh in-process sandbox per story, scripted before the form first renders. */
@@ -51,7 +53,12 @@ export const Zendesk: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Show API token' }));
     await expect(canvas.getByLabelText(/^API token/)).toHaveAttribute('type', 'text');
     await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
-    await expect(await canvas.findByText('Connected.')).toBeVisible();
+    // A success state, not an empty form: which account is connected, and what next.
+    await expect(await canvas.findByText('Zendesk connected.')).toBeVisible();
+    await expect(canvas.getByText('Account: acme · ops@acme.test')).toBeVisible();
+    await expect(canvas.getByText('The connection to Zendesk is ready to use.')).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'Connect another account' }));
+    await expect(canvas.getByRole('textbox', { name: /^Subdomain/ })).toHaveValue('');
   },
 };
 
@@ -80,7 +87,7 @@ export const Stripe: Story = {
     const canvas = within(canvasElement);
     await userEvent.type(await canvas.findByLabelText(/^Secret key/), 'sk_test_story12345');
     await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
-    await expect(await canvas.findByText('Connected.')).toBeVisible();
+    await expect(await canvas.findByText('Stripe connected.')).toBeVisible();
   },
 };
 
@@ -145,31 +152,39 @@ export const BadRequest400: Story = {
     await expect(subdomain).toHaveAccessibleDescription(/no Zendesk workspace answers/);
     await waitFor(() => expect(subdomain).toHaveFocus());
     const alert = canvas.getByRole('alert');
+    // "The service refused", not "fill these in"; the rest of the refusal waits behind "Details".
+    await expect(alert).toHaveTextContent(/^Zendesk refused 1 field:/);
+    await userEvent.click(canvas.getByRole('button', { name: 'Details' }));
     await expect(alert).toHaveTextContent('This workspace is on a plan without API access');
-    await expect(alert).toHaveTextContent('Suggested fix: Check the subdomain, or upgrade the Zendesk plan.');
-    await expect(alert).toHaveTextContent(/Request ID: \S+/);
+    await expect(alert).toHaveTextContent('Suggested fixCheck the subdomain, or upgrade the Zendesk plan.');
+    await expect(alert).toHaveTextContent(/Request ID\s*req_\S+/);
     await expect(subdomain).toHaveValue('acme');
   },
 };
 
+/** The next create answers 500, with a message and a suggested fix for the Details. */
+const failNextCreate = withSandbox((sandbox) =>
+  sandbox.control.failNext({
+    route: 'createConnectedAccount',
+    status: 500,
+    message: 'The sandbox fell over',
+    suggested_fix: 'Try again in a moment.',
+  }),
+);
+
 export const ServerError500: Story = {
   name: 'Error: 500 with request id',
-  decorators: [
-    withSandbox((sandbox) =>
-      sandbox.control.failNext({
-        route: 'createConnectedAccount',
-        status: 500,
-        message: 'The sandbox fell over',
-        suggested_fix: 'Try again in a moment.',
-      }),
-    ),
-  ],
+  decorators: [failNextCreate],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await typeZendesk(canvas, 'zd_story_token_2');
     await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
     const alert = canvas.getByRole('alert');
-    await waitFor(() => expect(alert).toHaveTextContent(/Request ID: \S+/));
+    await waitFor(() =>
+      expect(alert).toHaveTextContent('Zendesk is having trouble right now. Try again in a few minutes.'),
+    );
+    await userEvent.click(canvas.getByRole('button', { name: 'Details' }));
+    await expect(alert).toHaveTextContent(/Request ID\s*req_\S+/);
     await expect(alert).toHaveTextContent('Try again in a moment.');
     await expect(canvas.getByLabelText(/^API token/)).toHaveValue('zd_story_token_2');
   },
@@ -182,7 +197,11 @@ export const NetworkError: Story = {
     const canvas = within(canvasElement);
     await typeZendesk(canvas, 'zd_story_token_3');
     await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
-    await waitFor(() => expect(canvas.getByRole('alert')).toHaveTextContent('Could not connect.'));
+    await waitFor(() =>
+      expect(canvas.getByRole('alert')).toHaveTextContent(
+        "Couldn't reach Zendesk. Check your internet connection and try again.",
+      ),
+    );
     await expect(canvas.getByRole('textbox', { name: /^Subdomain/ })).toHaveValue('acme');
   },
 };
@@ -207,7 +226,7 @@ export const ValidationErrors: Story = {
     await canvas.findByRole('textbox', { name: /^Subdomain/ });
     await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
     await waitFor(() => expect(canvas.getByRole('textbox', { name: /^Subdomain/ })).toHaveFocus());
-    await expect(canvas.getByRole('alert')).toHaveTextContent('Check 3 field(s) before connecting:');
+    await expect(canvas.getByRole('alert')).toHaveTextContent('Fill in 3 fields before connecting:');
   },
 };
 
@@ -216,7 +235,9 @@ export const LoadFailed: Story = {
   decorators: [withSandbox((sandbox) => sandbox.control.failNext({ route: 'getAuthConfig', status: 500 }))],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('could not be loaded');
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(
+      'The service is having trouble right now. Try again in a few minutes.',
+    );
     await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
     await expect(await canvas.findByRole('textbox', { name: /^Subdomain/ })).toBeVisible();
   },
@@ -244,13 +265,19 @@ export const DarkTheme: Story = {
     await canvas.findByRole('textbox', { name: /^Subdomain/ });
     // Errors shown too, so their colours are checked against the dark surface.
     await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
-    await expect(await canvas.findByText('Subdomain is required')).toBeVisible();
+    // In the summary (a link to the field) and under the field itself.
+    for (const error of await canvas.findAllByText('Subdomain is required'))
+      await expect(error).toBeVisible();
   },
 };
 
 /** The compound parts in a layout of your own. */
 export const CustomLayout: Story = {
-  args: { authConfigId: 'ac_zendesk', fields: [{ name: 'subdomain', required: true }, 'email', 'api_key'] },
+  args: {
+    authConfigId: 'ac_zendesk',
+    appName: 'Zendesk',
+    fields: [{ name: 'subdomain', required: true }, 'email', 'api_key'],
+  },
   render: (args) => (
     <ApiKeyConnectForm.Root {...args}>
       <ApiKeyConnectForm.Field name="api_key" />
@@ -264,13 +291,44 @@ export const CustomLayout: Story = {
     const canvas = within(canvasElement);
     const save = canvas.getByRole('button', { name: 'Save credentials' });
     await userEvent.click(save);
-    await expect(canvas.getByRole('alert')).toHaveTextContent('Check 1 field(s) before connecting:');
+    // One field: the plural rules pick the singular.
+    await expect(canvas.getByRole('alert')).toHaveTextContent('Fill in 1 field before connecting:');
     const subdomain = canvas.getByRole('textbox', { name: /^Subdomain/ });
     await waitFor(() => expect(subdomain).toHaveFocus());
     await userEvent.type(subdomain, 'acme');
     await userEvent.type(canvas.getByRole('textbox', { name: /^Email/ }), 'ops@acme.test');
     await userEvent.type(canvas.getByLabelText(/^API key/), 'zd_story_token_4');
     await userEvent.click(save);
-    await expect(await canvas.findByText('Connected.')).toBeVisible();
+    await expect(await canvas.findByText('Zendesk connected.')).toBeVisible();
+  },
+};
+
+/** The German locale (`@plugboard/react/locales/de`): the summary's plural, then a refusal, in German. */
+export const German: Story = {
+  decorators: [failNextCreate],
+  render: (args) => (
+    <InLocale messages={de}>
+      <ApiKeyConnectForm {...args} />
+    </InLocale>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await canvas.findByRole('textbox', { name: /^Subdomain/ });
+    await userEvent.click(canvas.getByRole('button', { name: 'Verbinden' }));
+    await expect(canvas.getByRole('alert')).toHaveTextContent('Füllen Sie vor dem Verbinden 3 Felder aus:');
+    await expect(canvas.getByRole('alert')).toHaveTextContent('Subdomain ist erforderlich');
+    await userEvent.type(canvas.getByRole('textbox', { name: /^Subdomain/ }), 'acme');
+    await userEvent.type(canvas.getByRole('textbox', { name: /^Email/ }), 'ops@acme.test');
+    // The reveal button's German name starts with the field's label too ("API token anzeigen").
+    await userEvent.type(canvas.getByLabelText(/^API token/, { selector: 'input' }), 'zd_story_token_de');
+    await userEvent.click(canvas.getByRole('button', { name: 'Verbinden' }));
+    await waitFor(() =>
+      expect(canvas.getByRole('alert')).toHaveTextContent(
+        'Bei Zendesk gibt es gerade ein Problem. Versuchen Sie es in ein paar Minuten erneut.',
+      ),
+    );
+    await userEvent.click(canvas.getByRole('button', { name: 'Details' }));
+    await expect(canvas.getByRole('alert')).toHaveTextContent(/Anfrage-ID\s*req_\S+/);
+    await expect(canvas.getByRole('button', { name: 'API token anzeigen' })).toBeVisible();
   },
 };

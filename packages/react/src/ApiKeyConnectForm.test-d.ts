@@ -14,6 +14,10 @@ describe('ApiKeyConnectForm types', () => {
     expectTypeOf<NonNullable<Props['onSuccess']>>().parameters.toEqualTypeOf<[CreatedConnectedAccount]>();
     expectTypeOf<NonNullable<Props['onError']>>().parameters.toEqualTypeOf<[ConnectError]>();
     expectTypeOf<Props['validateCredentials']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<Props['appName']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<ComponentProps<typeof ApiKeyConnectForm.Root>['autoFocus']>().toEqualTypeOf<
+      boolean | undefined
+    >();
     // Form element props pass through; the DOM's own onError is replaced by ours.
     expectTypeOf<Props>().toHaveProperty('className');
     expectTypeOf<Props['ref']>().toMatchTypeOf<React.Ref<HTMLFormElement> | undefined>();
@@ -35,6 +39,8 @@ describe('ApiKeyConnectForm types', () => {
       'idle' | 'submitting' | 'connected' | 'failed'
     >();
     expectTypeOf<UseCredentialFormResult['error']>().toEqualTypeOf<ConnectError | null>();
+    expectTypeOf<UseCredentialFormResult['connectAnother']>().toEqualTypeOf<() => void>();
+    expectTypeOf<UseCredentialFormResult['appName']>().toEqualTypeOf<string | undefined>();
     const result = {} as ReturnType<typeof useCreateConnectedAccount>;
     expectTypeOf(result.connect).returns.resolves.toEqualTypeOf<CreatedConnectedAccount>();
     expectTypeOf(result.error).toEqualTypeOf<ConnectError | null>();

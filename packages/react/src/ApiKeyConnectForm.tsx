@@ -1,12 +1,20 @@
 import type { FieldSpec } from '@plugboard/core';
 import { formatMessage } from '@plugboard/core/internal';
 import { Collapsible, Slot } from 'radix-ui';
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useCallback } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useCallback, useEffect } from 'react';
 import { useFormState } from 'react-hook-form';
 import { CredentialFormContext, useCredentialFormContext } from './ApiKeyConnectFormContext';
 import { ApiKeyConnectFormField } from './ApiKeyConnectFormField';
+import { useConnectContext } from './ConnectProvider';
+import { ErrorDetails } from './ErrorDetails';
+import { describeError } from './error-message';
+import { formatPlural } from './plural';
 import { setRef } from './set-ref';
-import { type UseCredentialFormOptions, useCredentialForm } from './useCredentialForm';
+import {
+  type CredentialFormProblem,
+  type UseCredentialFormOptions,
+  useCredentialFormParts,
+} from './useCredentialForm';
 
 type FormElementProps = Omit<
   ComponentPropsWithoutRef<'form'>,
@@ -14,13 +22,15 @@ type FormElementProps = Omit<
 >;
 
 export interface ApiKeyConnectFormRootProps extends UseCredentialFormOptions, FormElementProps {
+  /** Focus the first field once the fields are ready (in a dialog, instead of its first button). */
+  autoFocus?: boolean | undefined;
   children?: ReactNode;
 }
 
 /**
  * The `<form>` and the behaviour of `useCredentialForm`; its parts (`Field`, `Submit`, `Error`,
  * `Fields`) read it from context. While the field list loads or fails to, it shows that instead
- * of its children.
+ * of its children; after a success, which account is connected and a way to connect another.
  */
 const Root = forwardRef<HTMLFormElement, ApiKeyConnectFormRootProps>(function ApiKeyConnectFormRoot(
   {
@@ -30,55 +40,85 @@ const Root = forwardRef<HTMLFormElement, ApiKeyConnectFormRootProps>(function Ap
     defaultValues,
     validateCredentials,
     disabled,
+    appName,
     onSuccess,
     onError,
     messages,
+    autoFocus,
     children,
     ...props
   },
   ref,
 ) {
-  const form = useCredentialForm({
+  const parts = useCredentialFormParts({
     authConfigId,
     fields,
     authScheme,
     defaultValues,
     validateCredentials,
     disabled,
+    appName,
     onSuccess,
     onError,
     messages,
   });
-  const { status } = form;
+  const { errorMessages } = useConnectContext();
+  const { status, loadError, retryLoad, entries } = parts.fields;
+  const { submitState, connectedWith, connectAnother } = parts.submission;
+  const text = parts.messages;
+  const app = parts.appName || text.appFallback;
+  const connected = status === 'ready' && submitState === 'connected';
+  const firstField = entries.find((entry) => !parts.focus.isOptional(entry.path))?.path;
+  const { setFocus } = parts.form;
+  useEffect(() => {
+    if (autoFocus && status === 'ready' && firstField) setFocus(firstField);
+  }, [autoFocus, status, firstField, setFocus]);
   return (
-    <CredentialFormContext.Provider value={form}>
+    <CredentialFormContext.Provider value={parts}>
       <form
         noValidate
         className="plugboard-form"
-        data-state={status === 'ready' ? form.submitState : status}
-        data-disabled={form.disabled ? '' : undefined}
-        aria-busy={status === 'loading' || form.submitState === 'submitting' || undefined}
+        data-state={status === 'ready' ? submitState : status}
+        data-disabled={parts.disabled ? '' : undefined}
+        aria-busy={status === 'loading' || submitState === 'submitting' || undefined}
         {...props}
         ref={ref}
-        onSubmit={form.submit}
+        onSubmit={parts.submission.submit}
       >
         {status === 'loading' ? (
           <p role="status" className="plugboard-form__loading">
-            {form.messages.formLoading}
+            {text.formLoading}
           </p>
         ) : status === 'error' ? (
           <div role="alert" className="plugboard-form__alert" data-state="failed">
-            <p>{form.messages.formLoadFailed}</p>
-            {form.loadError ? <p>{form.loadError.message}</p> : null}
-            <button type="button" className="plugboard-form__button" onClick={form.retryLoad}>
-              {form.messages.retry}
+            <p>
+              {loadError
+                ? describeError(loadError, { messages: text, appName: parts.appName, errorMessages })
+                : text.formLoadFailed}
+            </p>
+            <button type="button" className="plugboard-form__button" onClick={retryLoad}>
+              {text.retry}
+            </button>
+            {loadError ? <ErrorDetails error={loadError} messages={text} /> : null}
+          </div>
+        ) : connected ? (
+          // Not an empty form: which account is connected, and what the user can do next.
+          <div className="plugboard-form__success">
+            {connectedWith.length > 0 ? (
+              <p className="plugboard-form__account">
+                {formatMessage(text.formConnectedAccount, { account: connectedWith.join(' · ') })}
+              </p>
+            ) : null}
+            <p className="plugboard-form__next">{formatMessage(text.formConnectedNext, { app })}</p>
+            <button type="button" className="plugboard-form__button" onClick={connectAnother}>
+              {text.formConnectAnother}
             </button>
           </div>
         ) : (
           children
         )}
         <p role="status" className="plugboard-form__status">
-          {form.submitState === 'connected' ? form.messages.formConnected : null}
+          {connected ? formatMessage(text.formConnected, { app }) : null}
         </p>
       </form>
     </CredentialFormContext.Provider>
@@ -93,10 +133,10 @@ export interface ApiKeyConnectFormFieldsProps extends ComponentPropsWithoutRef<'
  */
 const Fields = forwardRef<HTMLDivElement, ApiKeyConnectFormFieldsProps>(
   function ApiKeyConnectFormFields(props, ref) {
-    const form = useCredentialFormContext('ApiKeyConnectForm.Fields');
+    const { fields, focus, messages } = useCredentialFormContext('ApiKeyConnectForm.Fields');
     // `isOptional` goes by a path's first segment, so a top-level spec's own name answers for it.
-    const required = form.specs.filter((spec) => !form.isOptional(spec.name));
-    const optional = form.specs.filter((spec) => form.isOptional(spec.name));
+    const required = fields.specs.filter((spec) => !focus.isOptional(spec.name));
+    const optional = fields.specs.filter((spec) => focus.isOptional(spec.name));
     return (
       <div className="plugboard-form__fields" {...props} ref={ref}>
         {required.map((spec) => (
@@ -104,12 +144,12 @@ const Fields = forwardRef<HTMLDivElement, ApiKeyConnectFormFieldsProps>(
         ))}
         {optional.length > 0 ? (
           <Collapsible.Root
-            open={form.optionalOpen}
-            onOpenChange={form.setOptionalOpen}
+            open={focus.optionalOpen}
+            onOpenChange={focus.setOptionalOpen}
             className="plugboard-form__more"
           >
             <Collapsible.Trigger type="button" className="plugboard-form__more-trigger">
-              {form.messages.formMoreOptions}
+              {messages.formMoreOptions}
             </Collapsible.Trigger>
             <Collapsible.Content className="plugboard-form__more-content">
               {optional.map((spec) => (
@@ -124,9 +164,9 @@ const Fields = forwardRef<HTMLDivElement, ApiKeyConnectFormFieldsProps>(
 );
 
 function SpecFields({ spec }: { spec: FieldSpec }) {
-  const form = useCredentialFormContext('ApiKeyConnectForm.Fields');
+  const { focus } = useCredentialFormContext('ApiKeyConnectForm.Fields');
   if (!spec.fields?.length) return <ApiKeyConnectFormField name={spec.name} />;
-  const descriptionId = `${form.inputId(spec.name)}-description`;
+  const descriptionId = `${focus.inputId(spec.name)}-description`;
   return (
     <fieldset
       className="plugboard-form__fieldset"
@@ -155,8 +195,8 @@ const Submit = forwardRef<HTMLButtonElement, ApiKeyConnectFormSubmitProps>(funct
   { asChild, children, disabled, ...props },
   ref,
 ) {
-  const form = useCredentialFormContext('ApiKeyConnectForm.Submit');
-  const { isSubmitting } = useFormState({ control: form.form.control });
+  const { form, disabled: formDisabled, messages } = useCredentialFormContext('ApiKeyConnectForm.Submit');
+  const { isSubmitting } = useFormState({ control: form.control });
   const Component = asChild ? Slot.Root : 'button';
   return (
     <Component
@@ -165,9 +205,9 @@ const Submit = forwardRef<HTMLButtonElement, ApiKeyConnectFormSubmitProps>(funct
       data-state={isSubmitting ? 'submitting' : 'idle'}
       {...props}
       ref={ref}
-      disabled={disabled || form.disabled || isSubmitting}
+      disabled={disabled || formDisabled || isSubmitting}
     >
-      {children ?? (isSubmitting ? form.messages.formSubmitting : form.messages.formSubmit)}
+      {children ?? (isSubmitting ? messages.formSubmitting : messages.formSubmit)}
     </Component>
   );
 });
@@ -183,16 +223,19 @@ const ErrorPart = forwardRef<HTMLDivElement, ApiKeyConnectFormErrorProps>(functi
   { children, ...props },
   ref,
 ) {
-  const form = useCredentialFormContext('ApiKeyConnectForm.Error');
-  const { problems, error, formErrors, messages } = form;
+  const { submission, focus, messages, appName } = useCredentialFormContext('ApiKeyConnectForm.Error');
+  const { errorMessages } = useConnectContext();
+  const { problems, error, formErrors } = submission;
+  const { alertRef, inputId, focusField } = focus;
   const attach = useCallback(
     (node: HTMLDivElement | null) => {
-      form.alertRef(node);
+      alertRef(node);
       setRef(ref, node);
     },
-    [form.alertRef, ref],
+    [alertRef, ref],
   );
   const state = error ? 'failed' : problems?.length ? 'invalid' : 'empty';
+  const app = appName || messages.appFallback;
   return (
     <div
       role="alert"
@@ -202,55 +245,48 @@ const ErrorPart = forwardRef<HTMLDivElement, ApiKeyConnectFormErrorProps>(functi
       {...props}
       ref={attach}
     >
-      {problems?.length ? (
-        <>
-          <p>{formatMessage(messages.formInvalidSummary, { count: problems.length })}</p>
-          <ul>
-            {problems.map((problem) => (
-              <li key={problem.path}>
-                <a
-                  href={`#${form.inputId(problem.path)}`}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    form.focusField(problem.path);
-                  }}
-                >
-                  {problem.label}: {problem.message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
       {error ? (
-        <>
-          {problems?.length ? null : (
-            <p className="plugboard-form__alert-title">{messages.formSubmitFailed}</p>
-          )}
-          <p>{error.message}</p>
-          {formErrors.length > 0 ? (
-            <ul>
-              {formErrors.map((text) => (
-                <li key={text}>{text}</li>
-              ))}
-            </ul>
-          ) : null}
-          {error.suggestedFix ? (
-            <p>
-              {messages.errorSuggestedFix}: {error.suggestedFix}
-            </p>
-          ) : null}
-          {error.requestId ? (
-            <p>
-              {messages.errorRequestId}: <code>{error.requestId}</code>
-            </p>
-          ) : null}
-        </>
+        // The service refused what was sent: one sentence, the fields it named, then the detail.
+        <p className="plugboard-form__alert-title">
+          {problems?.length
+            ? formatPlural(messages, 'formRefusedSummary', problems.length, { app })
+            : describeError(error, { messages, appName, errorMessages, refusedCredentials: true })}
+        </p>
+      ) : problems?.length ? (
+        // Nothing was sent: the form's own check lists what to fill in.
+        <p className="plugboard-form__alert-title">
+          {formatPlural(messages, 'formInvalidSummary', problems.length)}
+        </p>
       ) : null}
+      {problems?.length ? (
+        <ul>
+          {problems.map((problem) => (
+            <li key={problem.path}>
+              <a
+                href={`#${inputId(problem.path)}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  focusField(problem.path);
+                }}
+              >
+                {problemLine(problem, messages.formProblem)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {error ? <ErrorDetails error={error} messages={messages} more={formErrors} /> : null}
       {children}
     </div>
   );
 });
+
+/** A summary line says the field's name once: a message that already names it stands alone. */
+function problemLine(problem: CredentialFormProblem, template: string): string {
+  return problem.message.toLowerCase().includes(problem.label.toLowerCase())
+    ? problem.message
+    : formatMessage(template, { label: problem.label, message: problem.message });
+}
 
 export interface ApiKeyConnectFormProps extends Omit<ApiKeyConnectFormRootProps, 'children'> {}
 

@@ -1,10 +1,10 @@
 import { createContext, useContext } from 'react';
-import type { UseCredentialFormResult } from './useCredentialForm';
+import type { CredentialFormParts } from './useCredentialForm';
 
-export const CredentialFormContext = createContext<UseCredentialFormResult | null>(null);
+export const CredentialFormContext = createContext<CredentialFormParts | null>(null);
 
-/** The enclosing `ApiKeyConnectForm.Root`'s form; throws a clear error outside one. */
-export function useCredentialFormContext(part: string): UseCredentialFormResult {
+/** The enclosing `ApiKeyConnectForm.Root`'s form, in its parts; throws a clear error outside one. */
+export function useCredentialFormContext(part: string): CredentialFormParts {
   const value = useContext(CredentialFormContext);
   if (!value) throw new Error(`<${part}> must be used inside <ApiKeyConnectForm.Root>.`);
   return value;

@@ -27,12 +27,12 @@ const inputKind = {
  */
 export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFormFieldProps>(
   function ApiKeyConnectFormField({ name, ...props }, ref) {
-    const form = useCredentialFormContext('ApiKeyConnectForm.Field');
-    const { field, fieldState } = useController({ name, control: form.form.control });
-    const entry = form.entry(name);
+    const { form, fields, focus, disabled, messages } = useCredentialFormContext('ApiKeyConnectForm.Field');
+    const { field, fieldState } = useController({ name, control: form.control });
+    const entry = fields.entry(name);
     if (!entry) throw new Error(`<ApiKeyConnectForm.Field name="${name}">: the form has no such field.`);
     const { spec } = entry;
-    const id = form.inputId(name);
+    const id = focus.inputId(name);
     const descriptionId = `${id}-description`;
     const errorId = `${id}-error`;
     const error = fieldState.error?.message;
@@ -40,7 +40,7 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
     const shared = {
       id,
       name,
-      disabled: form.disabled,
+      disabled,
       'aria-required': spec.required || undefined,
       'aria-invalid': error ? true : undefined,
       'aria-describedby': describedBy,
@@ -53,7 +53,8 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
       ref: field.ref,
       value: typeof field.value === 'string' ? field.value : '',
       onValueChange: field.onChange,
-      placeholder: spec.placeholder,
+      // "e.g. acme", in the placeholder's own style: an example, never mistaken for a value typed in.
+      placeholder: spec.placeholder && formatMessage(messages.formPlaceholder, { example: spec.placeholder }),
       autoComplete: spec.autoComplete ?? 'off',
       multiline,
       rows: multiline ? 5 : undefined,
@@ -83,10 +84,7 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
           </Checkbox.Indicator>
         </Checkbox.Root>
       ) : spec.secret || spec.kind === 'secret' ? (
-        <SecretInput
-          {...text}
-          revealLabel={formatMessage(form.messages.formShowSecret, { label: spec.label })}
-        />
+        <SecretInput {...text} revealLabel={formatMessage(messages.formShowSecret, { label: spec.label })} />
       ) : (
         <TextInput
           {...text}
@@ -111,7 +109,7 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
         data-kind={spec.kind}
         data-state={error ? 'invalid' : 'valid'}
         data-required={spec.required ? '' : undefined}
-        data-disabled={form.disabled ? '' : undefined}
+        data-disabled={disabled ? '' : undefined}
         {...props}
         ref={ref}
       >

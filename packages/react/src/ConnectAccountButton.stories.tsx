@@ -12,6 +12,8 @@ import { type ReactNode, useState, useSyncExternalStore } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ConnectAccountButton } from './ConnectAccountButton';
 import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
+import { de } from './locales/de';
+import { InLocale } from './story-in-locale';
 import './styles.css';
 
 /**
@@ -227,7 +229,10 @@ export const Connected: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await connect(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Allow' }));
-    const button = await canvas.findByRole('button', { name: 'Connected' });
+    // The label keeps the app's name, and the page says it once (the status region is for screen readers).
+    const button = await canvas.findByRole('button', { name: 'GitHub connected' });
+    await expect(canvas.getByRole('status')).toHaveTextContent('GitHub connected');
+    await expect(canvas.getByRole('status').getBoundingClientRect().height).toBeLessThanOrEqual(1);
     await expect(button).toHaveAttribute('data-state', 'connected');
     await expect(button).toHaveAttribute('aria-disabled', 'true');
   },
@@ -235,10 +240,22 @@ export const Connected: Story = {
 
 export const Denied: Story = {
   play: async ({ canvasElement }) => {
+    const before = within(canvasElement)
+      .getByRole('button', { name: 'Connect GitHub' })
+      .getBoundingClientRect();
     const canvas = await connect(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Deny' }));
-    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('Could not connect.'));
-    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        'You declined access on GitHub. Connect again to allow it.',
+      ),
+    );
+    // One action after a failure: the button itself, not a second "Try again" below it.
+    await expect(canvas.getByRole('button', { name: 'Connect GitHub' })).toBeVisible();
+    await expect(canvas.queryByRole('button', { name: 'Try again' })).toBeNull();
+    // The card does not jump: the button stays where it was; the sentence and Details go below it.
+    const after = canvas.getByRole('button', { name: 'Connect GitHub' }).getBoundingClientRect();
+    await expect({ x: after.x, y: after.y }).toEqual({ x: before.x, y: before.y });
   },
 };
 
@@ -256,9 +273,16 @@ export const ServerError: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await connect(canvasElement);
     const status = canvas.getByRole('status');
-    await waitFor(() => expect(status).toHaveTextContent('The provider is unavailable'));
-    await expect(status).toHaveTextContent('Suggested fix: Try again in a minute.');
-    await expect(status).toHaveTextContent(/Request ID: \S+/);
+    await waitFor(() =>
+      expect(status).toHaveTextContent('GitHub is having trouble right now. Try again in a few minutes.'),
+    );
+    await expect(canvasElement).not.toHaveTextContent('The provider is unavailable');
+    // The developer's detail, and the request id for support, behind "Details".
+    await userEvent.click(canvas.getByRole('button', { name: 'Details' }));
+    const details = canvas.getByRole('button', { name: 'Details' }).parentElement as HTMLElement;
+    await expect(details).toHaveTextContent('The provider is unavailable');
+    await expect(details).toHaveTextContent('Suggested fixTry again in a minute.');
+    await expect(details).toHaveTextContent(/Request ID\s*req_\S+/);
   },
 };
 
@@ -269,10 +293,9 @@ export const NetworkError: Story = {
     const canvas = await connect(canvasElement);
     await waitFor(() =>
       expect(canvas.getByRole('status')).toHaveTextContent(
-        'Could not connect. The connection broke while reading the response',
+        "Couldn't reach GitHub. Check your internet connection and try again.",
       ),
     );
-    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
   },
 };
 
@@ -292,8 +315,10 @@ export const TimedOut: Story = {
   ],
   play: async ({ canvasElement }) => {
     const canvas = await connect(canvasElement);
-    await waitFor(() => expect(canvas.getByRole('status')).toHaveTextContent('timed out after 300 ms'));
-    await expect(canvas.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent("GitHub didn't respond in time. Try again."),
+    );
+    await expect(canvasElement).not.toHaveTextContent('300 ms');
   },
 };
 
@@ -312,7 +337,7 @@ export const MalformedResponse: Story = {
     const canvas = await connect(canvasElement);
     await waitFor(() =>
       expect(canvas.getByRole('status')).toHaveTextContent(
-        'The backend returned a redirect URL that is not http or https.',
+        'GitHub is having trouble right now. Try again in a few minutes.',
       ),
     );
     await expect(canvas.queryByRole('region', { name: 'Provider window (simulated)' })).toBeNull();
@@ -328,7 +353,9 @@ export const PopupBlocked: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await connect(canvasElement);
     await waitFor(() =>
-      expect(canvas.getByRole('status')).toHaveTextContent('The browser blocked the sign-in window.'),
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        'Your browser blocked the window for GitHub. Allow pop-ups for this site and try again.',
+      ),
     );
     await expect(canvas.getByRole('button', { name: 'Connect GitHub' })).toHaveAttribute(
       'data-state',
@@ -399,13 +426,64 @@ export const Expired: Story = {
     provider().sandbox.control.expireLinks();
     // The next status check (≈1 s) finds the account EXPIRED.
     await waitFor(
-      () => expect(canvas.getByRole('status')).toHaveTextContent('The connection link expired.'),
+      () => expect(canvas.getByRole('status')).toHaveTextContent('That link expired. Start again.'),
       {
         timeout: 4000,
       },
     );
-    await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
+    await userEvent.click(canvas.getByRole('button', { name: 'Connect GitHub' }));
     await expect(await canvas.findByRole('button', { name: 'Waiting for the provider…' })).toHaveFocus();
+  },
+};
+
+export const Misconfigured: Story = {
+  // The app's server refuses the request as cross-site: only its developer can fix that.
+  decorators: [
+    withSandbox((win) =>
+      win.sandbox.control.failNext({
+        status: 403,
+        route: 'createLinkSession',
+        slug: 'Proxy_CrossSiteRequest',
+        message: 'Cross-site requests are refused',
+      }),
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = await connect(canvasElement);
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        "This app can't connect to GitHub right now. Please try again later.",
+      ),
+    );
+    await expect(canvasElement).not.toHaveTextContent('Cross-site');
+  },
+};
+
+/** The German locale (`@plugboard/react/locales/de`): a denial, then connected, all in German. */
+export const German: Story = {
+  args: { children: 'GitHub verbinden' },
+  render: (args) => (
+    <InLocale messages={de}>
+      <ConnectAccountButton {...args} environment={provider().environment} />
+    </InLocale>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(canvas.getByRole('button', { name: 'GitHub verbinden' }));
+    await expect(await canvas.findByRole('button', { name: 'Warten auf den Anbieter…' })).toBeVisible();
+    await userEvent.click(await canvas.findByRole('button', { name: 'Deny' }));
+    await waitFor(() =>
+      expect(canvas.getByRole('status')).toHaveTextContent(
+        'Sie haben den Zugriff bei GitHub abgelehnt. Verbinden Sie sich erneut, um ihn zu erlauben.',
+      ),
+    );
+    await expect(canvas.getByRole('button', { name: 'Details' })).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: 'GitHub verbinden' }));
+    await userEvent.click(await canvas.findByRole('button', { name: 'Allow' }));
+    await expect(await canvas.findByRole('button', { name: 'Mit GitHub verbunden' })).toHaveAttribute(
+      'data-state',
+      'connected',
+    );
   },
 };
 

@@ -1,17 +1,20 @@
 import { formatMessage } from '@plugboard/core/internal';
-import { Slot } from 'radix-ui';
+import { Slot, VisuallyHidden } from 'radix-ui';
 import {
   type ComponentPropsWithoutRef,
   forwardRef,
   type MouseEvent,
   type ReactNode,
   useCallback,
+  useEffect,
   useId,
   useMemo,
   useRef,
 } from 'react';
 import { useConnectContext } from './ConnectProvider';
 import { cx } from './class-names';
+import { ErrorDetails } from './ErrorDetails';
+import { describeError, reportMisconfiguration } from './error-message';
 import { defaultConnectMessages, STATUS_MESSAGE } from './messages-connect';
 import { setRef } from './set-ref';
 import {
@@ -27,7 +30,7 @@ export interface ConnectAccountButtonProps
   asChild?: boolean | undefined;
   /** Drop the kit's class names; `data-state` stays for your own CSS. */
   unstyled?: boolean | undefined;
-  /** The app's name as the user knows it ("GitHub"): it names the window to finish connecting in. */
+  /** The service's name ("GitHub"), for the connected label and the error sentences. */
   appName?: string | undefined;
   /** The label when idle, or a function of the flow's state for full control. */
   children?: ReactNode | ((connect: UseConnectAccountResult) => ReactNode);
@@ -53,15 +56,15 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
       onError,
       onStateChange,
       environment,
-      appName,
       asChild = false,
       unstyled = false,
+      appName,
       children,
       className,
       onClick,
       ...buttonProps
     } = props;
-    const overrides = useConnectContext().messages;
+    const { messages: overrides, errorMessages } = useConnectContext();
     const messages = useMemo(() => ({ ...defaultConnectMessages, ...overrides }), [overrides]);
     const connect = useConnectAccount({
       authConfigId,
@@ -89,14 +92,22 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
     // The window read as closed without a callback: maybe closed, maybe severed by COOP. Wait.
     const waitingForWindow = status === 'awaiting_user' && connect.popupClosed;
     const statusKey = STATUS_MESSAGE[status];
+    // The connected state keeps the app's name: "GitHub connected", not "Connected" on every button.
+    const statusText =
+      status === 'connected' && appName
+        ? formatMessage(messages.connectConnectedApp, { app: appName })
+        : statusKey && messages[statusKey];
     const label =
       typeof children === 'function'
         ? children(connect)
         : status === 'idle' || status === 'failed' || status === 'cancelled' || status === 'expired'
           ? (children ?? messages.connectIdle)
-          : statusKey && messages[statusKey];
+          : statusText;
     const Component = asChild ? Slot.Root : 'button';
     const showError = error !== undefined && (status === 'failed' || status === 'expired');
+    useEffect(() => {
+      if (showError) reportMisconfiguration(error);
+    }, [showError, error]);
 
     return (
       <div
@@ -123,7 +134,12 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
           {asChild ? (children as ReactNode) : label}
         </Component>
         <div id={statusId} role="status" className={unstyled ? undefined : 'plugboard-connect__status'}>
-          {statusKey && status !== 'failed' && status !== 'expired' ? messages[statusKey] : null}
+          {status === 'connected' && !asChild ? (
+            // The button already reads "… connected": said once on screen, still announced.
+            <VisuallyHidden.Root>{statusText}</VisuallyHidden.Root>
+          ) : statusKey && status !== 'failed' && status !== 'expired' ? (
+            statusText
+          ) : null}
           {status === 'awaiting_user' && connect.mode !== 'redirect'
             ? ` ${
                 waitingForWindow && appName
@@ -132,21 +148,9 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
               }`
             : null}
           {showError ? (
-            <>
-              <span className={unstyled ? undefined : 'plugboard-connect__error'}>
-                {messages[statusKey ?? 'connectFailed']} {error.message}
-              </span>
-              {error.suggestedFix ? (
-                <span className={unstyled ? undefined : 'plugboard-connect__detail'}>
-                  {messages.errorSuggestedFix}: {error.suggestedFix}
-                </span>
-              ) : null}
-              {error.requestId ? (
-                <span className={unstyled ? undefined : 'plugboard-connect__detail'}>
-                  {messages.errorRequestId}: <code>{error.requestId}</code>
-                </span>
-              ) : null}
-            </>
+            <span className={unstyled ? undefined : 'plugboard-connect__error'}>
+              {describeError(error, { messages, appName, errorMessages })}
+            </span>
           ) : null}
         </div>
         {waitingForWindow ? (
@@ -171,19 +175,8 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
             </button>
           </div>
         ) : null}
-        {showError || status === 'cancelled' ? (
-          <button
-            type="button"
-            className={unstyled ? undefined : 'plugboard-connect__retry'}
-            onClick={() => {
-              connect.retry();
-              // This button leaves with the error; keep keyboard focus on the connect button.
-              ownRef.current?.focus();
-            }}
-          >
-            {messages.retry}
-          </button>
-        ) : null}
+        {/* The button above is the one action after a failure; the developer's detail waits here. */}
+        {showError ? <ErrorDetails error={error} messages={messages} unstyled={unstyled} /> : null}
       </div>
     );
   },

@@ -76,6 +76,35 @@ describe('<ConnectCallback>', () => {
     expect(close).not.toHaveBeenCalled();
   });
 
+  it('opened directly, says there is nothing to finish and stays open', async () => {
+    const close = vi.spyOn(window, 'close').mockImplementation(() => {});
+    render(
+      <ConnectProvider backend={createSandbox().backend} queryClient={createConnectQueryClient()}>
+        <ConnectCallback url="http://localhost/callback" />
+      </ConnectProvider>,
+    );
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe(
+        "There's no connection to finish here. Go back to the app and start again.",
+      ),
+    );
+    expect(screen.getByRole('link', { name: 'Return to the app' }).getAttribute('href')).toBe('/');
+    expect(close).not.toHaveBeenCalled();
+  });
+
+  it('in a popup, relays the answer and leaves "connected" to the app, which asks the backend', async () => {
+    const close = vi.spyOn(window, 'close').mockImplementation(() => {});
+    render(
+      <ConnectProvider backend={createSandbox().backend} queryClient={createConnectQueryClient()}>
+        <ConnectCallback url={`http://localhost/callback?${STATE_PARAM}=nonce-9&status=success`} />
+      </ConnectProvider>,
+    );
+    await waitFor(() => expect(close).toHaveBeenCalled());
+    const said = screen.getByRole('status').textContent ?? '';
+    expect(said).toBe('You can close this window. The app is finishing the connection.');
+    expect(said).not.toMatch(/Done|Connected/);
+  });
+
   it('says when the link expired', async () => {
     const { backend, url } = await redirectAttempt('EXPIRED');
     render(
@@ -84,7 +113,7 @@ describe('<ConnectCallback>', () => {
       </ConnectProvider>,
     );
     await waitFor(() =>
-      expect(screen.getByRole('status').textContent).toMatch(/^The connection link expired\. \S/),
+      expect(screen.getByRole('status').textContent).toBe('That link expired. Start again.'),
     );
   });
 });

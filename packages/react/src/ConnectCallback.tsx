@@ -7,6 +7,8 @@ import {
 import { type ComponentPropsWithoutRef, forwardRef, useEffect, useRef, useState } from 'react';
 import { useConnectContext } from './ConnectProvider';
 import { cx } from './class-names';
+import { ErrorDetails } from './ErrorDetails';
+import { describeError } from './error-message';
 import { defaultConnectMessages, STATUS_MESSAGE } from './messages-connect';
 
 export interface ConnectCallbackProps extends ComponentPropsWithoutRef<'div'> {
@@ -22,6 +24,8 @@ export interface ConnectCallbackProps extends ComponentPropsWithoutRef<'div'> {
 type CallbackView =
   | { kind: 'working' }
   | { kind: 'popup_done' }
+  /** Opened directly: the URL carries no attempt, so there is nothing to finish here. */
+  | { kind: 'nothing_pending' }
   | { kind: 'redirect_done'; result: ConnectCallbackResult };
 
 /**
@@ -37,7 +41,7 @@ export const ConnectCallback = forwardRef<HTMLDivElement, ConnectCallbackProps>(
   { url, onResult, navigate, unstyled = false, className, ...divProps },
   ref,
 ) {
-  const { backend, messages: overrides } = useConnectContext();
+  const { backend, messages: overrides, errorMessages } = useConnectContext();
   const messages = { ...defaultConnectMessages, ...overrides };
   const [view, setView] = useState<CallbackView>({ kind: 'working' });
   // Read when the check ends: inline callbacks must not re-run it (the attempt is gone by then).
@@ -47,8 +51,12 @@ export const ConnectCallback = forwardRef<HTMLDivElement, ConnectCallbackProps>(
   useEffect(() => {
     const href = url ?? window.location.href;
     if (!isRedirectCallback(href)) {
-      // A popup's callback: the opener verifies with the backend; this page only relays.
-      notifyConnectOpener(href);
+      // A popup's callback: the opener verifies with the backend; this page only relays, and so
+      // never claims the connection is done.
+      if (!notifyConnectOpener(href)) {
+        setView({ kind: 'nothing_pending' });
+        return;
+      }
       setView({ kind: 'popup_done' });
       window.close();
       return;
@@ -82,9 +90,17 @@ export const ConnectCallback = forwardRef<HTMLDivElement, ConnectCallbackProps>(
           ? messages.callbackVerifying
           : view.kind === 'popup_done'
             ? messages.callbackDone
-            : `${messages[STATUS_MESSAGE[view.result.status]]} ${view.result.error?.message ?? ''}`.trim()}
+            : view.kind === 'nothing_pending'
+              ? messages.callbackNothingPending
+              : view.result.error
+                ? describeError(view.result.error, { messages, errorMessages })
+                : messages[STATUS_MESSAGE[view.result.status]]}
       </p>
+      {view.kind === 'redirect_done' && view.result.error ? (
+        <ErrorDetails error={view.result.error} messages={messages} unstyled={unstyled} />
+      ) : null}
       {view.kind === 'redirect_done' ? <a href={view.result.returnPath}>{messages.callbackReturn}</a> : null}
+      {view.kind === 'nothing_pending' ? <a href="/">{messages.callbackReturn}</a> : null}
     </div>
   );
 });

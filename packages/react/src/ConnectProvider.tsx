@@ -15,6 +15,11 @@ export interface ConnectProviderProps {
   callbackUrl?: string;
   /** Overrides of the strings the kit shows; each component keeps its own default for the rest. */
   messages?: Partial<Messages>;
+  /**
+   * Your own sentence for an upstream error, by its slug ({app} is filled in), over the kit's
+   * choice: e.g. `{ ConnectedAccount_Limit: 'You can connect one {app} account on this plan.' }`.
+   */
+  errorMessages?: Readonly<Record<string, string>>;
   children?: ReactNode;
 }
 
@@ -27,6 +32,8 @@ export interface ConnectContextValue {
    * bundle that uses the button carries none of the form's strings (and the other way round).
    */
   messages: Partial<Messages>;
+  /** Per-slug sentences that replace the kit's for an upstream error. */
+  errorMessages: Readonly<Record<string, string>>;
 }
 
 const ConnectContext = createContext<ConnectContextValue | null>(null);
@@ -47,13 +54,20 @@ export function ConnectProvider({
   queryClient,
   callbackUrl,
   messages,
+  errorMessages,
   children,
 }: ConnectProviderProps) {
   const [ownClient] = useState(() => queryClient ?? createConnectQueryClient());
   const client = queryClient ?? ownClient;
   const value = useMemo<ConnectContextValue>(
-    () => ({ backend, queryClient: client, callbackUrl, messages: messages ?? {} }),
-    [backend, client, callbackUrl, messages],
+    () => ({
+      backend,
+      queryClient: client,
+      callbackUrl,
+      messages: messages ?? {},
+      errorMessages: errorMessages ?? {},
+    }),
+    [backend, client, callbackUrl, messages, errorMessages],
   );
   return <ConnectContext.Provider value={value}>{children}</ConnectContext.Provider>;
 }

@@ -24,6 +24,8 @@ export {
   createConnectQueryClient,
   useConnectContext,
 } from './ConnectProvider';
+export { ErrorDetails, type ErrorDetailsProps } from './ErrorDetails';
+export { type DescribeErrorOptions, describeError } from './error-message';
 export { defaultMessages, type Messages } from './messages';
 export { SecretInput, type SecretInputProps } from './SecretInput';
 export { TextInput, type TextInputProps } from './TextInput';

@@ -9,12 +9,17 @@ export const defaultConnectMessages = {
   connectAwaitingUser: 'Waiting for the provider…',
   connectVerifying: 'Checking the connection…',
   connectConnected: 'Connected',
-  connectFailed: 'Could not connect.',
+  /** The connected label and status when the button knows the service's name (`appName`). */
+  connectConnectedApp: '{app} connected',
+  connectFailed: "Couldn't connect.",
   connectCancelled: 'The connection was cancelled.',
   connectExpired: 'The connection link expired.',
   connectAwaitingUserHint: 'Finish in the window that opened.',
   callbackVerifying: 'Finishing the connection…',
-  callbackDone: 'Done. You can close this window.',
+  /** In the popup once the app has the answer; the app, not this page, says whether it connected. */
+  callbackDone: 'You can close this window. The app is finishing the connection.',
+  /** The callback page opened directly, with no connection to finish. */
+  callbackNothingPending: "There's no connection to finish here. Go back to the app and start again.",
   callbackReturn: 'Return to the app',
   /** The window read as closed without an answer: the flow still waits ({app} is the app's name). */
   waitingForWindow: 'Finish connecting in the {app} window.',

@@ -1,16 +1,30 @@
 import { defaultCredentialMessages } from '@plugboard/core';
 import { defaultSharedMessages } from './messages-shared';
 
-/** The strings of `<ApiKeyConnectForm>` ({label}, {count}, {line}, {column} are filled in). */
+/**
+ * The strings of `<ApiKeyConnectForm>` ({app}, {label}, {message}, {count}, {line}, {column} are
+ * filled in; `_one` / `_other` keys are plural forms, see `messages-shared.ts`).
+ */
 export const defaultFormMessages = {
   ...defaultSharedMessages,
   formLoading: 'Loading the fields…',
   formLoadFailed: 'The fields for this connection could not be loaded.',
   formSubmit: 'Connect',
   formSubmitting: 'Connecting…',
-  formConnected: 'Connected.',
-  formSubmitFailed: 'Could not connect.',
-  formInvalidSummary: 'Check {count} field(s) before connecting:',
+  /** Announced once the account exists. */
+  formConnected: '{app} connected.',
+  /** After a success: which account, by the non-secret values sent ({account}: "acme · ops@acme.test"). */
+  formConnectedAccount: 'Account: {account}',
+  formConnectedNext: 'The connection to {app} is ready to use.',
+  formConnectAnother: 'Connect another account',
+  formInvalidSummary_one: 'Fill in {count} field before connecting:',
+  formInvalidSummary_other: 'Fill in {count} fields before connecting:',
+  formRefusedSummary_one: '{app} refused {count} field:',
+  formRefusedSummary_other: '{app} refused {count} fields:',
+  /** One line of a summary, a link to the field; used when the message does not name the field itself. */
+  formProblem: '{label}: {message}',
+  /** A field's placeholder, so an example does not look like a value already filled in. */
+  formPlaceholder: 'e.g. {example}',
   formMoreOptions: 'More options',
   formShowSecret: 'Show {label}',
   ...defaultCredentialMessages,

@@ -1,0 +1,152 @@
+import type { ConnectError } from '@plugboard/core';
+import { formatMessage } from '@plugboard/core/internal';
+import type { SharedMessages } from './messages-shared';
+
+// Replaced by bundlers; declared here because the package is typed without Node's globals.
+declare const process: { env: { NODE_ENV?: string } };
+
+/** The message key of each sentence a failure can read as (see `messages-shared.ts`). */
+export type ErrorMessageKey = Extract<keyof SharedMessages, `error${string}`>;
+
+/** A proxy's own refusals that only the app's developer can fix: the user reads "can't connect right now". */
+const MISCONFIGURED_SLUGS: Readonly<Record<string, string>> = {
+  Proxy_CrossSiteRequest:
+    'createConnectHandler refused a cross-site request: serve the app from the handler’s origin, or add the page’s origin to its `allowedOrigins`.',
+  Proxy_CallbackOriginNotAllowed:
+    'The callback URL’s origin is not allowed: add it to createConnectHandler’s `callbackOrigins`, or change ConnectProvider’s `callbackUrl`.',
+  Proxy_AuthConfigNotAllowed:
+    'This auth config is not on the allowlist: add its id to createConnectHandler’s `allowedAuthConfigIds`, or use one that is.',
+  Proxy_UserIdNotAllowed:
+    'The request named a user id: the handler binds the user itself (`getUserId`); do not send `user_id` from the browser.',
+  Proxy_NotFound:
+    'No route of createConnectHandler answered: check that `createHttpBackend`’s `baseUrl` matches the handler’s mount and `basePath`.',
+  Proxy_MethodNotAllowed:
+    'createConnectHandler does not answer this method here: check that the backend’s `baseUrl` points at the handler’s mount.',
+  Proxy_PayloadTooLarge: 'The request body was over the handler’s size limit.',
+  Proxy_UnsupportedContentType:
+    'The request was not sent as JSON: use `createHttpBackend` or send `content-type: application/json`.',
+  Proxy_InvalidJson: 'The request body was not valid JSON.',
+};
+
+/** What the upstream's own auth refusals mean for the developer. */
+const UPSTREAM_AUTH_HINT =
+  'Composio refused the API key: check the `apiKey` given to createConnectHandler (COMPOSIO_API_KEY) and its project.';
+
+/** Whether only the app's developer can fix this error (a proxy policy, the API key, a wrong mount). */
+export function isMisconfiguration(error: ConnectError): boolean {
+  return developerHint(error) !== undefined;
+}
+
+/** What the developer should change for a misconfiguration; `undefined` for other errors. */
+export function developerHint(error: ConnectError): string | undefined {
+  // The kit refused its own input before sending: the message names what to pass instead.
+  if (error.kind === 'invalid_request' && Object.keys(error.fieldErrors).length === 0) return error.message;
+  if (error.kind !== 'http') return undefined;
+  if (error.slug && MISCONFIGURED_SLUGS[error.slug]) return MISCONFIGURED_SLUGS[error.slug];
+  const fromProxy = error.slug?.startsWith('Proxy_') === true;
+  if (!fromProxy && (error.status === 401 || error.status === 403)) return UPSTREAM_AUTH_HINT;
+  return undefined;
+}
+
+/**
+ * The sentence a user reads for an error, chosen from its kind, status and slug; never the
+ * API's own text, which stays on the error for the "Details" disclosure and `onError`.
+ * `refusedCredentials`: a 400/422 answers a credential form, not a link.
+ */
+export function errorMessageKey(error: ConnectError, refusedCredentials = false): ErrorMessageKey {
+  if (isMisconfiguration(error)) return 'errorMisconfigured';
+  switch (error.kind) {
+    case 'timeout':
+      return 'errorTimeout';
+    case 'network':
+      return 'errorNetwork';
+    case 'invalid_response':
+      return 'errorService';
+    case 'aborted':
+      return 'errorCancelled';
+    case 'popup_blocked':
+      return 'errorPopupBlocked';
+    case 'popup_closed':
+      return 'errorPopupClosed';
+    case 'expired':
+      return 'errorExpired';
+    case 'connection_failed':
+      if (/\b(denied|declined|access_denied|consent)\b/i.test(error.message)) return 'errorDeclined';
+      if (/\brevoked\b/i.test(error.message)) return 'errorRevoked';
+      if (/\bcancel/i.test(error.message)) return 'errorCancelled';
+      return 'errorNotCompleted';
+    case 'invalid_request':
+      return refusedCredentials ? 'errorCredentialsRefused' : 'errorMisconfigured';
+    case 'http':
+      break;
+  }
+  switch (error.slug) {
+    case 'Proxy_Unauthorized':
+      return 'errorSignIn';
+    case 'Proxy_UpstreamTimeout':
+      return 'errorTimeout';
+    case 'Proxy_UpstreamUnreachable':
+      return 'errorNetwork';
+    case 'Proxy_UpstreamInvalidResponse':
+    case 'Proxy_InternalError':
+      return 'errorService';
+    case 'ConnectedAccount_NotFound':
+      return 'errorNotFound';
+  }
+  const status = error.status ?? 0;
+  if (status === 429) return 'errorRateLimited';
+  if (status === 408 || status === 504) return 'errorTimeout';
+  if (status >= 500) return 'errorService';
+  if (status === 404 || status === 410) return 'errorNotFound';
+  if (status === 400 || status === 422)
+    return refusedCredentials ? 'errorCredentialsRefused' : 'errorUnknown';
+  return 'errorUnknown';
+}
+
+export interface DescribeErrorOptions {
+  messages: SharedMessages;
+  /** The service's name for {app}; `messages.appFallback` without one. */
+  appName?: string | undefined;
+  /** Per-slug rewordings (`ConnectProvider`'s `errorMessages`), {app} filled in. */
+  errorMessages?: Readonly<Record<string, string>> | undefined;
+  refusedCredentials?: boolean | undefined;
+}
+
+/** The one plain sentence a user reads for `error`: an app's per-slug wording first, then the kit's. */
+export function describeError(error: ConnectError, options: DescribeErrorOptions): string {
+  const { messages, errorMessages } = options;
+  const template =
+    (error.slug !== undefined && Object.hasOwn(errorMessages ?? {}, error.slug)
+      ? errorMessages?.[error.slug]
+      : undefined) ?? messages[errorMessageKey(error, options.refusedCredentials)];
+  const sentence = formatMessage(template, { app: options.appName || messages.appFallback });
+  // "{app} didn't respond" with no name known starts with "the service": a sentence starts capitalised.
+  return sentence.charAt(0).toLocaleUpperCase(messages.locale) + sentence.slice(1);
+}
+
+const reported = new WeakSet<ConnectError>();
+
+/**
+ * In development, tells the developer once per error what to change for a misconfiguration
+ * (the user reads only "This app can't connect to … right now"). Silent in production builds.
+ */
+export function reportMisconfiguration(
+  error: ConnectError,
+  log: (line: string) => void = console.warn,
+): void {
+  const hint = developerHint(error);
+  if (!hint || !isDevelopment() || reported.has(error)) return;
+  reported.add(error);
+  log(
+    `[plugboard] ${error.slug ?? `HTTP ${error.status}`}: ${hint}${error.requestId ? ` (request ${error.requestId})` : ''}`,
+  );
+}
+
+/** Bundlers replace `process.env.NODE_ENV`; without one (a plain browser) it throws, and we stay quiet. */
+function isDevelopment(): boolean {
+  try {
+    return process.env.NODE_ENV !== 'production';
+  } catch {
+    return false;
+  }
+}
