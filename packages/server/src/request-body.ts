@@ -1,4 +1,5 @@
-import { readBodyLimited, secretValuesOf } from '@plugboard/core/internal';
+import { FIELD_CATALOG } from '@plugboard/core';
+import { CONNECTION_DATA_KEYS, readBodyLimited, secretValuesOf } from '@plugboard/core/internal';
 import type { Exchange } from './exchange';
 import { MAX_BODY_BYTES } from './options';
 import { asRecord } from './policy';
@@ -6,6 +7,25 @@ import { redactForLog } from './redaction';
 
 /** No request body of these routes nests deeper; a deeper one is not a mistake a form makes. */
 export const MAX_BODY_DEPTH = 32;
+
+/** Shorter values of unknown fields are not redacted: they would mangle every message they occur in. */
+const MIN_UNKNOWN_SECRET_LENGTH = 6;
+
+/** Fields documented by the catalog or the wire schema (`status` included): judged by `secretValuesOf`. */
+const KNOWN_FIELDS = new Set<string>([...Object.keys(FIELD_CATALOG), ...CONNECTION_DATA_KEYS, 'status']);
+
+/**
+ * Values of the credential fields neither the field catalog nor the wire schema knows (a toolkit's own `pat`, `hmac`,
+ * `license`): nothing says they are not a credential, so an upstream error echoing one has it
+ * redacted like a secret-sounding one.
+ */
+function unknownFieldValues(fields: unknown): string[] {
+  return Object.entries(asRecord(fields) ?? {}).flatMap(([key, value]) =>
+    typeof value === 'string' && value.length >= MIN_UNKNOWN_SECRET_LENGTH && !KNOWN_FIELDS.has(key)
+      ? [value]
+      : [],
+  );
+}
 
 /** How deep a parsed JSON value nests, counted without recursion (a hostile body may be deep). */
 function depthOf(value: unknown): number {
@@ -69,12 +89,9 @@ export async function readJsonBody(
     return exchange.fail(400, 'Proxy_InvalidJson', `The body nests more than ${MAX_BODY_DEPTH} levels deep`);
   }
   const connection = asRecord(record.connection);
+  const credentials = [record.connection_data, connection?.data, asRecord(connection?.state)?.val];
   exchange.secrets = [
-    ...new Set([
-      ...secretValuesOf(record.connection_data),
-      ...secretValuesOf(connection?.data),
-      ...secretValuesOf(asRecord(connection?.state)?.val),
-    ]),
+    ...new Set(credentials.flatMap((fields) => [...secretValuesOf(fields), ...unknownFieldValues(fields)])),
   ];
   exchange.body = redactForLog(record);
   return record;
