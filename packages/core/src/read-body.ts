@@ -5,9 +5,14 @@ export type BodyResult = { kind: 'ok'; bytes: Uint8Array } | { kind: 'too_large'
 /**
  * Reads a request body up to `limit` bytes. A declared `content-length` over the limit is
  * refused before a byte is read; a body that grows past it is cancelled at that point, so a
- * 10 MB upload costs at most `limit` bytes of memory.
+ * 10 MB upload costs at most `limit` bytes of memory. When `signal` aborts (a deadline), the
+ * body is cancelled there and the read rejects with the signal's reason.
  */
-export async function readBodyLimited(request: Request, limit: number): Promise<BodyResult> {
+export async function readBodyLimited(
+  request: Request,
+  limit: number,
+  signal?: AbortSignal,
+): Promise<BodyResult> {
   const declared = request.headers.get('content-length');
   if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) {
     request.body?.cancel().catch(() => {});
@@ -19,7 +24,14 @@ export async function readBodyLimited(request: Request, limit: number): Promise<
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = signal ? await untilAborted(reader.read(), signal) : await reader.read();
+    } catch (error) {
+      if (signal?.aborted) reader.cancel().catch(() => {});
+      throw error;
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > limit) {

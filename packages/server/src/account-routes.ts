@@ -24,11 +24,10 @@ async function isOwnAccount(
   services: Services,
   call: RouteCall,
   account: AccountSummaryJson,
+  allowed: (authConfigId: string) => Promise<boolean> = (id) =>
+    services.policy.isAllowed(id, call.userId, call.request),
 ): Promise<boolean> {
-  return (
-    account.user_id === call.userId &&
-    (await services.policy.isAllowed(account.auth_config.id, call.userId, call.request))
-  );
+  return account.user_id === call.userId && (await allowed(account.auth_config.id));
 }
 
 interface OwnAccount {
@@ -103,11 +102,18 @@ export const listConnectedAccounts: RouteHandler = async (services, call) => {
   const items = result.json.items;
   if (!Array.isArray(items)) return notAnAccount(call);
   const summaries: AccountSummaryJson[] = [];
+  // An allowlist function is asked once per auth config of the page, not once per account.
+  const answers = new Map<string, Promise<boolean>>();
+  const allowedOnce = (id: string) => {
+    const answer = answers.get(id) ?? services.policy.isAllowed(id, call.userId, call.request);
+    answers.set(id, answer);
+    return answer;
+  };
   for (const item of items) {
     const account = summarizeAccount(item);
     if (account === undefined) return notAnAccount(call);
     // Upstream filtered already; checked again, so a filter it ignores cannot show another's account.
-    if (await isOwnAccount(services, call, account)) summaries.push(account);
+    if (await isOwnAccount(services, call, account, allowedOnce)) summaries.push(account);
   }
   const page: Record<string, unknown> = {
     items: summaries,

@@ -109,6 +109,17 @@ function raw(method: string, path: string, body?: string) {
   });
 }
 
+/** A Zendesk API-key account to create, its key the suite's first secret. */
+const zendeskAccount = (email: string) => ({
+  auth_config: { id: 'ac_zendesk' },
+  connection: {
+    state: {
+      authScheme: 'API_KEY' as const,
+      val: { status: 'ACTIVE' as const, subdomain: 'acme', email, api_key: SECRETS[0] },
+    },
+  },
+});
+
 beforeAll(async () => {
   sandbox = await startSandboxServer({ port: 0, host: '127.0.0.1', apiKeys: [API_KEY], control: true });
   proxy = await startProxy();
@@ -147,15 +158,7 @@ describe('every route, through core’s HTTP backend as a browser uses it', () =
   });
 
   test('create a credential account → ACTIVE; credentials neither echoed nor stored readably', async () => {
-    const created = await backend().createConnectedAccount({
-      auth_config: { id: 'ac_zendesk' },
-      connection: {
-        state: {
-          authScheme: 'API_KEY',
-          val: { status: 'ACTIVE', subdomain: 'acme', email: 'agent@acme.test', api_key: SECRETS[0] },
-        },
-      },
-    });
+    const created = await backend().createConnectedAccount(zendeskAccount('agent@acme.test'));
     expect(created.status).toBe('ACTIVE');
     const account = await backend().getConnectedAccount(created.id);
     expect(account.user_id).toBe('alice');
@@ -230,15 +233,7 @@ test('apiVersion v3.1: link, create, get and list against the sandbox’s /api/v
       callback_url: 'http://app.test/cb',
     });
     expect((await backend.getConnectedAccount(link.connected_account_id)).status).toBe('INITIATED');
-    const made = await backend.createConnectedAccount({
-      auth_config: { id: 'ac_zendesk' },
-      connection: {
-        state: {
-          authScheme: 'API_KEY',
-          val: { status: 'ACTIVE', subdomain: 'acme', email: 'v31@acme.test', api_key: SECRETS[0] },
-        },
-      },
-    });
+    const made = await backend.createConnectedAccount(zendeskAccount('v31@acme.test'));
     expect(made.status).toBe('ACTIVE');
     const list = await fetch(`${v31.url}/api/connect/api/v3/connected_accounts`, {
       headers: { 'x-session-user': 'alice' },

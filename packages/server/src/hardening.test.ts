@@ -320,6 +320,35 @@ describe('attack 3: the API key never comes back in x-request-id or as a JSON ke
   });
 });
 
+test('an upstream error echoing a credential under a name no pattern guesses has it redacted', async () => {
+  const echo = await startTestUpstream((request, res) => {
+    const val = JSON.parse(request.body).connection.state.val;
+    res.statusCode = 400;
+    res.setHeader('content-type', 'application/json');
+    res.end(
+      JSON.stringify({
+        error: {
+          message: `bad pat ${val.pat}`,
+          code: 600,
+          slug: 'X',
+          status: 400,
+          errors: [`hmac: ${val.hmac}`],
+        },
+      }),
+    );
+  });
+  try {
+    const response = await send('POST', 'connected_accounts', created, makeHandler({ baseUrl: echo.url }));
+    expect(response.status).toBe(400);
+    expect(response.json().error).toMatchObject({
+      message: 'bad pat [redacted]',
+      errors: ['hmac: [redacted]'],
+    });
+  } finally {
+    await echo.close();
+  }
+});
+
 test('attack 4: reading an account whose auth config is off the allowlist answers like a missing one', async () => {
   const offList = await send('GET', 'connected_accounts/ca_other');
   twist = { status: 404 };

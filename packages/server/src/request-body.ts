@@ -1,4 +1,5 @@
-import { secretValuesOf, untilAborted } from '@plugboard/core/internal';
+import { FIELD_CATALOG } from '@plugboard/core';
+import { CONNECTION_DATA_KEYS, readBodyLimited, secretValuesOf } from '@plugboard/core/internal';
 import type { Exchange } from './exchange';
 import { MAX_BODY_BYTES } from './options';
 import { asRecord } from './policy';
@@ -7,50 +8,23 @@ import { redactForLog } from './redaction';
 /** No request body of these routes nests deeper; a deeper one is not a mistake a form makes. */
 export const MAX_BODY_DEPTH = 32;
 
-type BodyRead = { kind: 'ok'; bytes: Uint8Array } | { kind: 'too_large' } | { kind: 'timeout' };
+/** Shorter values of unknown fields are not redacted: they would mangle every message they occur in. */
+const MIN_UNKNOWN_SECRET_LENGTH = 6;
+
+/** Fields documented by the catalog or the wire schema (`status` included): judged by `secretValuesOf`. */
+const KNOWN_FIELDS = new Set<string>([...Object.keys(FIELD_CATALOG), ...CONNECTION_DATA_KEYS, 'status']);
 
 /**
- * Reads a body up to `limit` bytes within `timeoutMs`. A declared length over the limit is
- * refused unread; a body that grows past it, or trickles in past the deadline, is cancelled there
- * (the Node glue then closes the connection) rather than waiting on the server's own timeout.
+ * Values of the credential fields neither the field catalog nor the wire schema knows (a toolkit's own `pat`, `hmac`,
+ * `license`): nothing says they are not a credential, so an upstream error echoing one has it
+ * redacted like a secret-sounding one.
  */
-async function readBody(request: Request, limit: number, timeoutMs: number): Promise<BodyRead> {
-  const declared = request.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared) && Number(declared) > limit) {
-    request.body?.cancel().catch(() => {});
-    return { kind: 'too_large' };
-  }
-  if (request.body === null) return { kind: 'ok', bytes: new Uint8Array(0) };
-  const reader = request.body.getReader();
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await untilAborted(reader.read(), controller.signal);
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        reader.cancel().catch(() => {});
-        return { kind: 'too_large' };
-      }
-      chunks.push(value);
-    }
-  } catch (error) {
-    if (!controller.signal.aborted) throw error;
-    reader.cancel().catch(() => {});
-    return { kind: 'timeout' };
-  } finally {
-    clearTimeout(timer);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return { kind: 'ok', bytes };
+function unknownFieldValues(fields: unknown): string[] {
+  return Object.entries(asRecord(fields) ?? {}).flatMap(([key, value]) =>
+    typeof value === 'string' && value.length >= MIN_UNKNOWN_SECRET_LENGTH && !KNOWN_FIELDS.has(key)
+      ? [value]
+      : [],
+  );
 }
 
 /** How deep a parsed JSON value nests, counted without recursion (a hostile body may be deep). */
@@ -88,12 +62,20 @@ export async function readJsonBody(
       { suggestedFix: 'Send the request with the header content-type: application/json' },
     );
   }
-  const read = await readBody(request, MAX_BODY_BYTES, timeoutMs);
+  // A deadline of our own: a body that trickles in is cut off here, not at the server's timeout.
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), timeoutMs);
+  let read: Awaited<ReturnType<typeof readBodyLimited>>;
+  try {
+    read = await readBodyLimited(request, MAX_BODY_BYTES, deadline.signal);
+  } catch (error) {
+    if (!deadline.signal.aborted) throw error;
+    return exchange.fail(408, 'Proxy_RequestTimeout', `The body did not arrive within ${timeoutMs} ms`);
+  } finally {
+    clearTimeout(timer);
+  }
   if (read.kind === 'too_large') {
     return exchange.fail(413, 'Proxy_PayloadTooLarge', `The body is larger than ${MAX_BODY_BYTES} bytes`);
-  }
-  if (read.kind === 'timeout') {
-    return exchange.fail(408, 'Proxy_RequestTimeout', `The body did not arrive within ${timeoutMs} ms`);
   }
   let json: unknown;
   try {
@@ -107,12 +89,9 @@ export async function readJsonBody(
     return exchange.fail(400, 'Proxy_InvalidJson', `The body nests more than ${MAX_BODY_DEPTH} levels deep`);
   }
   const connection = asRecord(record.connection);
+  const credentials = [record.connection_data, connection?.data, asRecord(connection?.state)?.val];
   exchange.secrets = [
-    ...new Set([
-      ...secretValuesOf(record.connection_data),
-      ...secretValuesOf(connection?.data),
-      ...secretValuesOf(asRecord(connection?.state)?.val),
-    ]),
+    ...new Set(credentials.flatMap((fields) => [...secretValuesOf(fields), ...unknownFieldValues(fields)])),
   ];
   exchange.body = redactForLog(record);
   return record;
