@@ -68,8 +68,8 @@ test('popup: Allow connects, the callback closes the popup, axe clean before and
   const closed = popup.waitForEvent('close');
   await popup.getByRole('button', { name: 'Allow' }).click();
   await closed;
-  await expect(page.getByRole('button', { name: 'Connected' })).toHaveAttribute('data-state', 'connected');
-  await expect(statusRegion(page)).toHaveText('Connected');
+  await expect(page.getByRole('button', { name: 'GitHub connected' })).toHaveAttribute('data-state', 'connected');
+  await expect(statusRegion(page)).toHaveText('GitHub connected');
   const accountId = await newestAccountId(request);
   expect(accountId).toMatch(/^ca_/);
   await expect(events(page)).toContainText(`success ${accountId}`);
@@ -113,7 +113,7 @@ test('auto: a blocked popup falls back to a full-page redirect that returns conn
   await page.waitForURL(isLinkPage);
   await page.getByRole('button', { name: 'Allow' }).click();
   await page.waitForURL(/\/button\.html\?mode=auto&blockPopup=1$/);
-  await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
   await expect(events(page)).toContainText(/success ca_/);
 });
 
@@ -134,7 +134,7 @@ test('redirect mode: a full round trip through the callback route', async ({ pag
   await page.waitForURL(isLinkPage);
   await page.getByRole('button', { name: 'Allow' }).click();
   await page.waitForURL(/\/button\.html\?mode=redirect#settings$/);
-  await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
   // The pending attempt is consumed: a reload starts idle, nothing secret was left behind.
   const stored = await page.evaluate(() => JSON.stringify(Object.entries(sessionStorage)));
   expect(stored).not.toMatch(/sandbox-e2e-key|lt_/);
@@ -167,7 +167,7 @@ test('an expired link ends in expired, and connecting again makes a new link tha
   const popup = await popupPromise;
   await popup.waitForURL(/\/link\//);
   await popup.getByRole('button', { name: 'Allow' }).click();
-  await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
 });
 
 test('10 s of latency on create: the popup still opens (in the click) and then connects', async ({
@@ -185,7 +185,7 @@ test('10 s of latency on create: the popup still opens (in the click) and then c
     await expect(popup.getByRole('status')).toHaveText('Connecting…');
     await popup.waitForURL(/\/link\//, { timeout: 20_000 });
     await popup.getByRole('button', { name: 'Allow' }).click();
-    await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
   } finally {
     await controlSandbox(request, { action: 'latency', ms: 0, route: 'createLinkSession' });
   }
@@ -281,7 +281,7 @@ test('the network dropping mid-poll recovers and still connects', async ({ page 
   await twoDropped;
   await expect(page.getByRole('button', { name: 'Waiting for the provider…' })).toBeVisible();
   await popup.getByRole('button', { name: 'Allow' }).click();
-  await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
 });
 
 test('keyboard only: Tab, Enter, deny, connect again from the keyboard', async ({ page }) => {
@@ -307,7 +307,7 @@ test('keyboard only: Tab, Enter, deny, connect again from the keyboard', async (
   await popup.waitForURL(/\/link\//);
   await popup.getByRole('button', { name: 'Allow' }).focus();
   await popup.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: 'Connected' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeFocused();
 });
 
 test('requests for a popup connection: one create, one account read, none once connected', async ({
@@ -327,7 +327,7 @@ test('requests for a popup connection: one create, one account read, none once c
   await page.clock.pauseAt(Date.now() + 1000);
   const { popup } = await openPopup(page);
   await popup.getByRole('button', { name: 'Allow' }).click();
-  await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
   expect(creates).toHaveLength(1);
   // The callback page tells the opener twice (postMessage and BroadcastChannel): one read.
   expect(reads).toHaveLength(1);

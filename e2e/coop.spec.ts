@@ -106,7 +106,7 @@ for (const react of ['19', '18'] as const) {
       await expectAxeClean(page, 'waiting for the severed window');
 
       await popup.getByRole('button', { name: 'Allow' }).click();
-      await expect(page.getByRole('button', { name: 'Connected' })).toHaveAttribute(
+      await expect(page.getByRole('button', { name: 'GitHub connected' })).toHaveAttribute(
         'data-state',
         'connected',
       );
@@ -130,7 +130,7 @@ for (const react of ['19', '18'] as const) {
       expect(linkTokenOf(second.url())).toBe(linkTokenOf(first.url()));
       await expect(page.getByRole('button', { name: 'Open again' })).toHaveCount(0);
       await second.getByRole('button', { name: 'Allow' }).click();
-      await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
       expect(creates).toHaveLength(1);
       expect(
         (await newAccounts(request, GITHUB.authConfigId, before)).map((account) => account.status),
@@ -148,7 +148,7 @@ for (const react of ['19', '18'] as const) {
       // The window is open now: another press only focuses it.
       await mainButton(page).click();
       await second.getByRole('button', { name: 'Allow' }).click();
-      await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
       expect(creates).toHaveLength(1);
     });
 
@@ -165,7 +165,7 @@ for (const react of ['19', '18'] as const) {
       );
       expect(linkTokenOf(second.url())).not.toBe(linkTokenOf(first.url()));
       await second.getByRole('button', { name: 'Allow' }).click();
-      await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
       expect(creates).toHaveLength(2);
       const made = await newAccounts(request, GITHUB.authConfigId, before);
       // The cancelled attempt's account never completed; exactly one is ACTIVE.
@@ -180,7 +180,7 @@ for (const react of ['19', '18'] as const) {
       await page.waitForURL(
         (url) => url.pathname === `${base}button.html` && url.searchParams.get('mode') === 'redirect',
       );
-      await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
     });
 
     test('auto is unaffected: a blocked popup falls back to a redirect that returns connected', async ({
@@ -193,14 +193,14 @@ for (const react of ['19', '18'] as const) {
       await page.waitForURL(
         (url) => url.pathname === `${base}button.html` && url.searchParams.get('mode') === 'auto',
       );
-      await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
     });
 
     test('auto with a COOP provider: the popup opens in the click and connects', async ({ page }) => {
       await openButtonPage(page, LINEAR, 'mode=auto');
       const popup = await clickConnect(page, LINEAR);
       await popup.getByRole('button', { name: 'Allow' }).click();
-      await expect(page.getByRole('button', { name: 'Connected' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
     });
   });
 }

@@ -138,6 +138,6 @@ export async function connectZendeskByForm(
   await page.getByRole('textbox', { name: /^Email/ }).fill('ops@acme.test');
   await page.getByLabel(/^API token/).fill('zd_example_token_1');
   await page.getByRole('button', submit).click();
-  await expect(page.getByText('Connected.')).toBeVisible();
+  await expect(page.getByText('Zendesk connected.')).toBeVisible();
   expect(errors).toEqual([]);
 }

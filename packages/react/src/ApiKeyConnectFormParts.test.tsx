@@ -70,6 +70,6 @@ describe('the form parts as top-level exports', () => {
     );
     await screen.findByLabelText(/Subdomain/);
     await user.click(screen.getByRole('button', { name: 'Connect' }));
-    expect((await screen.findByRole('alert')).textContent).toMatch('Check 3 field(s) before connecting:');
+    expect((await screen.findByRole('alert')).textContent).toMatch('Fill in 3 fields before connecting:');
   });
 });

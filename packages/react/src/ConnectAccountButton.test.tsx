@@ -196,7 +196,7 @@ describe('<ConnectAccountButton>', () => {
       const { location } = await sandbox.completeLink(token, { allow: true });
       const severed = { opener: null, location: { origin: new URL(location).origin } };
       expect(notifyConnectOpener(location, { window: severed as unknown as Window })).toBe(true);
-      expect(await screen.findByRole('button', { name: 'Connected' })).toBeDefined();
+      expect(await screen.findByRole('button', { name: 'GitHub connected' })).toBeDefined();
       expect(onSuccess).toHaveBeenCalledOnce();
     });
   });

@@ -263,7 +263,7 @@ describe('attack 2: URL-valued keys skip no callback-origin check', () => {
     expect(response.status).toBe(201);
   });
 
-  test('the raw connection_data is not spread back past the schema: a toolkit’s own strings only', async () => {
+  test('the raw connection_data is not spread back past the schema: a URL nested under an unknown key is judged', async () => {
     const response = await send('POST', 'connected_accounts/link', {
       auth_config_id: 'ac_github',
       connection_data: {
@@ -272,10 +272,23 @@ describe('attack 2: URL-valued keys skip no callback-origin check', () => {
         smuggled: { nested: { callback_url: 'https://evil.test' } },
       },
     });
+    // Core's tolerant reader keeps a toolkit's unknown keys, so the nested URL is seen and judged:
+    // refused, and nothing goes upstream.
+    expect(response.status).toBe(400);
+    expect(response.text).toContain('callback');
+    expect(upstream.requests).toHaveLength(0);
+  });
+
+  test('unknown connection_data keys with plain values pass; the schema’s known ones are checked', async () => {
+    const response = await send('POST', 'connected_accounts/link', {
+      auth_config_id: 'ac_github',
+      connection_data: { subdomain: 'acme', email: 'a@acme.test', custom_region: 'eu' },
+    });
     expect(response.status).toBe(201);
     expect(JSON.parse(upstream.requests[0]?.body ?? '').connection_data).toEqual({
       subdomain: 'acme',
       email: 'a@acme.test',
+      custom_region: 'eu',
     });
   });
 
