@@ -1,5 +1,4 @@
 import { ConnectError, detachCause } from './connect-error';
-import { parseHttpUrl } from './http-url';
 import type { ConnectedAccountSummary } from './wire-accounts';
 
 /**
@@ -115,8 +114,13 @@ export function nextPollDelay(previous: number | undefined, initial = 1000, max 
 
 /** Only http(s) URLs are ever navigated to; `javascript:` and friends are a malformed response. */
 export function checkRedirectUrl(value: string): string | ConnectError {
-  const url = parseHttpUrl(value);
-  if (url !== undefined) return url.href;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    url = new URL('invalid:');
+  }
+  if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
   return new ConnectError('invalid_response', {
     message: 'The backend returned a redirect URL that is not http or https.',
     path: 'redirect_url',

@@ -3,6 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { checkRedirectUrl } from './connect-flow-outcome';
 import { parseHttpUrl } from './http-url';
 
+/** Strings near a URL: every scheme the kit meets, odd separators, anything after. */
+const urlish = fc.oneof(
+  fc
+    .tuple(
+      fc.constantFrom('http', 'https', 'HtTpS', 'javascript', 'data', 'ftp', 'file', ''),
+      fc.constantFrom('://', ':', ':/', '//', ':///', ' '),
+      fc.string({ maxLength: 24 }),
+    )
+    .map((parts) => parts.join('')),
+  fc.string(),
+);
+
 describe('parseHttpUrl, the kit’s one http(s)-URL check', () => {
   it.each([
     ['https://app.example/cb?x=1#f', 'https://app.example/cb?x=1#f'],
@@ -33,37 +45,29 @@ describe('parseHttpUrl, the kit’s one http(s)-URL check', () => {
 
   it('accepts exactly the strings the URL parser reads as http: or https:', () => {
     fc.assert(
-      fc.property(
-        fc.oneof(
-          fc
-            .tuple(
-              fc.constantFrom('http', 'https', 'HtTpS', 'javascript', 'data', 'ftp', 'file', ''),
-              fc.constantFrom('://', ':', ':/', '//', ':///', ' '),
-              fc.string({ maxLength: 24 }),
-            )
-            .map((parts) => parts.join('')),
-          fc.string(),
-        ),
-        (value) => {
-          let expected: boolean;
-          try {
-            expected = ['http:', 'https:'].includes(new URL(value).protocol);
-          } catch {
-            expected = false;
-          }
-          expect(parseHttpUrl(value) !== undefined).toBe(expected);
-        },
-      ),
+      fc.property(urlish, (value) => {
+        let expected: boolean;
+        try {
+          expected = ['http:', 'https:'].includes(new URL(value).protocol);
+        } catch {
+          expected = false;
+        }
+        expect(parseHttpUrl(value) !== undefined).toBe(expected);
+      }),
     );
   });
 
-  it('is what the connect flow checks a redirect URL with', () => {
-    expect(checkRedirectUrl('https://connect.composio.dev/link/lt_1')).toBe(
-      'https://connect.composio.dev/link/lt_1',
-    );
+  it("agrees with the connect flow's redirect check on every string", () => {
     expect(checkRedirectUrl('javascript:alert(1)')).toMatchObject({
       kind: 'invalid_response',
       path: 'redirect_url',
     });
+    fc.assert(
+      fc.property(urlish, (value) => {
+        const checked = checkRedirectUrl(value);
+        expect(typeof checked === 'string' ? checked : undefined).toBe(parseHttpUrl(value)?.href);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The kit's one http(s)-URL check: the parsed URL when `value` is an absolute `http:` or `https:`
  * URL, `undefined` for anything else (`javascript:`, `data:`, a relative path, not a string). The
- * connect flow checks a redirect URL with it before navigating; the server and the sandbox check
- * callback URLs with it (`@plugboard/core/internal`). No zod: the button path bundles it.
+ * server and the sandbox check callback URLs with it (`@plugboard/core/internal`); the connect
+ * flow's `checkRedirectUrl` accepts exactly the same URLs. No zod: the button path can bundle it.
  *
  * @example parseHttpUrl('https://app.example/cb')?.origin // 'https://app.example'
  */
