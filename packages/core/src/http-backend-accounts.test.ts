@@ -228,7 +228,8 @@ describe('setConnectedAccountEnabled', () => {
       backend.setConnectedAccountEnabled('ca_1', 'false' as never),
       'invalid_request',
     );
-    expect(error.fieldErrors).toEqual({ enabled: ['Must be a boolean'] });
+    expect(error.path).toBe('enabled');
+    expect(error.fieldErrors).toEqual({ enabled: ['Invalid input: expected boolean'] });
     await rejection(backend.setConnectedAccountEnabled('', true), 'invalid_request');
     expect(calls).toHaveLength(0);
   });

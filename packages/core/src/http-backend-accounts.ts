@@ -7,6 +7,7 @@ import {
   connectedAccountPageOf,
   connectedAccountPageResponseSchema,
   connectedAccountsQuery,
+  setAccountEnabledRequestSchema,
   successResponseSchema,
 } from './wire-accounts';
 
@@ -70,13 +71,7 @@ export function accountMethods({ send, api, checkRequest, checkId }: AccountMeth
     async setConnectedAccountEnabled(id: string, enabled: boolean, options?: RequestOptions) {
       checkId(id, 'connected account id');
       const path = `${accountPath(id)}/status`;
-      if (typeof enabled !== 'boolean') {
-        throw new ConnectError('invalid_request', {
-          message: `PATCH ${path} was not sent: enabled must be a boolean`,
-          path: 'enabled',
-          fieldErrors: { enabled: ['Must be a boolean'] },
-        });
-      }
+      checkRequest(setAccountEnabledRequestSchema, { enabled }, `PATCH ${path}`);
       expectSuccess(
         await send({ method: 'PATCH', path, body: { enabled } }, successResponseSchema, options),
         `PATCH ${path}`,

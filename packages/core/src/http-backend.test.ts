@@ -149,6 +149,12 @@ describe('createHttpBackend: requests', () => {
   });
 });
 
+/** `getAuthFields('ac_zendesk01')` against a server answering with this auth config and toolkit. */
+function authFieldsOver(config: unknown, toolkit: unknown) {
+  const { fetch } = fakeFetch((call) => json(call.url.includes('auth_configs') ? config : toolkit));
+  return createHttpBackend({ baseUrl: '', fetch }).getAuthFields?.('ac_zendesk01');
+}
+
 describe('createHttpBackend: getAuthFields', () => {
   it('reads the auth config, then its toolkit, and returns the fields of its scheme', async () => {
     const { fetch, calls } = fakeFetch((call) =>
@@ -224,10 +230,7 @@ describe('createHttpBackend: getAuthFields', () => {
         ...toolkitExample.auth_config_details,
       ],
     };
-    const { fetch } = fakeFetch((call) =>
-      json(call.url.includes('auth_configs') ? authConfigExample : toolkit),
-    );
-    const fields = await createHttpBackend({ baseUrl: '', fetch }).getAuthFields?.('ac_zendesk01');
+    const fields = await authFieldsOver(authConfigExample, toolkit);
     expect(fields?.authScheme).toBe('API_KEY');
     expect(fields?.fields.map((field) => field.name)).toEqual(['subdomain', 'email', 'api_key', 'region']);
   });
@@ -251,8 +254,7 @@ describe('createHttpBackend: getAuthFields', () => {
       ],
     };
     const config = { ...authConfigExample, auth_scheme: 'QUANTUM_HANDSHAKE' };
-    const { fetch } = fakeFetch((call) => json(call.url.includes('auth_configs') ? config : toolkit));
-    const fields = await createHttpBackend({ baseUrl: '', fetch }).getAuthFields?.('ac_zendesk01');
+    const fields = await authFieldsOver(config, toolkit);
     expect(fields?.authScheme).toBe('QUANTUM_HANDSHAKE');
     expect(fields?.fields.map((each) => each.name)).toEqual(['quantum_key']);
   });
@@ -284,10 +286,7 @@ describe('createHttpBackend: getAuthFields', () => {
         },
       ],
     };
-    const { fetch } = fakeFetch((call) =>
-      json(call.url.includes('auth_configs') ? authConfigExample : toolkit),
-    );
-    const fields = await createHttpBackend({ baseUrl: '', fetch }).getAuthFields?.('ac_zendesk01');
+    const fields = await authFieldsOver(authConfigExample, toolkit);
     expect(fields?.fields.map((field) => field.name)).toEqual(['api_key']);
   });
 

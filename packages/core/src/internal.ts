@@ -10,6 +10,7 @@ export * from './credentials-schema-request';
 export * from './envelope-error';
 export * from './field-catalog';
 export * from './http-backend';
+export * from './http-url';
 export * from './json-error-position';
 export * from './normalize';
 export * from './pending-attempt';

@@ -61,9 +61,13 @@ describe('every response body the spec allows reads', () => {
       successResponseSchema,
     ],
     ['an error envelope', ACCOUNT, 'get', '404', errorEnvelopeSchema],
-  ] as const)('%s (%s %s %s)', (_name, path, method, status, schema) => {
-    readsEvery(schema, arbitraryFromSchema(spec, responseSchema(spec, path, method, status)));
-  });
+  ] as const)(
+    '%s (%s %s %s)',
+    (_name, path, method, status, schema) => {
+      readsEvery(schema, arbitraryFromSchema(spec, responseSchema(spec, path, method, status)));
+    },
+    60_000,
+  );
 
   const account = responseSchema(spec, ACCOUNT, 'get', '200');
   const properties = account.properties as Record<string, JsonSchema>;
@@ -85,10 +89,14 @@ describe('every response body the spec allows reads', () => {
     expect(variants.length).toBeGreaterThanOrEqual(60);
   });
 
-  it.each(variants)('an account whose state is %s', (_name, state) => {
-    const body = arbitraryFromSchema(spec, { ...account, properties: { ...properties, state } });
-    readsEvery(connectedAccountSchema, body, 25);
-  });
+  it.each(variants)(
+    'an account whose state is %s',
+    (_name, state) => {
+      const body = arbitraryFromSchema(spec, { ...account, properties: { ...properties, state } });
+      readsEvery(connectedAccountSchema, body, 25);
+    },
+    30_000,
+  );
 
   it('through createHttpBackend: any account the spec allows reads, keeping no state, data or params in a list', async () => {
     await fc.assert(
@@ -110,7 +118,7 @@ describe('every response body the spec allows reads', () => {
       ),
       { numRuns: 40 },
     );
-  });
+  }, 60_000);
 });
 
 describe('the summary allow-list', () => {
