@@ -384,7 +384,7 @@ export const OpenAgain: Story = {
     await userEvent.click(await canvas.findByRole('button', { name: 'Open again' }));
     // The same link, in a window opened inside the click: no second link session.
     await userEvent.click(await canvas.findByRole('button', { name: 'Allow' }));
-    await expect(await canvas.findByRole('button', { name: 'Connected' })).toBeVisible();
+    await expect(await canvas.findByRole('button', { name: 'GitHub connected' })).toBeVisible();
     await expect(provider().opened).toBe(2);
     await expect(provider().linkSessions).toBe(1);
   },
@@ -403,7 +403,7 @@ export const SeveredByCoop: Story = {
     await expect(canvas.getByRole('status')).not.toHaveTextContent(/cancel/i);
     // Still on screen; Allow reaches the app by the BroadcastChannel.
     await userEvent.click(canvas.getByRole('button', { name: 'Allow' }));
-    await expect(await canvas.findByRole('button', { name: 'Connected' })).toBeVisible();
+    await expect(await canvas.findByRole('button', { name: 'GitHub connected' })).toBeVisible();
   },
 };
 
