@@ -3,8 +3,8 @@
 // exported from the package entry, imported by test files by path.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
+import { createSpecCompiler } from './spec-compiler';
 
 /** One response the oracle saw: what was asked and what came back. */
 export interface SpecExchange {
@@ -28,12 +28,15 @@ export interface SpecViolation {
 export interface SpecOracle {
   /** The problems of one exchange against the spec; `[]` when it matches or is not an API call. */
   check(exchange: SpecExchange): string[];
-  /** For `createSandbox({ onResponse })` (and the server's options): checks every response, kept in `violations`. */
+  /** For `createSandbox({ onResponse })` (and the server's options): reads every response, checked (into `violations`) by `settled()`. */
   readonly onResponse: (exchange: { method: string; url: string; response: Response }) => void;
-  /** A `fetch` that checks every response it returns (on a clone); the caller's response is untouched. */
+  /** A `fetch` that reads every response it returns (a clone) for `settled()` to check; the caller's response is untouched. */
   wrapFetch(fetch: typeof globalThis.fetch): typeof globalThis.fetch;
+  /** Queues an exchange read elsewhere (a recorded log) to be checked by `settled()`. */
+  record(exchange: SpecExchange): void;
   /** Resolves when every response seen so far has been read and checked. */
   settled(): Promise<void>;
+  /** Filled by `settled()`. */
   readonly violations: SpecViolation[];
   /** How many responses were compared with a schema of the spec. */
   readonly checked: number;
@@ -41,43 +44,48 @@ export interface SpecOracle {
   readonly undocumented: ReadonlySet<string>;
 }
 
-/** Where CI (and a checkout) keeps the spec: `../shared/api/composio-openapi.json` from the repo root. */
-export function defaultSpecPath(from: string = import.meta.dirname): string {
+/** The checkout's root: the folder of `pnpm-workspace.yaml` above `from`. */
+export function repoRoot(from: string = import.meta.dirname): string {
   let dir = from;
   while (!existsSync(path.join(dir, 'pnpm-workspace.yaml'))) {
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error(`spec-oracle: no pnpm-workspace.yaml above ${from}`);
     dir = parent;
   }
-  return path.resolve(dir, '../shared/api/composio-openapi.json');
+  return dir;
+}
+
+/** Where CI (and a checkout) keeps the spec: `../shared/api/composio-openapi.json` from the repo root. */
+export function defaultSpecPath(from: string = import.meta.dirname): string {
+  return path.resolve(repoRoot(from), '../shared/api/composio-openapi.json');
 }
 
 type Json = Record<string, unknown>;
-const SPEC_ID = 'composio-openapi.json';
-// Composio's own id formats: any string.
-const OPAQUE_FORMATS = [
-  'authConfigId',
-  'connectedAccountId',
-  'orgId',
-  'projectId',
-  'toolRouterSessionId',
-  'triggerInstanceId',
-];
 
 /**
- * OpenAPI 3.0 → what Ajv reads: local `$ref`s point into the spec added under `SPEC_ID`, and a
- * `nullable` without a `type` (already anything) is dropped, since Ajv refuses it.
+ * The exchange to check from one response (its body read here, so pass a clone), or `undefined`
+ * when it is not the spec's: paths outside `/api/` (hosted pages, control routes), CORS
+ * preflights, and bodies that break halfway (a scripted drop).
  */
-function prepare(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(prepare);
-  if (typeof node !== 'object' || node === null) return node;
-  const out: Json = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (key === '$ref' && typeof value === 'string' && value.startsWith('#')) out[key] = `${SPEC_ID}${value}`;
-    else out[key] = prepare(value);
+export async function readExchange(
+  method: string,
+  url: string,
+  response: Response,
+): Promise<SpecExchange | undefined> {
+  if (!new URL(url).pathname.startsWith('/api/') || method.toUpperCase() === 'OPTIONS') return undefined;
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    return undefined;
   }
-  if (out.nullable === true && out.type === undefined) delete out.nullable;
-  return out;
+  let body: unknown;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    body = text;
+  }
+  return { method, url, status: response.status, body };
 }
 
 interface Operation {
@@ -102,22 +110,25 @@ interface Operation {
  * await oracle.settled();
  * expect(oracle.violations).toEqual([]);
  */
-export function createSpecOracle(options: { specPath?: string } = {}): SpecOracle {
+export function createSpecOracle(options: { specPath?: string; cacheDir?: string | null } = {}): SpecOracle {
   const specPath = options.specPath ?? defaultSpecPath();
   if (!existsSync(specPath)) {
     throw new Error(
       `spec-oracle: Composio's OpenAPI spec is not at ${specPath} (shared/ must sit beside the repo)`,
     );
   }
-  const spec = prepare(JSON.parse(readFileSync(specPath, 'utf8'))) as {
-    paths: Record<string, Record<string, Json>>;
-    components: Json;
-  };
-  const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false, logger: false });
-  addFormats(ajv);
-  for (const format of OPAQUE_FORMATS) ajv.addFormat(format, true);
-  ajv.addSchema({ components: spec.components }, SPEC_ID);
-  const errorValidator = ajv.compile({ $ref: `${SPEC_ID}#/components/schemas/Error` });
+  const specText = readFileSync(specPath, 'utf8');
+  const spec = JSON.parse(specText) as { paths: Record<string, Record<string, Json>>; components: Json };
+  const compiler = createSpecCompiler(
+    spec,
+    specText,
+    options.cacheDir === undefined
+      ? path.join(repoRoot(), 'node_modules', '.cache', 'plugboard-spec-oracle')
+      : options.cacheDir,
+  );
+  let errorSchema: ValidateFunction | undefined;
+  const errorValidator = (): ValidateFunction =>
+    (errorSchema ??= compiler.compile('Error', { $ref: '#/components/schemas/Error' }));
 
   const operations: Operation[] = Object.entries(spec.paths)
     .map(([template, methods]) => ({
@@ -140,7 +151,7 @@ export function createSpecOracle(options: { specPath?: string } = {}): SpecOracl
       const schema = (response?.content as Record<string, { schema?: Json }> | undefined)?.[
         'application/json'
       ]?.schema;
-      compiled.set(key, schema === undefined ? null : ajv.compile(schema));
+      compiled.set(key, schema === undefined ? null : compiler.compile(key, schema));
     }
     return compiled.get(key) ?? null;
   }
@@ -148,6 +159,9 @@ export function createSpecOracle(options: { specPath?: string } = {}): SpecOracl
   const violations: SpecViolation[] = [];
   const undocumented = new Set<string>();
   const pending = new Set<Promise<void>>();
+  // Exchanges read but not yet checked: checking waits for `settled()`, so a response schema's
+  // first compile (or load) never stalls the event loop while a test's requests are in flight.
+  const queue: SpecExchange[] = [];
   let checked = 0;
 
   function describe(validate: ValidateFunction): string[] {
@@ -177,13 +191,13 @@ export function createSpecOracle(options: { specPath?: string } = {}): SpecOracl
       }
       // An error the spec does not list here: it is still Composio's envelope.
       undocumented.add(`${exchange.status} ${method} ${operation?.template ?? pathname}`);
-      validate = errorValidator;
+      validate = errorValidator();
     }
     checked += 1;
     return validate(exchange.body) ? [] : describe(validate);
   }
 
-  function record(method: string, url: string, status: number, body: unknown): void {
+  function keep({ method, url, status, body }: SpecExchange): void {
     const errors = check({ method, url, status, body });
     if (errors.length === 0) return;
     const parsed = new URL(url);
@@ -198,20 +212,9 @@ export function createSpecOracle(options: { specPath?: string } = {}): SpecOracl
   }
 
   function observe(method: string, url: string, response: Response): void {
-    if (!new URL(url).pathname.startsWith('/api/') || method.toUpperCase() === 'OPTIONS') return;
-    const reading = response.text().then(
-      (text) => {
-        let body: unknown;
-        try {
-          body = text === '' ? undefined : JSON.parse(text);
-        } catch {
-          body = text;
-        }
-        record(method, url, response.status, body);
-      },
-      // A body that breaks halfway (a scripted drop) has no shape to check.
-      () => {},
-    );
+    const reading = readExchange(method, url, response).then((exchange) => {
+      if (exchange !== undefined) queue.push(exchange);
+    });
     pending.add(reading);
     void reading.finally(() => pending.delete(reading));
   }
@@ -228,8 +231,12 @@ export function createSpecOracle(options: { specPath?: string } = {}): SpecOracl
         return response;
       };
     },
+    record(exchange) {
+      queue.push(exchange);
+    },
     async settled() {
       while (pending.size > 0) await Promise.all([...pending]);
+      for (const exchange of queue.splice(0)) keep(exchange);
     },
     violations,
     get checked() {
