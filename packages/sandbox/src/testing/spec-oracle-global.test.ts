@@ -104,3 +104,36 @@ describe('the spec oracle of the e2e sandbox servers (record, then the global te
     expect(await checkSpecLogs(dir)).toEqual({ servers: {}, checked: 0, violations: [] });
   });
 });
+
+describe('what the oracle allows (SPEC_ALLOWANCES, named in the sandbox README)', () => {
+  it("lets an account's scripted REVOKED status through, on the read and in the list, and nothing else off-spec", async () => {
+    const oracle = installGlobalSpecOracle();
+    cleanups.push(() => oracle.uninstall());
+    const sandbox = createSandbox();
+    const link = await sandbox.backend.createLinkSession({ auth_config_id: 'ac_github', user_id: 'u1' });
+    const id = link.connected_account_id;
+    sandbox.control.setStatusSequence(['REVOKED'], { accountId: id });
+    const read = (path: string) =>
+      sandbox.handle(
+        new Request(`${sandbox.publicUrl}${path}`, { headers: { 'x-api-key': sandbox.apiKey } }),
+      );
+    expect(await (await read(`/api/v3/connected_accounts/${id}`)).json()).toMatchObject({
+      status: 'REVOKED',
+    });
+    expect(await (await read('/api/v3.1/connected_accounts?user_ids=u1')).json()).toMatchObject({
+      items: [{ status: 'REVOKED' }],
+    });
+    await expect(oracle.assertClean()).resolves.toBeUndefined();
+
+    // Any other status the spec does not know is still caught.
+    const broken = createSandbox({ assertResponses: false });
+    const other = await broken.backend.createLinkSession({ auth_config_id: 'ac_github', user_id: 'u1' });
+    broken.control.setStatusSequence(['PAUSED' as never], { accountId: other.connected_account_id });
+    await broken.handle(
+      new Request(`${broken.publicUrl}/api/v3/connected_accounts/${other.connected_account_id}`, {
+        headers: { 'x-api-key': broken.apiKey },
+      }),
+    );
+    await expect(oracle.assertClean()).rejects.toThrow('/status must be equal to one of the allowed values');
+  });
+});
