@@ -1,15 +1,10 @@
 // The spec oracle over every sandbox of a process, with no test opting in: it sits in the
 // process-wide slot `createSandbox` reads (`SANDBOX_RESPONSE_OBSERVER`). The unit projects'
 // setup (scripts/vitest-setup.ts) installs it and fails the test whose sandbox answered off-spec;
-// the e2e sandbox servers load it with `--import` (./spec-oracle-process.ts). Node only, tests only.
+// the e2e servers record instead (./spec-oracle-log.ts). Node only, tests only.
 import { SANDBOX_RESPONSE_OBSERVER } from '../response-observer';
-import {
-  createSpecOracle,
-  readExchange,
-  type SpecExchange,
-  type SpecOracle,
-  type SpecViolation,
-} from './spec-oracle';
+import { readExchange, type SpecExchange } from './spec-exchange';
+import type { SpecOracle, SpecViolation } from './spec-oracle';
 
 export interface GlobalSpecOracle {
   /** Waits until every response seen so far is checked, then returns the new violations (and forgets them). */
@@ -56,7 +51,8 @@ export function installGlobalSpecOracle(options: { specPath?: string } = {}): Gl
   async function take(): Promise<SpecViolation[]> {
     while (reading.size > 0) await Promise.all([...reading]);
     if (read.length === 0 && oracle === undefined) return [];
-    oracle ??= createSpecOracle(options);
+    // Ajv and the spec load only in a test file whose sandbox answered.
+    oracle ??= (await import('./spec-oracle')).createSpecOracle(options);
     for (const exchange of read.splice(0)) oracle.record(exchange);
     await oracle.settled();
     const fresh = oracle.violations.slice(reported);

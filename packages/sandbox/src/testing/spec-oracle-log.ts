@@ -7,14 +7,8 @@
 import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SANDBOX_RESPONSE_OBSERVER } from '../response-observer';
-import {
-  createSpecOracle,
-  readExchange,
-  repoRoot,
-  type SpecExchange,
-  type SpecOracle,
-  type SpecViolation,
-} from './spec-oracle';
+import { readExchange, repoRoot, type SpecExchange } from './spec-exchange';
+import type { SpecOracle, SpecViolation } from './spec-oracle';
 
 /** The folder the servers record into: `$PLUGBOARD_SPEC_ORACLE_DIR`, else `.test-output/spec-oracle`. */
 export function specLogDir(): string {
@@ -99,6 +93,8 @@ export async function checkSpecLogs(
   } catch {
     return report;
   }
+  // The servers record with this module alone; only the teardown loads Ajv and the spec.
+  const { createSpecOracle } = await import('./spec-oracle');
   const oracle = createSpecOracle(options);
   for (const name of names) {
     const match = /^(.*)\.(\d+)\.jsonl$/.exec(name);

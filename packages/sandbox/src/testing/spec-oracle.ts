@@ -5,15 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { createSpecCompiler } from './spec-compiler';
+import { readExchange, repoRoot, type SpecExchange } from './spec-exchange';
 
-/** One response the oracle saw: what was asked and what came back. */
-export interface SpecExchange {
-  method: string;
-  url: string;
-  status: number;
-  /** The parsed JSON body; `undefined` for an empty one. */
-  body: unknown;
-}
+export { readExchange, repoRoot, type SpecExchange } from './spec-exchange';
 
 export interface SpecViolation {
   method: string;
@@ -44,49 +38,12 @@ export interface SpecOracle {
   readonly undocumented: ReadonlySet<string>;
 }
 
-/** The checkout's root: the folder of `pnpm-workspace.yaml` above `from`. */
-export function repoRoot(from: string = import.meta.dirname): string {
-  let dir = from;
-  while (!existsSync(path.join(dir, 'pnpm-workspace.yaml'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`spec-oracle: no pnpm-workspace.yaml above ${from}`);
-    dir = parent;
-  }
-  return dir;
-}
-
 /** Where CI (and a checkout) keeps the spec: `../shared/api/composio-openapi.json` from the repo root. */
 export function defaultSpecPath(from: string = import.meta.dirname): string {
   return path.resolve(repoRoot(from), '../shared/api/composio-openapi.json');
 }
 
 type Json = Record<string, unknown>;
-
-/**
- * The exchange to check from one response (its body read here, so pass a clone), or `undefined`
- * when it is not the spec's: paths outside `/api/` (hosted pages, control routes), CORS
- * preflights, and bodies that break halfway (a scripted drop).
- */
-export async function readExchange(
-  method: string,
-  url: string,
-  response: Response,
-): Promise<SpecExchange | undefined> {
-  if (!new URL(url).pathname.startsWith('/api/') || method.toUpperCase() === 'OPTIONS') return undefined;
-  let text: string;
-  try {
-    text = await response.text();
-  } catch {
-    return undefined;
-  }
-  let body: unknown;
-  try {
-    body = text === '' ? undefined : JSON.parse(text);
-  } catch {
-    body = text;
-  }
-  return { method, url, status: response.status, body };
-}
 
 /** The value at a JSON pointer (Ajv's `instancePath`) of `body`. */
 function at(body: unknown, pointer: string): unknown {
