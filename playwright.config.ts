@@ -11,8 +11,13 @@ import {
 } from './e2e/ports';
 import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
+// Every sandbox server below records its responses for the spec oracle, which the global teardown
+// checks against Composio's OpenAPI spec (packages/sandbox/src/testing/spec-oracle-log.ts).
+const SPEC_ORACLE = '--import ./packages/sandbox/src/testing/spec-oracle-record.ts';
+
 export default defineConfig({
   testDir: './e2e',
+  globalTeardown: './e2e/spec-oracle.teardown.ts',
   testMatch: '**/*.spec.ts',
   // Screenshot baselines (e2e/demo.spec.ts) live beside the suites, one folder per spec file.
   snapshotPathTemplate: '{testDir}/__screenshots__/{testFileName}/{arg}{ext}',
@@ -31,7 +36,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `pnpm exec tsx --conditions=source packages/sandbox/src/cli.ts --port ${SANDBOX_PORT} --host 127.0.0.1 --control --api-key ${SANDBOX_API_KEY}`,
+      command: `pnpm exec tsx ${SPEC_ORACLE} --conditions=source packages/sandbox/src/cli.ts --port ${SANDBOX_PORT} --host 127.0.0.1 --control --api-key ${SANDBOX_API_KEY}`,
       url: `${SANDBOX_URL}/healthz`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
@@ -44,7 +49,7 @@ export default defineConfig({
     },
     {
       // The demo (sandbox server + page + /api/connect), on ports apart from `npm run demo`'s.
-      command: `pnpm exec tsx --conditions=source apps/demo/server.ts --port ${DEMO_PORT} --sandbox-port ${DEMO_SANDBOX_PORT}`,
+      command: `pnpm exec tsx ${SPEC_ORACLE} --conditions=source apps/demo/server.ts --port ${DEMO_PORT} --sandbox-port ${DEMO_SANDBOX_PORT}`,
       url: `${DEMO_URL}/healthz`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

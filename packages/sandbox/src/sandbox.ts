@@ -7,6 +7,7 @@ import type { HttpDeps } from './http/context';
 import type { ModelContext } from './model/context';
 import { completeLink } from './model/links';
 import { applyAction, createControl } from './model/scripting';
+import { processObserver } from './response-observer';
 import { SandboxState, type StateSnapshot } from './state';
 
 export { MAX_BODY_BYTES } from './http/respond';
@@ -141,7 +142,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const onResponse = options.onResponse;
   const handle = async (request: Request): Promise<Response> => {
     const response = await app.fetch(request);
-    onResponse?.({ method: request.method, url: request.url, response: response.clone() });
+    for (const observe of [onResponse, processObserver()]) {
+      observe?.({ method: request.method, url: request.url, response: response.clone() });
+    }
     return response;
   };
 
