@@ -1,6 +1,7 @@
 import type { FieldSpec } from '@plugboard/core';
 import { formatMessage } from '@plugboard/core/internal';
 import { Collapsible, Slot } from 'radix-ui';
+import { useComposedRefs } from 'radix-ui/internal';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useCallback, useEffect } from 'react';
 import { useFormState } from 'react-hook-form';
 import { CredentialFormContext, useCredentialFormContext } from './ApiKeyConnectFormContext';
@@ -9,7 +10,6 @@ import { useConnectContext } from './ConnectProvider';
 import { ErrorDetails } from './ErrorDetails';
 import { describeError } from './error-message';
 import { formatPlural } from './plural';
-import { setRef } from './set-ref';
 import {
   type CredentialFormProblem,
   type UseCredentialFormOptions,
@@ -227,13 +227,7 @@ const ErrorPart = forwardRef<HTMLDivElement, ApiKeyConnectFormErrorProps>(functi
   const { errorMessages } = useConnectContext();
   const { problems, error, formErrors } = submission;
   const { alertRef, inputId, focusField } = focus;
-  const attach = useCallback(
-    (node: HTMLDivElement | null) => {
-      alertRef(node);
-      setRef(ref, node);
-    },
-    [alertRef, ref],
-  );
+  const attach = useComposedRefs(alertRef, ref);
   const state = error ? 'failed' : problems?.length ? 'invalid' : 'empty';
   const app = appName || messages.appFallback;
   return (

@@ -1,5 +1,6 @@
 import { formatMessage } from '@plugboard/core/internal';
 import { Slot, VisuallyHidden } from 'radix-ui';
+import { composeEventHandlers, useComposedRefs } from 'radix-ui/internal';
 import {
   type ComponentPropsWithoutRef,
   forwardRef,
@@ -16,7 +17,6 @@ import { cx } from './class-names';
 import { ErrorDetails } from './ErrorDetails';
 import { describeError, reportMisconfiguration } from './error-message';
 import { defaultConnectMessages, STATUS_MESSAGE } from './messages-connect';
-import { setRef } from './set-ref';
 import {
   type UseConnectAccountOptions,
   type UseConnectAccountResult,
@@ -77,13 +77,7 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
     });
     const statusId = useId();
     const ownRef = useRef<HTMLButtonElement | null>(null);
-    const composedRef = useCallback(
-      (node: HTMLButtonElement | null) => {
-        ownRef.current = node;
-        setRef(ref, node);
-      },
-      [ref],
-    );
+    const composedRef = useComposedRefs(ref, ownRef);
     const { status, error } = connect;
     // Clicks are ignored but focus stays (aria-disabled, not disabled) while creating, checking and
     // connected. While waiting for the user a click brings the attempt's window back (`start()`
@@ -124,12 +118,11 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
           aria-busy={connect.isBusy || undefined}
           aria-disabled={inert || buttonProps['aria-disabled'] || undefined}
           aria-describedby={cx(buttonProps['aria-describedby'], statusId)}
-          onClick={(event: MouseEvent<HTMLButtonElement>) => {
-            onClick?.(event);
-            // A user's handler runs first and may opt out, as in Radix's composeEventHandlers.
-            if (event.defaultPrevented || inert || buttonProps.disabled) return;
+          // A user's handler runs first and may opt out with `event.preventDefault()`.
+          onClick={composeEventHandlers(onClick, () => {
+            if (inert || buttonProps.disabled) return;
             connect.start();
-          }}
+          })}
         >
           {asChild ? (children as ReactNode) : label}
         </Component>
