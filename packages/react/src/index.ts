@@ -11,6 +11,7 @@ export {
   type ApiKeyConnectFormSubmitProps,
 } from './ApiKeyConnectForm';
 export type { ApiKeyConnectFormFieldProps } from './ApiKeyConnectFormField';
+export { type AccountState, accountStateOf, LINK_LIFETIME_MS } from './account-status';
 export { ConnectAccountButton, type ConnectAccountButtonProps } from './ConnectAccountButton';
 export { ConnectCallback, type ConnectCallbackProps } from './ConnectCallback';
 export {
@@ -23,11 +24,24 @@ export { defaultMessages, type Messages } from './messages';
 export { SecretInput, type SecretInputProps } from './SecretInput';
 export { TextInput, type TextInputProps } from './TextInput';
 export {
+  type DisconnectContext,
+  type SetAccountEnabledContext,
+  type SetAccountEnabledVariables,
+  useDisconnect,
+  useSetAccountEnabled,
+} from './useAccountMutations';
+export {
   type UseConnectAccountOptions,
   type UseConnectAccountResult,
   useConnectAccount,
 } from './useConnectAccount';
 export { type UseConnectedAccountOptions, useConnectedAccount } from './useConnectedAccount';
+export {
+  CONNECTED_ACCOUNTS_KEY,
+  connectedAccountsKey,
+  type UseConnectedAccountsOptions,
+  useConnectedAccounts,
+} from './useConnectedAccounts';
 export {
   type CreateConnectedAccountOptions,
   type CreateConnectedAccountVariables,
