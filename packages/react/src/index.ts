@@ -14,6 +14,14 @@ export type { ApiKeyConnectFormFieldProps } from './ApiKeyConnectFormField';
 export { type AccountState, accountStateOf, LINK_LIFETIME_MS } from './account-status';
 export { ConnectAccountButton, type ConnectAccountButtonProps } from './ConnectAccountButton';
 export { ConnectCallback, type ConnectCallbackProps } from './ConnectCallback';
+export type { AccountActionProps } from './ConnectedAccountActions';
+export {
+  ConnectedAccountList,
+  type ConnectedAccountListItemProps,
+  type ConnectedAccountListItemsProps,
+  type ConnectedAccountListProps,
+  type ConnectedAccountListRootProps,
+} from './ConnectedAccountList';
 export {
   ConnectProvider,
   type ConnectProviderProps,
@@ -21,6 +29,7 @@ export {
   useConnectContext,
 } from './ConnectProvider';
 export { defaultMessages, type Messages } from './messages';
+export type { AccountMessages } from './messages-accounts';
 export { SecretInput, type SecretInputProps } from './SecretInput';
 export { TextInput, type TextInputProps } from './TextInput';
 export {
