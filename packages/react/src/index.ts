@@ -22,6 +22,7 @@ export {
   type ConnectedAccountListProps,
   type ConnectedAccountListRootProps,
 } from './ConnectedAccountList';
+export { type AccountRow, useAccountRow as useConnectedAccountRow } from './ConnectedAccountListContext';
 export {
   ConnectProvider,
   type ConnectProviderProps,
