@@ -32,7 +32,7 @@ const REFRESH_ON: ReadonlySet<ConnectFlowStatus> = new Set([
   'expired',
 ]);
 
-function buttonLabel(flowStatus: ConnectFlowStatus, name: string, cardStatus: CardStatus): string {
+function buttonLabel(flowStatus: ConnectFlowStatus, name: string, reconnect: boolean): string {
   switch (flowStatus) {
     case 'creating':
       return `Connecting ${name}…`;
@@ -43,7 +43,7 @@ function buttonLabel(flowStatus: ConnectFlowStatus, name: string, cardStatus: Ca
     case 'connected':
       return `${name} connected`;
     default:
-      return cardStatus === 'connected' ? `Reconnect ${name}` : `Connect ${name}`;
+      return reconnect ? `Reconnect ${name}` : `Connect ${name}`;
   }
 }
 
@@ -82,13 +82,14 @@ export function IntegrationCard({
         {kind === 'oauth' ? (
           <ConnectAccountButton
             authConfigId={config.id}
+            appName={name}
             mode={mode}
             onStateChange={(snapshot: ConnectFlowSnapshot) => {
               if (REFRESH_ON.has(snapshot.status)) onAccountsChanged();
             }}
             onSuccess={() => onAnnounce(`${name} connected.`)}
           >
-            {(connect) => buttonLabel(connect.status, name, status)}
+            {(connect) => buttonLabel(connect.status, name, connect.reconnect)}
           </ConnectAccountButton>
         ) : kind === 'credentials' ? (
           <CredentialDialog

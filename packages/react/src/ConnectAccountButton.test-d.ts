@@ -4,6 +4,7 @@ import { describe, expectTypeOf, it } from 'vitest';
 import type { ConnectAccountButton } from './ConnectAccountButton';
 import type { ConnectCallback } from './ConnectCallback';
 import type { ConnectProvider } from './ConnectProvider';
+import type { AccountAwareConnect } from './useAccountAwareConnect';
 import type { UseConnectAccountResult, useConnectAccount } from './useConnectAccount';
 import type { useConnectedAccount } from './useConnectedAccount';
 
@@ -25,8 +26,11 @@ describe('ConnectAccountButton types', () => {
 
   it('takes a label or a render function of the flow, and the button element props', () => {
     expectTypeOf<Props['children']>().toEqualTypeOf<
-      ReactNode | ((connect: UseConnectAccountResult) => ReactNode) | undefined
+      ReactNode | ((connect: AccountAwareConnect) => ReactNode) | undefined
     >();
+    expectTypeOf<AccountAwareConnect>().toMatchTypeOf<UseConnectAccountResult>();
+    expectTypeOf<Props['allowMultiple']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<Props['appName']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<Props>().toHaveProperty('className');
     expectTypeOf<Props>().toHaveProperty('onClick');
     expectTypeOf<Props['ref']>().toMatchTypeOf<React.Ref<HTMLButtonElement> | undefined>();

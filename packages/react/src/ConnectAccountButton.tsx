@@ -1,3 +1,4 @@
+import { formatMessage } from '@plugboard/core/internal';
 import { Slot } from 'radix-ui';
 import {
   type ComponentPropsWithoutRef,
@@ -9,25 +10,29 @@ import {
   useMemo,
   useRef,
 } from 'react';
+import { ConnectAccountButtonDisconnect } from './ConnectAccountButtonDisconnect';
 import { useConnectContext } from './ConnectProvider';
 import { cx } from './class-names';
+import { defaultAccountMessages } from './messages-accounts';
 import { defaultConnectMessages, STATUS_MESSAGE } from './messages-connect';
 import { setRef } from './set-ref';
 import {
-  type UseConnectAccountOptions,
-  type UseConnectAccountResult,
-  useConnectAccount,
-} from './useConnectAccount';
+  type AccountAwareConnect,
+  type AccountAwareOptions,
+  useAccountAwareConnect,
+} from './useAccountAwareConnect';
+import { type UseConnectAccountOptions, useConnectAccount } from './useConnectAccount';
 
 export interface ConnectAccountButtonProps
   extends Omit<ComponentPropsWithoutRef<'button'>, 'children' | 'onError'>,
-    UseConnectAccountOptions {
+    UseConnectAccountOptions,
+    AccountAwareOptions {
   /** Render your own element (a link-styled button, a menu item) with the behaviour merged in. */
   asChild?: boolean | undefined;
   /** Drop the kit's class names; `data-state` stays for your own CSS. */
   unstyled?: boolean | undefined;
   /** The label when idle, or a function of the flow's state for full control. */
-  children?: ReactNode | ((connect: UseConnectAccountResult) => ReactNode);
+  children?: ReactNode | ((connect: AccountAwareConnect) => ReactNode);
 }
 
 /**
@@ -50,6 +55,8 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
       onError,
       onStateChange,
       environment,
+      allowMultiple,
+      appName,
       asChild = false,
       unstyled = false,
       children,
@@ -58,8 +65,11 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
       ...buttonProps
     } = props;
     const overrides = useConnectContext().messages;
-    const messages = useMemo(() => ({ ...defaultConnectMessages, ...overrides }), [overrides]);
-    const connect = useConnectAccount({
+    const messages = useMemo(
+      () => ({ ...defaultConnectMessages, ...defaultAccountMessages, ...overrides }),
+      [overrides],
+    );
+    const flow = useConnectAccount({
       authConfigId,
       mode,
       callbackUrl,
@@ -68,6 +78,8 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
       onStateChange,
       environment,
     });
+    // The account this button stands for: connected shows it, failed / expired / disabled reconnects it.
+    const connect = useAccountAwareConnect(flow, authConfigId, { allowMultiple, appName });
     const statusId = useId();
     const ownRef = useRef<HTMLButtonElement | null>(null);
     const composedRef = useCallback(
@@ -85,7 +97,9 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
       typeof children === 'function'
         ? children(connect)
         : status === 'idle' || status === 'failed' || status === 'cancelled' || status === 'expired'
-          ? (children ?? messages.connectIdle)
+          ? connect.reconnect
+            ? formatMessage(messages.accountReconnectLabel, { app: connect.appName })
+            : (children ?? messages.connectIdle)
           : statusKey && messages[statusKey];
     const Component = asChild ? Slot.Root : 'button';
     const showError = error !== undefined && (status === 'failed' || status === 'expired');
@@ -146,6 +160,12 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
             {messages.retry}
           </button>
         ) : null}
+        <ConnectAccountButtonDisconnect
+          connect={connect}
+          messages={messages}
+          buttonRef={ownRef}
+          unstyled={unstyled}
+        />
       </div>
     );
   },

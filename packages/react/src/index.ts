@@ -33,6 +33,7 @@ export { defaultMessages, type Messages } from './messages';
 export type { AccountMessages } from './messages-accounts';
 export { SecretInput, type SecretInputProps } from './SecretInput';
 export { TextInput, type TextInputProps } from './TextInput';
+export type { AccountAwareConnect, AccountAwareOptions } from './useAccountAwareConnect';
 export {
   type DisconnectContext,
   type SetAccountEnabledContext,

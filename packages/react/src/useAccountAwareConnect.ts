@@ -1,0 +1,93 @@
+import type { ConnectedAccountSummary } from '@plugboard/core';
+import { useEffect, useMemo, useRef } from 'react';
+import { type AccountState, accountForAuthConfig, accountStateOf } from './account-status';
+import { useDisconnect } from './useAccountMutations';
+import type { UseConnectAccountResult } from './useConnectAccount';
+import { useConnectedAccounts } from './useConnectedAccounts';
+
+export interface AccountAwareOptions {
+  /**
+   * Let the user connect another account while one is ACTIVE. By default the button shows the
+   * ACTIVE account as connected and offers Disconnect instead, as Composio's SDK refuses a second one.
+   */
+  allowMultiple?: boolean | undefined;
+  /** The app's name in Disconnect / Reconnect labels and the dialog; default: the toolkit's slug. */
+  appName?: string | undefined;
+}
+
+export interface AccountAwareConnect extends UseConnectAccountResult {
+  /** The user's account this button stands for: ACTIVE, else disabled, else one that failed or expired. */
+  account: ConnectedAccountSummary | undefined;
+  accountState: AccountState | undefined;
+  /** The next start replaces `account` (it failed, expired or is disabled): the label says Reconnect. */
+  reconnect: boolean;
+  /** Offer Disconnect: the account is ACTIVE and the button shows it as connected. */
+  canDisconnect: boolean;
+  appName: string;
+}
+
+/**
+ * The connect flow of a button that knows the account it stands for. With an ACTIVE account it
+ * reads `connected` (unless `allowMultiple`); with one that failed, expired or is disabled, a
+ * start reconnects: once the new account is ACTIVE the old one is deleted. A connection the user
+ * disconnected since reads `idle` again. The user's accounts come from the list every button and
+ * `<ConnectedAccountList>` share (one request, one cache).
+ */
+export function useAccountAwareConnect(
+  connect: UseConnectAccountResult,
+  authConfigId: string,
+  { allowMultiple = false, appName }: AccountAwareOptions,
+): AccountAwareConnect {
+  const accounts = useConnectedAccounts();
+  const disconnect = useDisconnect();
+  const account = accountForAuthConfig(accounts.data, authConfigId);
+  const accountState = account && accountStateOf(account);
+  const replacing = useRef<string | undefined>(undefined);
+  const connectedAt = useRef<{ id: string | undefined; at: number }>({ id: undefined, at: 0 });
+  if (connect.status === 'connected' && connectedAt.current.id !== connect.connectedAccountId) {
+    connectedAt.current = { id: connect.connectedAccountId, at: Date.now() };
+  }
+
+  const { status, connectedAccountId } = connect;
+  const { refetch } = accounts;
+  const { mutate } = disconnect;
+  useEffect(() => {
+    if (status !== 'connected') return;
+    const old = replacing.current;
+    replacing.current = undefined;
+    if (old !== undefined && old !== connectedAccountId) mutate(old);
+    else void refetch();
+  }, [status, connectedAccountId, mutate, refetch]);
+
+  return useMemo(() => {
+    const reconnect = account !== undefined && accountState !== 'connected';
+    // The flow says connected, but a list read since then no longer has the account: it was disconnected.
+    const gone =
+      connect.status === 'connected' &&
+      accounts.dataUpdatedAt > connectedAt.current.at &&
+      !accounts.data?.some(
+        (entry) => entry.id === connect.connectedAccountId && accountStateOf(entry) === 'connected',
+      );
+    const showsAccount =
+      !allowMultiple && accountState === 'connected' && (connect.status === 'idle' || gone);
+    const status = showsAccount ? 'connected' : gone ? 'idle' : connect.status;
+    const start = (run: () => void) => () => {
+      replacing.current = reconnect && account ? account.id : undefined;
+      run();
+    };
+    return {
+      ...connect,
+      status,
+      connectedAccountId: showsAccount ? account?.id : connect.connectedAccountId,
+      start: start(connect.start),
+      retry: start(connect.retry),
+      account,
+      accountState,
+      reconnect: reconnect && !connect.isBusy,
+      canDisconnect: !allowMultiple && status === 'connected' && accountState === 'connected',
+      appName:
+        appName ??
+        (account ? account.toolkit.slug.charAt(0).toUpperCase() + account.toolkit.slug.slice(1) : ''),
+    };
+  }, [connect, account, accountState, accounts.data, accounts.dataUpdatedAt, allowMultiple, appName]);
+}
