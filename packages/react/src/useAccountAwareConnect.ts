@@ -19,7 +19,10 @@ export interface AccountAwareConnect extends UseConnectAccountResult {
   /** The user's account this button stands for: ACTIVE, else disabled, else one that failed or expired. */
   account: ConnectedAccountSummary | undefined;
   accountState: AccountState | undefined;
-  /** The next start replaces `account` (it failed, expired or is disabled): the label says Reconnect. */
+  /**
+   * The button is idle beside an account that failed, expired or is disabled: its label says
+   * Reconnect. Any start (or retry) beside such an account replaces it once the new one is ACTIVE.
+   */
   reconnect: boolean;
   /** Offer Disconnect: the account is ACTIVE and the button shows it as connected. */
   canDisconnect: boolean;
@@ -60,7 +63,7 @@ export function useAccountAwareConnect(
   }, [status, connectedAccountId, mutate, refetch]);
 
   return useMemo(() => {
-    const reconnect = account !== undefined && accountState !== 'connected';
+    const stale = account !== undefined && accountState !== 'connected';
     // The flow says connected, but a list read since then no longer has the account: it was disconnected.
     const gone =
       connect.status === 'connected' &&
@@ -72,7 +75,7 @@ export function useAccountAwareConnect(
       !allowMultiple && accountState === 'connected' && (connect.status === 'idle' || gone);
     const status = showsAccount ? 'connected' : gone ? 'idle' : connect.status;
     const start = (run: () => void) => () => {
-      replacing.current = reconnect && account ? account.id : undefined;
+      replacing.current = stale ? account?.id : undefined;
       run();
     };
     return {
@@ -83,7 +86,7 @@ export function useAccountAwareConnect(
       retry: start(connect.retry),
       account,
       accountState,
-      reconnect: reconnect && !connect.isBusy,
+      reconnect: stale && status === 'idle',
       canDisconnect: !allowMultiple && status === 'connected' && accountState === 'connected',
       appName:
         appName ??
