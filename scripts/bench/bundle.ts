@@ -69,6 +69,8 @@ async function measure(code: string, external: string[]): Promise<Measured> {
 interface Case {
   metric: string;
   code: string;
+  /** Measure what `code` adds to this entry: the row is the difference of the two. */
+  minus?: string;
   external: string[];
   budget?: number;
   note: string;
@@ -85,6 +87,8 @@ const FORM_PATH = "export { ConnectProvider, ApiKeyConnectForm } from '@plugboar
 // A browser app also makes the backend the provider needs; that is where zod's parsing comes in.
 // Measured beside the budgets, not hidden: it is what an app that uses createHttpBackend pays.
 const BUTTON_APP = `export { createHttpBackend } from '@plugboard/core'; ${BUTTON_PATH}`;
+const ACCOUNTS_PATH =
+  "export { ConnectedAccountList, useConnectedAccounts, useDisconnect, useSetAccountEnabled } from '@plugboard/react';";
 const WHOLE_KIT = "export * from '@plugboard/react'; export * from '@plugboard/core';";
 const PEERS_BUT_ZOD = PEERS.filter((name) => name !== 'zod');
 
@@ -140,6 +144,29 @@ const cases: Case[] = [
     note: 'react-hook-form + @hookform/resolvers + zod bundled; react, react-dom, react-query, radix-ui external',
   },
   {
+    // Issue 12: <ConnectedAccountList> and the account hooks, on top of the provider an app has anyway.
+    metric: 'account list + hooks, peers external (min+gzip)',
+    code: `${ACCOUNTS_PATH} export { ConnectProvider } from '@plugboard/react';`,
+    external: PEERS,
+    note: 'provider + ConnectedAccountList + the three hooks; its Reconnect brings the connect flow, which the button path has too',
+  },
+  {
+    metric: 'account list + hooks beside the button path (added min+gzip)',
+    code: `${ACCOUNTS_PATH} ${BUTTON_PATH}`,
+    minus: BUTTON_PATH,
+    external: PEERS,
+    budget: 4,
+    note: 'what the list and the hooks add to an app that has the button path (provider and connect flow)',
+  },
+  {
+    metric: "button's account actions, a separate import (added min+gzip)",
+    code: `export { accountActions } from '@plugboard/react'; ${BUTTON_PATH}`,
+    minus: BUTTON_PATH,
+    external: PEERS,
+    budget: 3,
+    note: 'accountActions (Disconnect with its dialog, Reconnect, the account list query) added to the button path',
+  },
+  {
     metric: 'whole kit, peers external (min+gzip)',
     code: WHOLE_KIT,
     external: [...PEERS, ...FORM_LIBRARY],
@@ -156,7 +183,10 @@ const cases: Case[] = [
 export default async function bundleBench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   for (const item of cases) {
-    const { bytes, gzip } = await measure(item.code, item.external);
+    const whole = await measure(item.code, item.external);
+    const base = item.minus === undefined ? { bytes: 0, gzip: 0 } : await measure(item.minus, item.external);
+    const bytes = whole.bytes - base.bytes;
+    const gzip = whole.gzip - base.gzip;
     rows.push({
       metric: item.metric,
       unit: 'kB',

@@ -1,5 +1,5 @@
 import type { ConnectFlowSnapshot, ConnectFlowStatus, ConnectMode } from '@plugboard/core';
-import { ConnectAccountButton } from '@plugboard/react';
+import { accountActions, ConnectAccountButton } from '@plugboard/react';
 import { useId } from 'react';
 import { CredentialDialog } from './CredentialDialog';
 import { StatusBadge } from './StatusBadge';
@@ -83,13 +83,14 @@ export function IntegrationCard({
           <ConnectAccountButton
             authConfigId={config.id}
             appName={name}
+            accountActions={accountActions}
             mode={mode}
             onStateChange={(snapshot: ConnectFlowSnapshot) => {
               if (REFRESH_ON.has(snapshot.status)) onAccountsChanged();
             }}
             onSuccess={() => onAnnounce(`${name} connected.`)}
           >
-            {(connect) => buttonLabel(connect.status, name, connect.reconnect)}
+            {(connect) => buttonLabel(connect.status, name, connect.reconnect === true)}
           </ConnectAccountButton>
         ) : kind === 'credentials' ? (
           <CredentialDialog

@@ -3,6 +3,7 @@ import { createSandbox, type Sandbox } from '@plugboard/sandbox';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { accountActions } from './account-actions';
 import { ConnectAccountButton } from './ConnectAccountButton';
 import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
 
@@ -49,6 +50,7 @@ function renderButton(setupResult: ReturnType<typeof setup>, props: { allowMulti
       <ConnectAccountButton
         authConfigId="ac_github"
         appName="GitHub"
+        accountActions={accountActions}
         mode="popup"
         environment={setupResult.environment}
         {...props}
@@ -115,6 +117,27 @@ describe('<ConnectAccountButton> and the account it stands for', () => {
     renderButton(context);
     expect(await screen.findByRole('button', { name: 'Reconnect GitHub' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Disconnect GitHub' })).toBeNull();
+  });
+
+  it('without accountActions is the connect flow alone: it reads no accounts', async () => {
+    const context = setup();
+    await activeAccount(context.sandbox);
+    let lists = 0;
+    const backend: ConnectBackend = {
+      ...context.backend,
+      listConnectedAccounts: (filters, options) => {
+        lists++;
+        return context.backend.listConnectedAccounts(filters, options);
+      },
+    };
+    render(
+      <ConnectProvider backend={backend} queryClient={createConnectQueryClient()}>
+        <ConnectAccountButton authConfigId="ac_github">Connect GitHub</ConnectAccountButton>
+      </ConnectProvider>,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByRole('button', { name: 'Connect GitHub' })).toBeTruthy();
+    expect(lists).toBe(0);
   });
 
   it('with allowMultiple connects a second account beside the ACTIVE one', async () => {

@@ -1,4 +1,3 @@
-import { formatMessage } from '@plugboard/core/internal';
 import { Slot } from 'radix-ui';
 import {
   type ComponentPropsWithoutRef,
@@ -10,18 +9,21 @@ import {
   useMemo,
   useRef,
 } from 'react';
-import { ConnectAccountButtonDisconnect } from './ConnectAccountButtonDisconnect';
+import type { AccountActions } from './account-actions';
 import { useConnectContext } from './ConnectProvider';
 import { cx } from './class-names';
-import { defaultAccountMessages } from './messages-accounts';
 import { defaultConnectMessages, STATUS_MESSAGE } from './messages-connect';
 import { setRef } from './set-ref';
+import type { AccountAwareConnect, AccountAwareOptions } from './useAccountAwareConnect';
 import {
-  type AccountAwareConnect,
-  type AccountAwareOptions,
-  useAccountAwareConnect,
-} from './useAccountAwareConnect';
-import { type UseConnectAccountOptions, useConnectAccount } from './useConnectAccount';
+  type UseConnectAccountOptions,
+  type UseConnectAccountResult,
+  useConnectAccount,
+} from './useConnectAccount';
+
+/** Without `accountActions` the button is the connect flow alone. */
+const useFlowOnly = (flow: UseConnectAccountResult): UseConnectAccountResult & Partial<AccountAwareConnect> =>
+  flow;
 
 export interface ConnectAccountButtonProps
   extends Omit<ComponentPropsWithoutRef<'button'>, 'children' | 'onError'>,
@@ -32,7 +34,13 @@ export interface ConnectAccountButtonProps
   /** Drop the kit's class names; `data-state` stays for your own CSS. */
   unstyled?: boolean | undefined;
   /** The label when idle, or a function of the flow's state for full control. */
-  children?: ReactNode | ((connect: AccountAwareConnect) => ReactNode);
+  children?: ReactNode | ((connect: UseConnectAccountResult & Partial<AccountAwareConnect>) => ReactNode);
+  /**
+   * `accountActions` (a separate import) makes the button know the account it stands for: an
+   * ACTIVE one shows as connected with Disconnect; a failed, expired or disabled one, Reconnect.
+   * Pass the same object on every render.
+   */
+  accountActions?: AccountActions | undefined;
 }
 
 /**
@@ -57,6 +65,7 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
       environment,
       allowMultiple,
       appName,
+      accountActions,
       asChild = false,
       unstyled = false,
       children,
@@ -65,10 +74,7 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
       ...buttonProps
     } = props;
     const overrides = useConnectContext().messages;
-    const messages = useMemo(
-      () => ({ ...defaultConnectMessages, ...defaultAccountMessages, ...overrides }),
-      [overrides],
-    );
+    const messages = useMemo(() => ({ ...defaultConnectMessages, ...overrides }), [overrides]);
     const flow = useConnectAccount({
       authConfigId,
       mode,
@@ -79,7 +85,8 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
       environment,
     });
     // The account this button stands for: connected shows it, failed / expired / disabled reconnects it.
-    const connect = useAccountAwareConnect(flow, authConfigId, { allowMultiple, appName });
+    const useAccount = accountActions?.useConnect ?? useFlowOnly;
+    const connect = useAccount(flow, authConfigId, { allowMultiple, appName });
     const statusId = useId();
     const ownRef = useRef<HTMLButtonElement | null>(null);
     const composedRef = useCallback(
@@ -97,9 +104,7 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
       typeof children === 'function'
         ? children(connect)
         : status === 'idle' || status === 'failed' || status === 'cancelled' || status === 'expired'
-          ? connect.reconnect
-            ? formatMessage(messages.accountReconnectLabel, { app: connect.appName })
-            : (children ?? messages.connectIdle)
+          ? (connect.reconnectLabel ?? children ?? messages.connectIdle)
           : statusKey && messages[statusKey];
     const Component = asChild ? Slot.Root : 'button';
     const showError = error !== undefined && (status === 'failed' || status === 'expired');
@@ -160,12 +165,13 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
             {messages.retry}
           </button>
         ) : null}
-        <ConnectAccountButtonDisconnect
-          connect={connect}
-          messages={messages}
-          buttonRef={ownRef}
-          unstyled={unstyled}
-        />
+        {accountActions ? (
+          <accountActions.Disconnect
+            connect={connect as AccountAwareConnect}
+            buttonRef={ownRef}
+            unstyled={unstyled}
+          />
+        ) : null}
       </div>
     );
   },

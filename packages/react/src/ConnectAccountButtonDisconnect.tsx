@@ -1,13 +1,13 @@
 import { formatMessage } from '@plugboard/core/internal';
-import { type RefObject, useState } from 'react';
+import { type RefObject, useMemo, useState } from 'react';
+import { useConnectContext } from './ConnectProvider';
 import { DisconnectDialog } from './DisconnectDialog';
-import type { AccountMessages } from './messages-accounts';
+import { defaultAccountMessages } from './messages-accounts';
 import type { AccountAwareConnect } from './useAccountAwareConnect';
 import { useDisconnect } from './useAccountMutations';
 
 export interface ConnectAccountButtonDisconnectProps {
   connect: AccountAwareConnect;
-  messages: AccountMessages;
   /** The connect button: focus goes back to it once the account is gone. */
   buttonRef: RefObject<HTMLButtonElement | null>;
   unstyled: boolean;
@@ -16,10 +16,11 @@ export interface ConnectAccountButtonDisconnectProps {
 /** The Disconnect beside a connected `<ConnectAccountButton>`, asked in a dialog. */
 export function ConnectAccountButtonDisconnect({
   connect,
-  messages,
   buttonRef,
   unstyled,
 }: ConnectAccountButtonDisconnectProps) {
+  const overrides = useConnectContext().messages;
+  const messages = useMemo(() => ({ ...defaultAccountMessages, ...overrides }), [overrides]);
   const disconnect = useDisconnect();
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const { account, appName } = connect;

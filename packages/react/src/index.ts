@@ -11,6 +11,8 @@ export {
   type ApiKeyConnectFormSubmitProps,
 } from './ApiKeyConnectForm';
 export type { ApiKeyConnectFormFieldProps } from './ApiKeyConnectFormField';
+export type { AccountActions } from './account-actions';
+export { accountActions } from './account-actions';
 export { type AccountState, accountStateOf, LINK_LIFETIME_MS } from './account-status';
 export { ConnectAccountButton, type ConnectAccountButtonProps } from './ConnectAccountButton';
 export { ConnectCallback, type ConnectCallbackProps } from './ConnectCallback';

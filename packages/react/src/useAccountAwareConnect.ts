@@ -1,6 +1,9 @@
 import type { ConnectedAccountSummary } from '@plugboard/core';
+import { formatMessage } from '@plugboard/core/internal';
 import { useEffect, useMemo, useRef } from 'react';
 import { type AccountState, accountForAuthConfig, accountStateOf } from './account-status';
+import { useConnectContext } from './ConnectProvider';
+import { defaultAccountMessages } from './messages-accounts';
 import { useDisconnect } from './useAccountMutations';
 import type { UseConnectAccountResult } from './useConnectAccount';
 import { useConnectedAccounts } from './useConnectedAccounts';
@@ -27,6 +30,8 @@ export interface AccountAwareConnect extends UseConnectAccountResult {
   /** Offer Disconnect: the account is ACTIVE and the button shows it as connected. */
   canDisconnect: boolean;
   appName: string;
+  /** The idle label while `reconnect`: "Reconnect {app}". */
+  reconnectLabel: string | undefined;
 }
 
 /**
@@ -41,6 +46,7 @@ export function useAccountAwareConnect(
   authConfigId: string,
   { allowMultiple = false, appName }: AccountAwareOptions,
 ): AccountAwareConnect {
+  const overrides = useConnectContext().messages;
   const accounts = useConnectedAccounts();
   const disconnect = useDisconnect();
   const account = accountForAuthConfig(accounts.data, authConfigId);
@@ -78,6 +84,11 @@ export function useAccountAwareConnect(
       replacing.current = stale ? account?.id : undefined;
       run();
     };
+    const name =
+      appName ??
+      (account ? account.toolkit.slug.charAt(0).toUpperCase() + account.toolkit.slug.slice(1) : '');
+    const reconnect = stale && status === 'idle';
+    const reconnectLabel = overrides.accountReconnectLabel ?? defaultAccountMessages.accountReconnectLabel;
     return {
       ...connect,
       status,
@@ -86,11 +97,21 @@ export function useAccountAwareConnect(
       retry: start(connect.retry),
       account,
       accountState,
-      reconnect: stale && status === 'idle',
+      reconnect,
+      reconnectLabel: reconnect ? formatMessage(reconnectLabel, { app: name }) : undefined,
       canDisconnect: !allowMultiple && status === 'connected' && accountState === 'connected',
       appName:
         appName ??
         (account ? account.toolkit.slug.charAt(0).toUpperCase() + account.toolkit.slug.slice(1) : ''),
     };
-  }, [connect, account, accountState, accounts.data, accounts.dataUpdatedAt, allowMultiple, appName]);
+  }, [
+    connect,
+    account,
+    accountState,
+    accounts.data,
+    accounts.dataUpdatedAt,
+    allowMultiple,
+    appName,
+    overrides,
+  ]);
 }
