@@ -12,7 +12,7 @@ export interface ConnectedAccountsListProps {
 
 /** The account's auth scheme, its status as a pill and the provider's reason, as the cards show them. */
 function AccountDetails() {
-  const { account } = useConnectedAccountRow('AccountDetails');
+  const { account } = useConnectedAccountRow();
   return (
     <span className="demo-accounts__details">
       <span className="demo-accounts__scheme">{schemeLabel(account.auth_config.auth_scheme)}</span>

@@ -13,6 +13,21 @@ export interface AccountActionProps extends ComponentPropsWithoutRef<'button'> {
   asChild?: boolean | undefined;
 }
 
+/** A row's action button: a `<button>` (or your element, `asChild`) with the kit's class unless `unstyled`. */
+const ActionButton = forwardRef<HTMLButtonElement, AccountActionProps & { unstyled: boolean }>(
+  function ActionButton({ asChild = false, unstyled, className, ...props }, ref) {
+    const Component = asChild ? Slot.Root : 'button';
+    return (
+      <Component
+        {...(asChild ? {} : { type: 'button' as const })}
+        {...props}
+        ref={ref}
+        className={cx(unstyled ? undefined : 'plugboard-accounts__action', className)}
+      />
+    );
+  },
+);
+
 /**
  * Disconnects the row's account: a connected or disabled one after a confirm dialog; an attempt
  * that failed, expired or is still open is removed at once ("Remove"). Focus goes to the list.
@@ -22,7 +37,6 @@ export const Disconnect = forwardRef<HTMLButtonElement, AccountActionProps>(
     const { account, state, name } = useAccountRow('Disconnect');
     const { messages, unstyled, announce, reportError, focusList } = useListSettings('Disconnect');
     const disconnect = useDisconnect();
-    const Component = asChild ? Slot.Root : 'button';
     const asks = state === 'connected' || state === 'disabled';
     const run = () =>
       disconnect.mutate(account.id, {
@@ -33,11 +47,12 @@ export const Disconnect = forwardRef<HTMLButtonElement, AccountActionProps>(
         onError: (error) => reportError(error, account),
       });
     const button = (
-      <Component
-        {...(asChild ? {} : { type: 'button' as const })}
+      <ActionButton
         {...props}
         ref={ref}
-        className={cx(unstyled ? undefined : 'plugboard-accounts__action', className)}
+        asChild={asChild}
+        unstyled={unstyled}
+        className={className}
         data-action="disconnect"
         aria-label={formatMessage(asks ? messages.accountDisconnectLabel : messages.accountRemoveLabel, {
           app: name,
@@ -50,7 +65,7 @@ export const Disconnect = forwardRef<HTMLButtonElement, AccountActionProps>(
         }}
       >
         {children ?? (asks ? messages.accountDisconnect : messages.accountRemove)}
-      </Component>
+      </ActionButton>
     );
     if (!asks) return button;
     return (
@@ -77,13 +92,13 @@ export const EnabledToggle = forwardRef<HTMLButtonElement, AccountActionProps>(
     const setEnabled = useSetAccountEnabled();
     if (state !== 'connected' && state !== 'disabled') return null;
     const enable = state === 'disabled';
-    const Component = asChild ? Slot.Root : 'button';
     return (
-      <Component
-        {...(asChild ? {} : { type: 'button' as const })}
+      <ActionButton
         {...props}
         ref={ref}
-        className={cx(unstyled ? undefined : 'plugboard-accounts__action', className)}
+        asChild={asChild}
+        unstyled={unstyled}
+        className={className}
         data-action={enable ? 'enable' : 'disable'}
         aria-label={formatMessage(enable ? messages.accountEnableLabel : messages.accountDisableLabel, {
           app: name,
@@ -104,7 +119,7 @@ export const EnabledToggle = forwardRef<HTMLButtonElement, AccountActionProps>(
         }}
       >
         {children ?? (enable ? messages.accountEnable : messages.accountDisable)}
-      </Component>
+      </ActionButton>
     );
   },
 );
@@ -140,13 +155,13 @@ const ReconnectButton = forwardRef<HTMLButtonElement, AccountActionProps>(functi
     onError: (error) => reportError(error, account),
   });
   const statusKey = STATUS_MESSAGE[connect.status];
-  const Component = asChild ? Slot.Root : 'button';
   return (
-    <Component
-      {...(asChild ? {} : { type: 'button' as const })}
+    <ActionButton
       {...props}
       ref={ref}
-      className={cx(unstyled ? undefined : 'plugboard-accounts__action', className)}
+      asChild={asChild}
+      unstyled={unstyled}
+      className={className}
       data-action="reconnect"
       data-state={connect.status}
       aria-busy={connect.isBusy || undefined}
@@ -159,6 +174,6 @@ const ReconnectButton = forwardRef<HTMLButtonElement, AccountActionProps>(functi
       }}
     >
       {children ?? (connect.isBusy && statusKey ? messages[statusKey] : messages.accountReconnect)}
-    </Component>
+    </ActionButton>
   );
 });

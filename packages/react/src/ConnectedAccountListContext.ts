@@ -48,3 +48,14 @@ export const useListSettings = (part: string) =>
   required(useContext(AccountListSettingsContext), part, 'Root');
 export const useListData = (part: string) => required(useContext(AccountListDataContext), part, 'Root');
 export const useAccountRow = (part: string) => required(useContext(AccountRowContext), part, 'Item');
+
+/**
+ * The row's account, its state and its app name, for a part of your own inside
+ * `<ConnectedAccountList.Items>`.
+ *
+ * @example
+ * function Reason() { const { account } = useConnectedAccountRow(); return <span>{account.status_reason}</span>; }
+ */
+export function useConnectedAccountRow(): AccountRow {
+  return useAccountRow('a part using useConnectedAccountRow()');
+}

@@ -24,7 +24,7 @@ export {
   type ConnectedAccountListProps,
   type ConnectedAccountListRootProps,
 } from './ConnectedAccountList';
-export { type AccountRow, useAccountRow as useConnectedAccountRow } from './ConnectedAccountListContext';
+export { type AccountRow, useConnectedAccountRow } from './ConnectedAccountListContext';
 export {
   ConnectProvider,
   type ConnectProviderProps,
@@ -37,6 +37,7 @@ export { SecretInput, type SecretInputProps } from './SecretInput';
 export { TextInput, type TextInputProps } from './TextInput';
 export type { AccountAwareConnect, AccountAwareOptions } from './useAccountAwareConnect';
 export {
+  type CachedAccount,
   type DisconnectContext,
   type SetAccountEnabledContext,
   type SetAccountEnabledVariables,

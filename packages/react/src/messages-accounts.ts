@@ -34,6 +34,5 @@ export const defaultAccountMessages = {
   accountListLoading: 'Loading your connections…',
   accountListFailed: 'Your connections could not be loaded. {reason}',
   accountListEmpty: 'No connected accounts yet.',
-  accountAppFallback: 'this app',
 };
 export type AccountMessages = typeof defaultAccountMessages;

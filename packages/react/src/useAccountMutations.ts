@@ -6,13 +6,20 @@ import { CONNECTED_ACCOUNTS_KEY } from './useConnectedAccounts';
 
 type AccountList = ConnectedAccountSummary[];
 
+/** An account as one cached list held it before an optimistic change: what a rollback restores. */
+export interface CachedAccount {
+  key: readonly unknown[];
+  index: number;
+  account: ConnectedAccountSummary;
+}
+
 /** Changes every cached list that holds account `id`; returns what each held before, for a rollback. */
 function updateAccount(
   client: QueryClient,
   id: string,
   change: (list: AccountList, index: number) => AccountList,
-): Array<{ key: readonly unknown[]; index: number; account: ConnectedAccountSummary }> {
-  const before: Array<{ key: readonly unknown[]; index: number; account: ConnectedAccountSummary }> = [];
+): CachedAccount[] {
+  const before: CachedAccount[] = [];
   for (const [key, list] of client.getQueriesData<AccountList>({ queryKey: CONNECTED_ACCOUNTS_KEY })) {
     const index = list?.findIndex((account) => account.id === id) ?? -1;
     if (list === undefined || index < 0) continue;
@@ -38,7 +45,7 @@ function endUpdate(client: QueryClient, id: string): Promise<void> {
 }
 
 export interface DisconnectContext {
-  removed: ReturnType<typeof updateAccount>;
+  removed: CachedAccount[];
 }
 
 /**
@@ -83,7 +90,7 @@ export interface SetAccountEnabledVariables {
 }
 
 export interface SetAccountEnabledContext {
-  previous: ReturnType<typeof updateAccount>;
+  previous: CachedAccount[];
 }
 
 /** The account as the backend will answer it: disabling an ACTIVE one makes it INACTIVE, and back. */
