@@ -5,41 +5,12 @@
 // happy-dom, against the in-process sandbox (the same backend the unit tests use). React's
 // <Profiler> was tried: it reports every row again in a nested update of the first commit even
 // though no component of the row renders again, so it counts commits, not row renders.
+import { installDom } from './form';
 import type { BenchRow } from './types';
 
 process.env.NODE_ENV = 'production';
 
 const ACCOUNTS = 100;
-
-/** Installs a happy-dom window as the globals React DOM and Radix read. */
-async function installDom() {
-  const { Window } = await import('happy-dom');
-  const window = new Window({ url: 'http://127.0.0.1/' });
-  const globals = globalThis as Record<string, unknown>;
-  for (const name of [
-    'document',
-    'navigator',
-    'location',
-    'Node',
-    'Element',
-    'HTMLElement',
-    'HTMLButtonElement',
-    'Text',
-    'DocumentFragment',
-    'Event',
-    'MouseEvent',
-    'FocusEvent',
-    'CustomEvent',
-    'MutationObserver',
-    'getComputedStyle',
-    'requestAnimationFrame',
-    'cancelAnimationFrame',
-  ]) {
-    globals[name] = (window as unknown as Record<string, unknown>)[name];
-  }
-  globals.window = window;
-  return window;
-}
 
 async function until(check: () => boolean, what: string) {
   for (let tries = 0; tries < 2000; tries++) {
