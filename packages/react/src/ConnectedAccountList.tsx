@@ -93,6 +93,13 @@ const Root = forwardRef<HTMLDivElement, ConnectedAccountListRootProps>(function 
   const query = useConnectedAccounts(filters);
   const [announcement, setAnnouncement] = useState('');
   const ownRef = useRef<HTMLDivElement | null>(null);
+  const composedRef = useCallback(
+    (node: HTMLDivElement | null) => {
+      ownRef.current = node;
+      setRef(ref, node);
+    },
+    [ref],
+  );
   // Callbacks from props are read through a ref, so a new arrow each render re-renders no row.
   const latest = useRef({ appName, onError });
   latest.current = { appName, onError };
@@ -153,10 +160,7 @@ const Root = forwardRef<HTMLDivElement, ConnectedAccountListRootProps>(function 
       <AccountListDataContext.Provider value={data}>
         <Component
           {...props}
-          ref={(node: HTMLDivElement | null) => {
-            ownRef.current = node;
-            setRef(ref, node);
-          }}
+          ref={composedRef}
           tabIndex={-1}
           className={cx(unstyled ? undefined : 'plugboard-accounts', className)}
           data-state={state}
