@@ -91,6 +91,8 @@ async function measure(appRoot: string, code: string, external: string[]): Promi
 interface Case {
   metric: string;
   code: string;
+  /** Measure what `code` adds to this entry: the row is the difference of the two. */
+  minus?: string;
   external: string[];
   budget?: number;
   note: string;
@@ -104,6 +106,8 @@ const kB = (bytes: number) => bytes / 1000;
 const BUTTON_PATH = "export { ConnectProvider, ConnectAccountButton } from '@plugboard/react';";
 const FORM_PATH = "export { ConnectProvider, ApiKeyConnectForm } from '@plugboard/react';";
 const WITH_BACKEND = "export { createHttpBackend } from '@plugboard/core'; ";
+const ACCOUNTS_PATH =
+  "export { ConnectedAccountList, useConnectedAccounts, useDisconnect, useSetAccountEnabled } from '@plugboard/react';";
 const WHOLE_KIT = "export * from '@plugboard/react'; export * from '@plugboard/core';";
 const PEERS_BUT_ZOD = PEERS.filter((name) => name !== 'zod');
 
@@ -137,6 +141,29 @@ const cases: Case[] = [
     note: 'everything bundled (zod, radix-ui, react-hook-form, resolvers) except react, react-dom, react-query',
   },
   {
+    // Issue 12: <ConnectedAccountList> and the account hooks, on top of the provider an app has anyway.
+    metric: 'tarball: account list + hooks, peers external (min+gzip)',
+    code: `${ACCOUNTS_PATH} export { ConnectProvider } from '@plugboard/react';`,
+    external: [...PEERS, ...FORM_LIBRARY],
+    note: 'provider + ConnectedAccountList + the three hooks; its Reconnect brings the connect flow, which the button path has too',
+  },
+  {
+    metric: 'tarball: account list + hooks beside the button path (added min+gzip)',
+    code: `${ACCOUNTS_PATH} ${BUTTON_PATH}`,
+    minus: BUTTON_PATH,
+    external: [...PEERS, ...FORM_LIBRARY],
+    budget: 4,
+    note: 'what the list and the hooks add to an app that has the button path (provider and connect flow)',
+  },
+  {
+    metric: "tarball: button's account actions, a separate import (added min+gzip)",
+    code: `export { accountActions } from '@plugboard/react'; ${BUTTON_PATH}`,
+    minus: BUTTON_PATH,
+    external: [...PEERS, ...FORM_LIBRARY],
+    budget: 3,
+    note: 'accountActions (Disconnect with its dialog, Reconnect, the account list query) added to the button path',
+  },
+  {
     metric: 'tarball: whole kit, peers external (min+gzip)',
     code: WHOLE_KIT,
     external: [...PEERS, ...FORM_LIBRARY],
@@ -149,7 +176,11 @@ export default async function bundleBench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   try {
     for (const item of cases) {
-      const { bytes, gzip } = await measure(appRoot, item.code, item.external);
+      const whole = await measure(appRoot, item.code, item.external);
+      const base =
+        item.minus === undefined ? { bytes: 0, gzip: 0 } : await measure(appRoot, item.minus, item.external);
+      const bytes = whole.bytes - base.bytes;
+      const gzip = whole.gzip - base.gzip;
       rows.push({
         metric: item.metric,
         unit: 'kB',

@@ -11,8 +11,8 @@ process.env.NODE_ENV = 'production';
 const KEYSTROKES = 200;
 const WARM_UP = 20;
 
-/** Installs a happy-dom window as the globals React DOM, Radix and react-hook-form read. */
-async function installDom() {
+/** Installs a happy-dom window as the globals React DOM, Radix and react-hook-form read (the accounts bench uses it too). */
+export async function installDom() {
   const { Window } = await import('happy-dom');
   const window = new Window({ url: 'http://127.0.0.1/' });
   const globals = globalThis as Record<string, unknown>;

@@ -1,61 +1,62 @@
-import type { DemoAccount } from './demo-api';
+import type { ConnectedAccountSummary, ConnectMode } from '@plugboard/core';
+import { ConnectedAccountList, useConnectedAccountRow, useConnectedAccounts } from '@plugboard/react';
 import { StatusBadge } from './StatusBadge';
 import { cardStatusOf, type DemoAuthConfig, schemeLabel, shortNameOf } from './toolkits';
 
 export interface ConnectedAccountsListProps {
-  accounts: readonly DemoAccount[] | undefined;
   configs: readonly DemoAuthConfig[];
-  /** The list could not be read; shown instead of it. */
-  error: Error | null;
   headingId: string;
+  /** How Reconnect opens the provider: the page's mode switch. */
+  mode: ConnectMode;
 }
 
-/** The user's accounts as the backend reports them, newest first; statuses update while pending. */
-export function ConnectedAccountsList({ accounts, configs, error, headingId }: ConnectedAccountsListProps) {
-  if (error) {
+/** The account's auth scheme, its status as a pill and the provider's reason, as the cards show them. */
+function AccountDetails() {
+  const { account } = useConnectedAccountRow();
+  return (
+    <span className="demo-accounts__details">
+      <span className="demo-accounts__scheme">{schemeLabel(account.auth_config.auth_scheme)}</span>
+      <StatusBadge status={account.is_disabled ? 'inactive' : cardStatusOf([account])} />
+      {account.status_reason ? <span className="demo-accounts__reason">{account.status_reason}</span> : null}
+    </span>
+  );
+}
+
+/**
+ * The user's accounts through the kit: `<ConnectedAccountList>` reads them from `/api/connect`
+ * (the user bound by the server, no credentials), and each row disconnects, disables / enables,
+ * reconnects or removes what the sandbox panel can produce.
+ */
+export function ConnectedAccountsList({ configs, headingId, mode }: ConnectedAccountsListProps) {
+  // The same query (and cache entry) the list reads: the demo words its own empty and error states.
+  const accounts = useConnectedAccounts();
+  const nameOf = (account: ConnectedAccountSummary) => {
+    const config = configs.find((entry) => entry.id === account.auth_config.id);
+    return config ? shortNameOf(config.name) : account.toolkit.slug;
+  };
+  if (accounts.error) {
     return (
       <p role="alert" className="demo-empty demo-empty--error">
-        Your connections could not be loaded: {error.message}
+        Your connections could not be loaded: {accounts.error.message}
       </p>
     );
   }
-  if (accounts === undefined) return <p className="demo-empty">Loading your connections…</p>;
-  if (accounts.length === 0) {
-    return <p className="demo-empty">No connections yet. Connect an app above and it appears here.</p>;
-  }
-  const nameOf = (id: string) => {
-    const config = configs.find((entry) => entry.id === id);
-    return config ? shortNameOf(config.name) : id;
-  };
+  if (accounts.data === undefined) return <p className="demo-empty">Loading your connections…</p>;
   return (
-    <div className="demo-table-wrap">
-      <table className="demo-table" aria-labelledby={headingId}>
-        <thead>
-          <tr>
-            <th scope="col">App</th>
-            <th scope="col">Auth</th>
-            <th scope="col">Account</th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((account) => (
-            <tr key={account.id} data-status={account.status}>
-              <th scope="row">{nameOf(account.auth_config.id)}</th>
-              <td>{schemeLabel(account.auth_config.auth_scheme)}</td>
-              <td>
-                <code>{account.id}</code>
-              </td>
-              <td>
-                <StatusBadge status={cardStatusOf([account])} />
-                {account.status_reason ? (
-                  <span className="demo-table__reason">{account.status_reason}</span>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ConnectedAccountList className="demo-accounts" appName={nameOf} mode={mode}>
+      <ConnectedAccountList.Items aria-labelledby={headingId}>
+        <ConnectedAccountList.App />
+        <AccountDetails />
+        <ConnectedAccountList.AddedAt />
+        <ConnectedAccountList.Actions>
+          <ConnectedAccountList.Reconnect />
+          <ConnectedAccountList.EnabledToggle />
+          <ConnectedAccountList.Disconnect />
+        </ConnectedAccountList.Actions>
+      </ConnectedAccountList.Items>
+      <ConnectedAccountList.Empty className="demo-empty">
+        No connections yet. Connect an app above and it appears here.
+      </ConnectedAccountList.Empty>
+    </ConnectedAccountList>
   );
 }

@@ -1,5 +1,5 @@
 import type { ConnectFlowSnapshot, ConnectFlowStatus, ConnectMode } from '@plugboard/core';
-import { ConnectAccountButton } from '@plugboard/react';
+import { accountActions, ConnectAccountButton } from '@plugboard/react';
 import { useId } from 'react';
 import { CredentialDialog } from './CredentialDialog';
 import { StatusBadge } from './StatusBadge';
@@ -33,7 +33,7 @@ const REFRESH_ON: ReadonlySet<ConnectFlowStatus> = new Set([
   'expired',
 ]);
 
-function buttonLabel(flowStatus: ConnectFlowStatus, name: string, cardStatus: CardStatus): string {
+function buttonLabel(flowStatus: ConnectFlowStatus, name: string, reconnect: boolean): string {
   switch (flowStatus) {
     case 'creating':
       return `Connecting ${name}…`;
@@ -44,7 +44,7 @@ function buttonLabel(flowStatus: ConnectFlowStatus, name: string, cardStatus: Ca
     case 'connected':
       return `${name} connected`;
     default:
-      return cardStatus === 'connected' ? `Reconnect ${name}` : `Connect ${name}`;
+      return reconnect ? `Reconnect ${name}` : `Connect ${name}`;
   }
 }
 
@@ -80,13 +80,14 @@ export function IntegrationCard({
           <ConnectAccountButton
             authConfigId={config.id}
             appName={name}
+            accountActions={accountActions}
             mode={mode}
             onStateChange={(snapshot: ConnectFlowSnapshot) => {
               if (REFRESH_ON.has(snapshot.status)) onAccountsChanged();
             }}
             // No page announcement here: the button's own status region says "GitHub connected" once.
           >
-            {(connect) => buttonLabel(connect.status, name, status)}
+            {(connect) => buttonLabel(connect.status, name, connect.reconnect === true)}
           </ConnectAccountButton>
         ) : kind === 'credentials' ? (
           <CredentialDialog

@@ -1,8 +1,9 @@
 import type { ConnectMode } from '@plugboard/core';
+import { useConnectedAccounts } from '@plugboard/react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { ConnectedAccountsList } from './ConnectedAccountsList';
-import { refreshConnectedAccounts, useAuthConfigs, useConnectedAccounts } from './demo-queries';
+import { refreshConnectedAccounts, useAuthConfigs } from './demo-queries';
 import { IntegrationCard } from './IntegrationCard';
 import { ModeSwitch } from './ModeSwitch';
 import { SandboxPanel } from './SandboxPanel';
@@ -87,12 +88,7 @@ export function IntegrationsPage({ theme, onThemeChange, mode, onModeChange }: I
 
           <section aria-labelledby="accounts-heading" className="demo-section">
             <h2 id="accounts-heading">Connected accounts</h2>
-            <ConnectedAccountsList
-              accounts={accounts.data}
-              configs={configList}
-              error={accounts.error}
-              headingId="accounts-heading"
-            />
+            <ConnectedAccountsList configs={configList} headingId="accounts-heading" mode={mode} />
           </section>
           <p role="status" className="demo-visually-hidden">
             {announcement}

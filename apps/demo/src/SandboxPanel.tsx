@@ -42,6 +42,7 @@ const DONE: Record<SandboxPanelAction['action'], (on: boolean) => string> = {
   denyConsent: (on) => (on ? 'The provider will deny consent.' : 'The provider will ask for consent again.'),
   expireLinks: (on) => (on ? 'Links now expire at once.' : 'Links last 10 minutes again.'),
   failNext: () => 'The next request will fail with a 500.',
+  expireAccounts: () => 'Your connected accounts expired: reconnect them.',
   reset: () => 'The sandbox was reset: every connection and script is gone.',
 };
 
@@ -97,6 +98,14 @@ export function SandboxPanel() {
           onClick={() => run({ action: 'failNext' })}
         >
           Fail next request (500)
+        </button>
+        <button
+          type="button"
+          className="demo-button"
+          disabled={busy}
+          onClick={() => run({ action: 'expireAccounts' })}
+        >
+          Expire my connections
         </button>
         <button
           type="button"

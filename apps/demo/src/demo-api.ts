@@ -1,21 +1,16 @@
 import { ConnectError, connectErrorFromEnvelope } from '@plugboard/core';
-import { authConfigListSchema, connectedAccountSchema, errorEnvelopeSchema } from '@plugboard/core/internal';
+import { authConfigListSchema, errorEnvelopeSchema } from '@plugboard/core/internal';
 import { z } from 'zod';
-import { omit } from 'zod/mini';
 import type { DemoAuthConfig } from './toolkits';
 
 /**
- * The demo's own read routes, beside the kit's `/api/connect`. They exist only in this demo:
- * a real app lists its users' connections from its own database.
+ * The demo's own routes, beside the kit's `/api/connect` (which lists, disconnects and disables
+ * the user's accounts): the toolkits to show, and the sandbox panel's scripts.
  */
 export const DEMO_API = {
   authConfigs: '/api/demo/auth-configs',
-  connectedAccounts: '/api/demo/connected-accounts',
   sandbox: '/api/demo/sandbox',
 } as const;
-
-/** An account as the demo shows it: no `state`, `data` or `params` (they may hold tokens). */
-export type DemoAccount = z.infer<typeof demoAccountListSchema>['items'][number];
 
 const sandboxScriptsSchema = z.object({
   latency: z.record(z.string(), z.number()),
@@ -25,17 +20,13 @@ const sandboxScriptsSchema = z.object({
 });
 export type SandboxScripts = z.infer<typeof sandboxScriptsSchema>;
 
-/** The list route sends accounts without their credentials: the browser never sees a token. */
-export const demoAccountListSchema = z.object({
-  items: z.array(omit(connectedAccountSchema, { state: true, data: true, params: true })),
-});
-
 /** What the sandbox panel may ask for; the demo server refuses anything else. */
 export type SandboxPanelAction =
   | { action: 'slowCreate'; on: boolean }
   | { action: 'denyConsent'; on: boolean }
   | { action: 'failNext' }
   | { action: 'expireLinks'; on: boolean }
+  | { action: 'expireAccounts' }
   | { action: 'reset' };
 
 async function readJson(response: Response, path: string): Promise<unknown> {
@@ -87,12 +78,6 @@ function parse<T>(schema: z.core.$ZodType<T>, body: unknown, path: string): T {
 export async function fetchAuthConfigs(signal?: AbortSignal): Promise<DemoAuthConfig[]> {
   const body = await request(DEMO_API.authConfigs, { signal });
   return parse(authConfigListSchema, body, DEMO_API.authConfigs).items;
-}
-
-/** The signed-in user's accounts, newest first. */
-export async function fetchConnectedAccounts(signal?: AbortSignal): Promise<DemoAccount[]> {
-  const body = await request(DEMO_API.connectedAccounts, { signal });
-  return parse(demoAccountListSchema, body, DEMO_API.connectedAccounts).items;
 }
 
 export async function fetchSandboxScripts(signal?: AbortSignal): Promise<SandboxScripts> {

@@ -1,8 +1,7 @@
-import { accountOutcome } from '@plugboard/core';
+import { CONNECTED_ACCOUNTS_KEY } from '@plugboard/react';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   fetchAuthConfigs,
-  fetchConnectedAccounts,
   fetchSandboxScripts,
   type SandboxPanelAction,
   sendSandboxAction,
@@ -10,32 +9,16 @@ import {
 
 export const demoKeys = {
   authConfigs: ['demo', 'auth-configs'] as const,
-  connectedAccounts: ['demo', 'connected-accounts'] as const,
   sandbox: ['demo', 'sandbox'] as const,
 };
-
-/** How often the list is read again while an account is pending (the provider has not answered). */
-const PENDING_POLL_MS = 1000;
 
 export function useAuthConfigs() {
   return useQuery({ queryKey: demoKeys.authConfigs, queryFn: ({ signal }) => fetchAuthConfigs(signal) });
 }
 
-/** The user's accounts, polled while any is pending so the list and the cards show live status. */
-export function useConnectedAccounts() {
-  return useQuery({
-    queryKey: demoKeys.connectedAccounts,
-    queryFn: ({ signal }) => fetchConnectedAccounts(signal),
-    refetchInterval: (query) =>
-      query.state.data?.some((account) => accountOutcome(account).status === 'pending')
-        ? PENDING_POLL_MS
-        : false,
-  });
-}
-
-/** Reads the accounts again: after each connect, failure or sandbox reset. */
+/** Reads the kit's account lists again: after each connect, failure or sandbox script. */
 export function refreshConnectedAccounts(client: QueryClient): Promise<void> {
-  return client.invalidateQueries({ queryKey: demoKeys.connectedAccounts });
+  return client.invalidateQueries({ queryKey: CONNECTED_ACCOUNTS_KEY });
 }
 
 export function useSandboxScripts() {
@@ -48,7 +31,8 @@ export function useSandboxAction() {
     mutationFn: (action: SandboxPanelAction) => sendSandboxAction(action),
     onSuccess: (scripts, action) => {
       client.setQueryData(demoKeys.sandbox, scripts);
-      if (action.action === 'reset' || action.action === 'expireLinks') void refreshConnectedAccounts(client);
+      if (action.action === 'reset' || action.action === 'expireLinks' || action.action === 'expireAccounts')
+        void refreshConnectedAccounts(client);
     },
   });
 }

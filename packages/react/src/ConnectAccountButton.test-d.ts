@@ -1,9 +1,11 @@
 import type { ConnectError, ConnectedAccount, ConnectFlowSnapshot, ConnectMode } from '@plugboard/core';
 import type { ComponentProps, ReactNode } from 'react';
 import { describe, expectTypeOf, it } from 'vitest';
+import type { AccountActions } from './account-actions';
 import type { ConnectAccountButton } from './ConnectAccountButton';
 import type { ConnectCallback } from './ConnectCallback';
 import type { ConnectProvider } from './ConnectProvider';
+import type { AccountAwareConnect } from './useAccountAwareConnect';
 import type { UseConnectAccountResult, useConnectAccount } from './useConnectAccount';
 import type { useConnectedAccount } from './useConnectedAccount';
 
@@ -26,8 +28,12 @@ describe('ConnectAccountButton types', () => {
 
   it('takes a label or a render function of the flow, and the button element props', () => {
     expectTypeOf<Props['children']>().toEqualTypeOf<
-      ReactNode | ((connect: UseConnectAccountResult) => ReactNode) | undefined
+      ReactNode | ((connect: UseConnectAccountResult & Partial<AccountAwareConnect>) => ReactNode) | undefined
     >();
+    expectTypeOf<AccountAwareConnect>().toMatchTypeOf<UseConnectAccountResult>();
+    expectTypeOf<Props['allowMultiple']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<Props['appName']>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<Props['accountActions']>().toEqualTypeOf<AccountActions | undefined>();
     expectTypeOf<Props>().toHaveProperty('className');
     expectTypeOf<Props>().toHaveProperty('onClick');
     expectTypeOf<Props['ref']>().toMatchTypeOf<React.Ref<HTMLButtonElement> | undefined>();

@@ -12,20 +12,27 @@ import {
   useMemo,
   useRef,
 } from 'react';
+import type { AccountActions } from './account-actions';
 import { useConnectContext } from './ConnectProvider';
 import { cx } from './class-names';
 import { ErrorDetails } from './ErrorDetails';
 import { describeError, reportMisconfiguration } from './error-message';
 import { defaultConnectMessages, STATUS_MESSAGE } from './messages-connect';
+import type { AccountAwareConnect, AccountAwareOptions } from './useAccountAwareConnect';
 import {
   type UseConnectAccountOptions,
   type UseConnectAccountResult,
   useConnectAccount,
 } from './useConnectAccount';
 
+/** Without `accountActions` the button is the connect flow alone. */
+const useFlowOnly = (flow: UseConnectAccountResult): UseConnectAccountResult & Partial<AccountAwareConnect> =>
+  flow;
+
 export interface ConnectAccountButtonProps
   extends Omit<ComponentPropsWithoutRef<'button'>, 'children' | 'onError'>,
-    UseConnectAccountOptions {
+    UseConnectAccountOptions,
+    AccountAwareOptions {
   /** Render your own element (a link-styled button, a menu item) with the behaviour merged in. */
   asChild?: boolean | undefined;
   /** Drop the kit's class names; `data-state` stays for your own CSS. */
@@ -33,7 +40,13 @@ export interface ConnectAccountButtonProps
   /** The service's name ("GitHub"), for the connected label and the error sentences. */
   appName?: string | undefined;
   /** The label when idle, or a function of the flow's state for full control. */
-  children?: ReactNode | ((connect: UseConnectAccountResult) => ReactNode);
+  children?: ReactNode | ((connect: UseConnectAccountResult & Partial<AccountAwareConnect>) => ReactNode);
+  /**
+   * `accountActions` (a separate import) makes the button know the account it stands for: an
+   * ACTIVE one shows as connected with Disconnect; a failed, expired or disabled one, Reconnect.
+   * Pass the same object on every render.
+   */
+  accountActions?: AccountActions | undefined;
 }
 
 /**
@@ -56,9 +69,11 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
       onError,
       onStateChange,
       environment,
+      allowMultiple,
+      appName,
+      accountActions,
       asChild = false,
       unstyled = false,
-      appName,
       children,
       className,
       onClick,
@@ -66,7 +81,7 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
     } = props;
     const { messages: overrides, errorMessages } = useConnectContext();
     const messages = useMemo(() => ({ ...defaultConnectMessages, ...overrides }), [overrides]);
-    const connect = useConnectAccount({
+    const flow = useConnectAccount({
       authConfigId,
       mode,
       callbackUrl,
@@ -75,6 +90,9 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
       onStateChange,
       environment,
     });
+    // The account this button stands for: connected shows it, failed / expired / disabled reconnects it.
+    const useAccount = accountActions?.useConnect ?? useFlowOnly;
+    const connect = useAccount(flow, authConfigId, { allowMultiple, appName });
     const statusId = useId();
     const ownRef = useRef<HTMLButtonElement | null>(null);
     const composedRef = useComposedRefs(ref, ownRef);
@@ -95,7 +113,7 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
       typeof children === 'function'
         ? children(connect)
         : status === 'idle' || status === 'failed' || status === 'cancelled' || status === 'expired'
-          ? (children ?? messages.connectIdle)
+          ? (connect.reconnectLabel ?? children ?? messages.connectIdle)
           : statusText;
     const Component = asChild ? Slot.Root : 'button';
     const showError = error !== undefined && (status === 'failed' || status === 'expired');
@@ -170,6 +188,13 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
         ) : null}
         {/* The button above is the one action after a failure; the developer's detail waits here. */}
         {showError ? <ErrorDetails error={error} messages={messages} unstyled={unstyled} /> : null}
+        {accountActions ? (
+          <accountActions.Disconnect
+            connect={connect as AccountAwareConnect}
+            buttonRef={ownRef}
+            unstyled={unstyled}
+          />
+        ) : null}
       </div>
     );
   },

@@ -16,8 +16,20 @@ export {
   type ApiKeyConnectFormSubmitProps,
 } from './ApiKeyConnectForm';
 export { ApiKeyConnectFormField, type ApiKeyConnectFormFieldProps } from './ApiKeyConnectFormField';
+export type { AccountActions } from './account-actions';
+export { accountActions } from './account-actions';
+export { type AccountState, accountStateOf, LINK_LIFETIME_MS } from './account-status';
 export { ConnectAccountButton, type ConnectAccountButtonProps } from './ConnectAccountButton';
 export { ConnectCallback, type ConnectCallbackProps } from './ConnectCallback';
+export type { AccountActionProps } from './ConnectedAccountActions';
+export {
+  ConnectedAccountList,
+  type ConnectedAccountListItemProps,
+  type ConnectedAccountListItemsProps,
+  type ConnectedAccountListProps,
+  type ConnectedAccountListRootProps,
+} from './ConnectedAccountList';
+export { type AccountRow, useConnectedAccountRow } from './ConnectedAccountListContext';
 export {
   ConnectProvider,
   type ConnectProviderProps,
@@ -27,14 +39,30 @@ export {
 export { ErrorDetails, type ErrorDetailsProps } from './ErrorDetails';
 export { type DescribeErrorOptions, describeError } from './error-message';
 export { defaultMessages, type Messages } from './messages';
+export type { AccountMessages } from './messages-accounts';
 export { SecretInput, type SecretInputProps } from './SecretInput';
 export { TextInput, type TextInputProps } from './TextInput';
+export type { AccountAwareConnect, AccountAwareOptions } from './useAccountAwareConnect';
+export {
+  type CachedAccount,
+  type DisconnectContext,
+  type SetAccountEnabledContext,
+  type SetAccountEnabledVariables,
+  useDisconnect,
+  useSetAccountEnabled,
+} from './useAccountMutations';
 export {
   type UseConnectAccountOptions,
   type UseConnectAccountResult,
   useConnectAccount,
 } from './useConnectAccount';
 export { type UseConnectedAccountOptions, useConnectedAccount } from './useConnectedAccount';
+export {
+  CONNECTED_ACCOUNTS_KEY,
+  connectedAccountsKey,
+  type UseConnectedAccountsOptions,
+  useConnectedAccounts,
+} from './useConnectedAccounts';
 export {
   type CreateConnectedAccountOptions,
   type CreateConnectedAccountVariables,

@@ -1,3 +1,4 @@
+import { defaultAccountMessages } from './messages-accounts';
 import { defaultConnectMessages } from './messages-connect';
 import { defaultFormMessages } from './messages-form';
 
@@ -9,6 +10,10 @@ import { defaultFormMessages } from './messages-form';
  * fills in the provider's overrides over them, so the button's bundle holds no form strings and
  * the form's none of the button's; this object is their union, for reference and for typing.
  */
-export const defaultMessages = { ...defaultConnectMessages, ...defaultFormMessages };
+export const defaultMessages = {
+  ...defaultConnectMessages,
+  ...defaultFormMessages,
+  ...defaultAccountMessages,
+};
 
 export type Messages = typeof defaultMessages;

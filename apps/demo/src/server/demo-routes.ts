@@ -1,12 +1,10 @@
 /**
- * The demo's own routes beside `@plugboard/server`'s `/api/connect`: the toolkits to list, the
- * signed-in user's accounts (a real app reads them from its own database) and the sandbox panel's
- * scripts. DEV ONLY: the sandbox route changes what the sandbox answers for everybody, so it exists
+ * The demo's own routes beside `@plugboard/server`'s `/api/connect` (which lists, disconnects and
+ * disables the signed-in user's accounts): the toolkits to list and the sandbox panel's scripts. DEV ONLY: the sandbox route changes what the sandbox answers for everybody, so it exists
  * only in this demo, never in an app that talks to Composio. Nothing here takes a key from, or sends
  * one to, the browser.
  */
-import { summarizeConnectedAccount } from '@plugboard/core';
-import { connectedAccountListSchema } from '@plugboard/core/internal';
+import { connectedAccountPageResponseSchema } from '@plugboard/core/internal';
 import type { Sandbox } from '@plugboard/sandbox';
 import { DEMO_API } from '../demo-api';
 
@@ -15,7 +13,7 @@ export const DEMO_USER_ID = 'demo-user';
 
 export interface DemoRoutesOptions {
   sandbox: Sandbox;
-  /** The same user the connect handler binds: accounts are listed for this user only. */
+  /** The same user the connect handler binds: "expire my connections" touches this user's only. */
   getUserId: (request: Request) => string | null | undefined | Promise<string | null | undefined>;
 }
 
@@ -60,19 +58,26 @@ export function createDemoRoutes({ sandbox, getUserId }: DemoRoutesOptions) {
     return new Response(upstream.body, { status: upstream.status, headers: JSON_HEADERS });
   }
 
-  async function connectedAccounts(request: Request): Promise<Response> {
+  /**
+   * What a provider does when it revokes a refresh token: the user's ACTIVE accounts go EXPIRED.
+   * Scripted through the sandbox's status sequence, played by one read of each account.
+   */
+  async function expireAccounts(request: Request): Promise<number> {
     const userId = await getUserId(request);
-    if (!userId) return refuse(401, 'Unauthorized', 'Sign in to see your connections');
-    const url = new URL('/api/v3/connected_accounts', sandbox.publicUrl);
-    url.searchParams.set('user_ids', userId);
-    url.searchParams.set('limit', '100');
-    const upstream = await sandbox.handle(
-      new Request(url, { headers: { 'x-api-key': sandbox.apiKey, 'cache-control': 'no-store' } }),
+    if (!userId) return 0;
+    const api = (path: string) =>
+      sandbox.handle(
+        new Request(new URL(path, sandbox.publicUrl), { headers: { 'x-api-key': sandbox.apiKey } }),
+      );
+    const list = await api(
+      `/api/v3/connected_accounts?user_ids=${encodeURIComponent(userId)}&statuses=ACTIVE&limit=1000`,
     );
-    if (!upstream.ok) return new Response(upstream.body, { status: upstream.status, headers: JSON_HEADERS });
-    const list = connectedAccountListSchema.parse(await upstream.json());
-    // Credentials stay here: the browser gets each account without state, data and params.
-    return json({ items: list.items.map(summarizeConnectedAccount) });
+    const { items } = connectedAccountPageResponseSchema.parse(await list.json());
+    for (const account of items) {
+      sandbox.control.setStatusSequence(['EXPIRED'], { accountId: account.id });
+      await api(`/api/v3/connected_accounts/${encodeURIComponent(account.id)}`);
+    }
+    return items.length;
   }
 
   async function sandboxScript(request: Request): Promise<Response> {
@@ -107,6 +112,9 @@ export function createDemoRoutes({ sandbox, getUserId }: DemoRoutesOptions) {
         // link left to expire, since every link made while it was on was born expired.
         sandbox.control.expireLinks({ future: on });
         break;
+      case 'expireAccounts':
+        await expireAccounts(request);
+        break;
       case 'reset':
         sandbox.control.reset();
         break;
@@ -114,7 +122,7 @@ export function createDemoRoutes({ sandbox, getUserId }: DemoRoutesOptions) {
         return refuse(
           400,
           'Bad_Request',
-          'action must be slowCreate, denyConsent, failNext, expireLinks or reset',
+          'action must be slowCreate, denyConsent, failNext, expireLinks, expireAccounts or reset',
         );
     }
     return json(scripts());
@@ -126,8 +134,6 @@ export function createDemoRoutes({ sandbox, getUserId }: DemoRoutesOptions) {
     switch (pathname) {
       case DEMO_API.authConfigs:
         return isGet ? authConfigs() : notAllowed(request);
-      case DEMO_API.connectedAccounts:
-        return isGet ? connectedAccounts(request) : notAllowed(request);
       case DEMO_API.sandbox:
         return sandboxScript(request);
       default:

@@ -1,0 +1,146 @@
+import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
+import { expectAxeClean, tabTo } from './helpers';
+import { DEMO_SANDBOX_API_KEY, DEMO_SANDBOX_URL, DEMO_URL } from './ports';
+
+// Managing connections in the demo (issue 12): connect, disconnect, connect again, expire through
+// the sandbox panel, reconnect, disable and enable — by mouse, then by keyboard only. The sandbox
+// server behind the demo is asked after each step: what the page shows is what the backend holds.
+
+test.use({ baseURL: DEMO_URL, viewport: { width: 1280, height: 900 } });
+
+test.beforeEach(async ({ page, request }) => {
+  const reset = await request.post(`${DEMO_URL}/api/demo/sandbox`, { data: { action: 'reset' } });
+  expect(reset.status()).toBe(200);
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('demo-e2e-init')) {
+      sessionStorage.setItem('demo-e2e-init', '1');
+      localStorage.setItem('plugboard-demo-theme', 'light');
+      localStorage.setItem('plugboard-demo-mode', 'popup');
+    }
+  });
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Connect GitHub' })).toBeVisible();
+});
+
+/** The demo user's GitHub accounts as the sandbox holds them (deleted ones are not listed). */
+async function githubStatuses(request: APIRequestContext): Promise<string[]> {
+  const response = await request.get(
+    `${DEMO_SANDBOX_URL}/api/v3/connected_accounts?user_ids=demo-user&auth_config_ids=ac_github`,
+    { headers: { 'x-api-key': DEMO_SANDBOX_API_KEY } },
+  );
+  expect(response.ok()).toBe(true);
+  const { items } = (await response.json()) as { items: Array<{ status: string }> };
+  return items.map((item) => item.status);
+}
+
+const card = (page: Page) => page.getByRole('article', { name: 'GitHub' });
+const accountRow = (page: Page): Locator =>
+  page.getByRole('list', { name: 'Connected accounts' }).getByRole('listitem').filter({ hasText: 'GitHub' });
+
+/** Presses a button by mouse, or Tab to it and Enter. */
+async function press(page: Page, target: Locator, keyboard: boolean) {
+  if (!keyboard) return target.click();
+  await tabTo(page, target);
+  await page.keyboard.press('Enter');
+}
+
+/** The consent popup, answered Allow by the user (by mouse, or Tab and Enter inside it). */
+async function allowInPopup(page: Page, opener: () => Promise<unknown>, keyboard: boolean) {
+  const popupPromise = page.waitForEvent('popup');
+  await opener();
+  const popup = await popupPromise;
+  const allow = popup.getByRole('button', { name: 'Allow' });
+  if (keyboard) {
+    await tabTo(popup, allow);
+    await popup.keyboard.press('Enter');
+  } else {
+    await allow.click();
+  }
+}
+
+async function journey(page: Page, request: APIRequestContext, keyboard: boolean) {
+  // Connect GitHub.
+  await allowInPopup(
+    page,
+    () => press(page, page.getByRole('button', { name: 'Connect GitHub' }), keyboard),
+    keyboard,
+  );
+  const disconnect = card(page).getByRole('button', { name: 'Disconnect GitHub' });
+  await expect(disconnect).toBeVisible();
+  await expect(accountRow(page)).toContainText('Connected');
+  expect(await githubStatuses(request)).toEqual(['ACTIVE']);
+
+  // Disconnect it from its card, confirmed in the dialog; focus back on the connect button.
+  await press(page, disconnect, keyboard);
+  const dialog = page.getByRole('alertdialog', { name: 'Disconnect GitHub?' });
+  await expect(dialog).toBeVisible();
+  await expectAxeClean(page, 'disconnect dialog');
+  await press(page, dialog.getByRole('button', { name: 'Disconnect' }), keyboard);
+  await expect(dialog).toBeHidden();
+  const connect = page.getByRole('button', { name: 'Connect GitHub' });
+  await expect(connect).toBeFocused();
+  await expect(accountRow(page)).toHaveCount(0);
+  await expect.poll(() => githubStatuses(request)).toEqual([]);
+
+  // Connect again: one account.
+  await allowInPopup(page, () => press(page, connect, keyboard), keyboard);
+  await expect(card(page).getByRole('button', { name: 'Disconnect GitHub' })).toBeVisible();
+  expect(await githubStatuses(request)).toEqual(['ACTIVE']);
+
+  // The provider revokes access (sandbox panel): the account reads Expired, Reconnect brings it back.
+  await press(page, page.getByRole('button', { name: 'Expire my connections' }), keyboard);
+  await expect(accountRow(page)).toContainText('Expired');
+  await expect.poll(() => githubStatuses(request)).toEqual(['EXPIRED']);
+  await expectAxeClean(page, 'expired');
+  const reconnect = accountRow(page).getByRole('button', { name: 'Reconnect GitHub' });
+  await allowInPopup(page, () => press(page, reconnect, keyboard), keyboard);
+  await expect(accountRow(page)).toHaveCount(1);
+  await expect(accountRow(page)).toContainText('Connected');
+  await expect.poll(() => githubStatuses(request)).toEqual(['ACTIVE']);
+
+  // Disable, then enable, from the list.
+  await press(page, accountRow(page).getByRole('button', { name: 'Disable GitHub' }), keyboard);
+  await expect(accountRow(page)).toHaveAttribute('data-state', 'disabled');
+  await expect.poll(() => githubStatuses(request)).toEqual(['INACTIVE']);
+  await expectAxeClean(page, 'disabled');
+  await press(page, accountRow(page).getByRole('button', { name: 'Enable GitHub' }), keyboard);
+  await expect(accountRow(page)).toHaveAttribute('data-state', 'connected');
+  await expect.poll(() => githubStatuses(request)).toEqual(['ACTIVE']);
+}
+
+test('by mouse: connect, disconnect, connect again, expire, reconnect, disable, enable', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  await journey(page, request, false);
+});
+
+test('by keyboard only: the same journey', async ({ page, request }) => {
+  test.setTimeout(90_000);
+  await journey(page, request, true);
+});
+
+test('every state the sandbox panel makes can be cleaned up from the list', async ({ page, request }) => {
+  test.setTimeout(60_000);
+  // A denied consent leaves a FAILED attempt.
+  await page.getByRole('switch', { name: 'Provider denies consent' }).click();
+  const popupPromise = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Connect GitHub' }).click();
+  await popupPromise;
+  await expect(accountRow(page)).toContainText('Failed');
+  await accountRow(page).getByRole('button', { name: 'Remove GitHub' }).click();
+  await expect(accountRow(page)).toHaveCount(0);
+  await expect.poll(() => githubStatuses(request)).toEqual([]);
+  await page.getByRole('switch', { name: 'Provider denies consent' }).click();
+
+  // An expired link leaves an EXPIRED attempt.
+  await page.getByRole('switch', { name: 'Links expire at once' }).click();
+  const expiredPopup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Connect GitHub' }).click();
+  await expiredPopup;
+  await expect(accountRow(page)).toContainText('Expired');
+  await accountRow(page).getByRole('button', { name: 'Remove GitHub' }).click();
+  await expect(accountRow(page)).toHaveCount(0);
+  await expect.poll(() => githubStatuses(request)).toEqual([]);
+});

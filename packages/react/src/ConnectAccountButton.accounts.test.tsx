@@ -1,0 +1,157 @@
+import type { ConnectBackend, ConnectEnvironment, PopupHandle } from '@plugboard/core';
+import { createSandbox, type Sandbox } from '@plugboard/sandbox';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { accountActions } from './account-actions';
+import { ConnectAccountButton } from './ConnectAccountButton';
+import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
+
+/** The in-process sandbox with the user bound as a server proxy would. */
+function setup() {
+  const sandbox = createSandbox();
+  const backend: ConnectBackend = {
+    ...sandbox.backend,
+    createLinkSession: (input, options) =>
+      sandbox.backend.createLinkSession({ ...input, user_id: 'u1' }, options),
+  };
+  const environment: Partial<ConnectEnvironment> = {
+    openPopup: () => {
+      const popup: PopupHandle & { closed: boolean } = { closed: false, navigate: vi.fn(), close: () => {} };
+      popup.close = () => {
+        popup.closed = true;
+      };
+      return popup;
+    },
+  };
+  return { sandbox, backend, environment };
+}
+
+async function activeAccount(sandbox: Sandbox): Promise<string> {
+  const link = await sandbox.backend.createLinkSession({ auth_config_id: 'ac_github', user_id: 'u1' });
+  await sandbox.completeLink(link.link_token, { allow: true });
+  return link.connected_account_id;
+}
+
+/** Answers the consent of the newest open link, as the user in the popup would. */
+async function allowNewestLink(sandbox: Sandbox) {
+  const open = sandbox.snapshot().links.filter((link) => link.completed === undefined);
+  const newest = open[open.length - 1];
+  if (!newest) throw new Error('no open link');
+  await act(() => sandbox.completeLink(newest.token, { allow: true }));
+}
+
+const statuses = async (sandbox: Sandbox) =>
+  (await sandbox.backend.listConnectedAccounts()).items.map((account) => account.status);
+
+function renderButton(setupResult: ReturnType<typeof setup>, props: { allowMultiple?: boolean } = {}) {
+  return render(
+    <ConnectProvider backend={setupResult.backend} queryClient={createConnectQueryClient()}>
+      <ConnectAccountButton
+        authConfigId="ac_github"
+        appName="GitHub"
+        accountActions={accountActions}
+        mode="popup"
+        environment={setupResult.environment}
+        {...props}
+      >
+        Connect GitHub
+      </ConnectAccountButton>
+    </ConnectProvider>,
+  );
+}
+
+describe('<ConnectAccountButton> and the account it stands for', () => {
+  it('shows an ACTIVE account as connected and disconnects it after a confirm, focus back on the button', async () => {
+    const context = setup();
+    const id = await activeAccount(context.sandbox);
+    renderButton(context);
+    const disconnect = await screen.findByRole('button', { name: 'Disconnect GitHub' });
+    const button = screen.getByRole('button', { name: 'Connected' });
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    const user = userEvent.setup();
+    await user.click(disconnect);
+    const dialog = await screen.findByRole('alertdialog', { name: 'Disconnect GitHub?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Disconnect' }));
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Connect GitHub' })).toBe(document.activeElement),
+    );
+    expect(screen.queryByRole('button', { name: 'Disconnect GitHub' })).toBeNull();
+    await expect(context.sandbox.backend.getConnectedAccount(id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('connects, disconnects and connects again: one account', async () => {
+    const context = setup();
+    renderButton(context);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Connect GitHub' }));
+    await allowNewestLink(context.sandbox);
+    await user.click(await screen.findByRole('button', { name: 'Disconnect GitHub' }, { timeout: 5000 }));
+    await user.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Disconnect' }),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Connect GitHub' }));
+    await allowNewestLink(context.sandbox);
+    expect(await screen.findByRole('button', { name: 'Disconnect GitHub' }, { timeout: 5000 })).toBeTruthy();
+    expect(await statuses(context.sandbox)).toEqual(['ACTIVE']);
+  });
+
+  it('reconnects an expired account: a new link, and the old account is deleted once the new one is ACTIVE', async () => {
+    const context = setup();
+    const old = await activeAccount(context.sandbox);
+    context.sandbox.control.setStatusSequence(['EXPIRED'], { accountId: old });
+    await context.sandbox.backend.getConnectedAccount(old);
+    renderButton(context);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Reconnect GitHub' }));
+    await allowNewestLink(context.sandbox);
+    expect(await screen.findByRole('button', { name: 'Disconnect GitHub' }, { timeout: 5000 })).toBeTruthy();
+    await waitFor(async () => expect(await statuses(context.sandbox)).toEqual(['ACTIVE']));
+    await expect(context.sandbox.backend.getConnectedAccount(old)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('offers Reconnect for a disabled account too', async () => {
+    const context = setup();
+    const id = await activeAccount(context.sandbox);
+    await context.sandbox.backend.setConnectedAccountEnabled(id, false);
+    renderButton(context);
+    expect(await screen.findByRole('button', { name: 'Reconnect GitHub' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Disconnect GitHub' })).toBeNull();
+  });
+
+  it('without accountActions is the connect flow alone: it reads no accounts', async () => {
+    const context = setup();
+    await activeAccount(context.sandbox);
+    let lists = 0;
+    const backend: ConnectBackend = {
+      ...context.backend,
+      listConnectedAccounts: (filters, options) => {
+        lists++;
+        return context.backend.listConnectedAccounts(filters, options);
+      },
+    };
+    render(
+      <ConnectProvider backend={backend} queryClient={createConnectQueryClient()}>
+        <ConnectAccountButton authConfigId="ac_github">Connect GitHub</ConnectAccountButton>
+      </ConnectProvider>,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.getByRole('button', { name: 'Connect GitHub' })).toBeTruthy();
+    expect(lists).toBe(0);
+  });
+
+  it('with allowMultiple connects a second account beside the ACTIVE one', async () => {
+    const context = setup();
+    await activeAccount(context.sandbox);
+    renderButton(context, { allowMultiple: true });
+    const user = userEvent.setup();
+    // Let the list load first, so the button could have refused.
+    await waitFor(async () => expect(await statuses(context.sandbox)).toEqual(['ACTIVE']));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await user.click(screen.getByRole('button', { name: 'Connect GitHub' }));
+    await allowNewestLink(context.sandbox);
+    await waitFor(async () => expect(await statuses(context.sandbox)).toEqual(['ACTIVE', 'ACTIVE']));
+    expect(await screen.findByRole('button', { name: 'Connected' }, { timeout: 5000 })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Disconnect GitHub' })).toBeNull();
+  });
+});

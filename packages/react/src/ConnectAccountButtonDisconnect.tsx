@@ -1,0 +1,61 @@
+import { formatMessage } from '@plugboard/core/internal';
+import { type RefObject, useMemo, useState } from 'react';
+import { useConnectContext } from './ConnectProvider';
+import { DisconnectDialog } from './DisconnectDialog';
+import { defaultAccountMessages } from './messages-accounts';
+import type { AccountAwareConnect } from './useAccountAwareConnect';
+import { useDisconnect } from './useAccountMutations';
+
+export interface ConnectAccountButtonDisconnectProps {
+  connect: AccountAwareConnect;
+  /** The connect button: focus goes back to it once the account is gone. */
+  buttonRef: RefObject<HTMLButtonElement | null>;
+  unstyled: boolean;
+}
+
+/** The Disconnect beside a connected `<ConnectAccountButton>`, asked in a dialog. */
+export function ConnectAccountButtonDisconnect({
+  connect,
+  buttonRef,
+  unstyled,
+}: ConnectAccountButtonDisconnectProps) {
+  const overrides = useConnectContext().messages;
+  const messages = useMemo(() => ({ ...defaultAccountMessages, ...overrides }), [overrides]);
+  const disconnect = useDisconnect();
+  const [failure, setFailure] = useState<string | undefined>(undefined);
+  const { account, appName } = connect;
+  if (!connect.canDisconnect || account === undefined) return null;
+  return (
+    <>
+      <DisconnectDialog
+        appName={appName}
+        messages={messages}
+        unstyled={unstyled}
+        focusAfterConfirm={() => buttonRef.current}
+        onConfirm={() => {
+          setFailure(undefined);
+          disconnect.mutate(account.id, {
+            onError: (error) =>
+              setFailure(
+                formatMessage(messages.accountActionFailed, { app: appName, reason: error.message }),
+              ),
+          });
+        }}
+        trigger={
+          <button
+            type="button"
+            className={unstyled ? undefined : 'plugboard-connect__disconnect'}
+            aria-label={formatMessage(messages.accountDisconnectLabel, { app: appName })}
+          >
+            {messages.accountDisconnect}
+          </button>
+        }
+      />
+      {failure ? (
+        <span role="alert" className={unstyled ? undefined : 'plugboard-connect__error'}>
+          {failure}
+        </span>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,246 @@
+import type { ConnectBackend, ConnectEnvironment, PopupHandle } from '@plugboard/core';
+import { createSandbox, type Sandbox } from '@plugboard/sandbox';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ConnectedAccountList } from './ConnectedAccountList';
+import { useAccountRow } from './ConnectedAccountListContext';
+import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
+
+const NAMES: Record<string, string> = { ac_github: 'GitHub', ac_slack: 'Slack', ac_zendesk: 'Zendesk' };
+const appName = (account: { auth_config: { id: string } }) => NAMES[account.auth_config.id] ?? '?';
+
+/** The in-process sandbox on a clock the test moves. */
+function setup(linkTtlMs?: number) {
+  let clock = Date.now();
+  const sandbox = createSandbox({ now: () => clock, linkTtlMs });
+  // The user bound as a server proxy would.
+  const backend: ConnectBackend = {
+    ...sandbox.backend,
+    createLinkSession: (input, options) =>
+      sandbox.backend.createLinkSession({ ...input, user_id: 'u1' }, options),
+  };
+  return {
+    sandbox,
+    backend,
+    setClock: (at: number) => {
+      clock = at;
+    },
+  };
+}
+
+async function connect(
+  sandbox: Sandbox,
+  authConfigId = 'ac_github',
+  outcome: 'allow' | 'deny' | 'open' = 'allow',
+) {
+  const link = await sandbox.backend.createLinkSession({ auth_config_id: authConfigId, user_id: 'u1' });
+  if (outcome !== 'open')
+    await sandbox.completeLink(link.link_token, outcome === 'allow' ? { allow: true } : { deny: true });
+  return link;
+}
+
+function popupEnvironment(): Partial<ConnectEnvironment> {
+  return {
+    openPopup: () => {
+      const popup: PopupHandle & { closed: boolean } = { closed: false, navigate: vi.fn(), close: () => {} };
+      popup.close = () => {
+        popup.closed = true;
+      };
+      return popup;
+    },
+  };
+}
+
+function renderList(sandbox: Sandbox, children?: React.ReactNode) {
+  return render(
+    <ConnectProvider backend={sandbox.backend} queryClient={createConnectQueryClient()}>
+      <h2 id="accounts">Connected accounts</h2>
+      <ConnectedAccountList aria-labelledby="accounts" appName={appName} mode="popup">
+        {children}
+      </ConnectedAccountList>
+    </ConnectProvider>,
+  );
+}
+
+/** How often each row rendered, by account id. */
+const renders = new Map<string, number>();
+function CountRenders() {
+  const { account } = useAccountRow('CountRenders');
+  renders.set(account.id, (renders.get(account.id) ?? 0) + 1);
+  return null;
+}
+
+const rows = () => screen.queryAllByRole('listitem');
+
+describe('<ConnectedAccountList>', () => {
+  it('shows one row per account with its app, state and date; abandoned attempts are left out', async () => {
+    // Composio marks such an attempt EXPIRED in time; until it does, the list hides it.
+    const { sandbox, setClock } = setup(60 * 60_000);
+    setClock(Date.now() - 20 * 60_000);
+    await connect(sandbox, 'ac_slack', 'open'); // opened 20 minutes ago, never answered
+    setClock(Date.now());
+    await connect(sandbox, 'ac_github');
+    await connect(sandbox, 'ac_slack', 'deny');
+    renderList(sandbox);
+    expect(screen.getByText('Loading your connections…')).toBeTruthy();
+    await waitFor(() => expect(rows()).toHaveLength(2));
+    const [failed, active] = rows() as [HTMLElement, HTMLElement];
+    expect(active.getAttribute('data-state')).toBe('connected');
+    expect(within(active).getByText('GitHub')).toBeTruthy();
+    expect(within(active).getByText('Connected')).toBeTruthy();
+    expect(
+      within(active)
+        .getByText(/^Added /)
+        .getAttribute('datetime'),
+    ).toMatch(/^\d{4}-/);
+    expect(failed.getAttribute('data-state')).toBe('failed');
+    expect(within(failed).getByRole('button', { name: 'Reconnect Slack' })).toBeTruthy();
+    expect(within(failed).getByRole('button', { name: 'Remove Slack' })).toBeTruthy();
+  });
+
+  it('says so when there is nothing to list, and when the list cannot be read', async () => {
+    const { sandbox } = setup();
+    const { unmount } = renderList(sandbox);
+    expect(await screen.findByText('No connected accounts yet.')).toBeTruthy();
+    unmount();
+    sandbox.control.failNext({ status: 500, route: 'listConnectedAccounts', message: 'boom' });
+    renderList(sandbox);
+    expect((await screen.findByRole('alert')).textContent).toContain('Your connections could not be loaded.');
+  });
+
+  it('disconnects after a confirm; the sandbox agrees and focus goes to the list', async () => {
+    const { sandbox } = setup();
+    const link = await connect(sandbox);
+    renderList(sandbox);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Disconnect GitHub' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Disconnect GitHub?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Disconnect' }));
+    await waitFor(() => expect(rows()).toHaveLength(0));
+    expect(await screen.findByText('No connected accounts yet.')).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('GitHub disconnected.'));
+    expect(document.activeElement?.classList.contains('plugboard-accounts')).toBe(true);
+    await expect(sandbox.backend.getConnectedAccount(link.connected_account_id)).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+
+  it('keeps the account when the dialog is cancelled, with focus back on Disconnect', async () => {
+    const { sandbox } = setup();
+    await connect(sandbox);
+    renderList(sandbox);
+    const user = userEvent.setup();
+    const trigger = await screen.findByRole('button', { name: 'Disconnect GitHub' });
+    await user.click(trigger);
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Keep it' }));
+    await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    expect(document.activeElement).toBe(trigger);
+    expect(rows()).toHaveLength(1);
+    expect((await sandbox.backend.listConnectedAccounts()).items).toHaveLength(1);
+  });
+
+  it('disables and enables an account', async () => {
+    const { sandbox } = setup();
+    const link = await connect(sandbox);
+    renderList(sandbox);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Disable GitHub' }));
+    await waitFor(() => expect(rows()[0]?.getAttribute('data-state')).toBe('disabled'));
+    await waitFor(async () =>
+      expect(await sandbox.backend.getConnectedAccount(link.connected_account_id)).toMatchObject({
+        status: 'INACTIVE',
+      }),
+    );
+    await user.click(await screen.findByRole('button', { name: 'Enable GitHub' }));
+    await waitFor(() => expect(rows()[0]?.getAttribute('data-state')).toBe('connected'));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('GitHub enabled.'));
+    expect(await sandbox.backend.getConnectedAccount(link.connected_account_id)).toMatchObject({
+      status: 'ACTIVE',
+    });
+  });
+
+  it('removes a failed attempt without asking', async () => {
+    const { sandbox } = setup();
+    await connect(sandbox, 'ac_slack', 'deny');
+    renderList(sandbox);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Remove Slack' }));
+    await waitFor(() => expect(rows()).toHaveLength(0));
+    expect((await sandbox.backend.listConnectedAccounts()).items).toHaveLength(0);
+  });
+
+  it('announces a failed action and keeps the row', async () => {
+    const { sandbox } = setup();
+    await connect(sandbox);
+    renderList(sandbox);
+    const user = userEvent.setup();
+    sandbox.control.failNext({ status: 500, route: 'setConnectedAccountEnabled', message: 'Upstream broke' });
+    await user.click(await screen.findByRole('button', { name: 'Disable GitHub' }));
+    await waitFor(() =>
+      expect(screen.getByRole('status').textContent).toBe('Could not change GitHub. Upstream broke'),
+    );
+    expect(rows()[0]?.getAttribute('data-state')).toBe('connected');
+  });
+
+  it('reconnects an expired account: a new link, and once it is ACTIVE the old account is gone', async () => {
+    const { sandbox, backend } = setup();
+    const old = await connect(sandbox);
+    sandbox.control.setStatusSequence(['EXPIRED'], { accountId: old.connected_account_id });
+    await sandbox.backend.getConnectedAccount(old.connected_account_id);
+    render(
+      <ConnectProvider backend={backend} queryClient={createConnectQueryClient()}>
+        <ConnectedAccountList appName={appName} mode="popup" environment={popupEnvironment()}>
+          <ConnectedAccountList.Items>
+            <ConnectedAccountList.App />
+            <ConnectedAccountList.Status />
+            <ConnectedAccountList.Reconnect />
+          </ConnectedAccountList.Items>
+        </ConnectedAccountList>
+      </ConnectProvider>,
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Reconnect GitHub' }));
+    await waitFor(async () => expect((await sandbox.backend.listConnectedAccounts()).items).toHaveLength(2));
+    const fresh = (await sandbox.backend.listConnectedAccounts()).items.find(
+      (account) => account.id !== old.connected_account_id,
+    );
+    const token = sandbox.snapshot().links.find((entry) => entry.accountId === fresh?.id)?.token;
+    await act(() => sandbox.completeLink(token as string, { allow: true }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('GitHub reconnected.'), {
+      timeout: 5000,
+    });
+    await waitFor(async () =>
+      expect((await sandbox.backend.listConnectedAccounts()).items.map((account) => account.status)).toEqual([
+        'ACTIVE',
+      ]),
+    );
+    await waitFor(() => expect(rows().map((row) => row.getAttribute('data-state'))).toEqual(['connected']));
+  });
+
+  it('renders each of 100 rows once, and only the changed row when one account changes', async () => {
+    const { sandbox } = setup();
+    const links = [];
+    for (let index = 0; index < 100; index++) links.push(await connect(sandbox));
+    renders.clear();
+    renderList(
+      sandbox,
+      <ConnectedAccountList.Items>
+        <ConnectedAccountList.App />
+        <CountRenders />
+        <ConnectedAccountList.EnabledToggle />
+      </ConnectedAccountList.Items>,
+    );
+    await waitFor(() => expect(rows()).toHaveLength(100));
+    expect([...renders.values()].every((count) => count === 1)).toBe(true);
+    const target = links[40]?.connected_account_id as string;
+    const user = userEvent.setup();
+    await user.click(screen.getAllByRole('button', { name: 'Disable GitHub' })[59] as HTMLElement);
+    await waitFor(async () =>
+      expect(await sandbox.backend.getConnectedAccount(target)).toMatchObject({ status: 'INACTIVE' }),
+    );
+    await waitFor(() => expect(screen.getAllByRole('button', { name: 'Enable GitHub' })).toHaveLength(1));
+    const changed = [...renders].filter(([, count]) => count > 1).map(([id]) => id);
+    expect(changed).toEqual([target]);
+  });
+});

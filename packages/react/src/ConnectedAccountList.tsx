@@ -1,0 +1,373 @@
+import type {
+  ConnectEnvironment,
+  ConnectError,
+  ConnectedAccountFilters,
+  ConnectedAccountSummary,
+  ConnectMode,
+} from '@plugboard/core';
+import { formatMessage } from '@plugboard/core/internal';
+import { Slot } from 'radix-ui';
+import {
+  type ComponentPropsWithoutRef,
+  forwardRef,
+  memo,
+  type ReactNode,
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { type AccountState, accountStateOf } from './account-status';
+import { Disconnect, EnabledToggle, Reconnect } from './ConnectedAccountActions';
+import {
+  type AccountListData,
+  AccountListDataContext,
+  type AccountListSettings,
+  AccountListSettingsContext,
+  type AccountRow,
+  AccountRowContext,
+  useAccountRow,
+  useListData,
+  useListSettings,
+} from './ConnectedAccountListContext';
+import { useConnectContext } from './ConnectProvider';
+import { cx } from './class-names';
+import { defaultAccountMessages } from './messages-accounts';
+import { defaultConnectMessages } from './messages-connect';
+import { setRef } from './set-ref';
+import { useConnectedAccounts } from './useConnectedAccounts';
+
+const STATE_MESSAGE = {
+  connected: 'accountStateConnected',
+  disabled: 'accountStateDisabled',
+  pending: 'accountStatePending',
+  abandoned: 'accountStateAbandoned',
+  failed: 'accountStateFailed',
+  expired: 'accountStateExpired',
+} as const satisfies Record<AccountState, keyof typeof defaultAccountMessages>;
+
+/** "github" → "Github": the name a list shows when the app gives none. */
+function nameFromSlug(account: ConnectedAccountSummary): string {
+  const slug = account.toolkit.slug;
+  return slug.charAt(0).toUpperCase() + slug.slice(1);
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+
+export interface ConnectedAccountListRootProps extends Omit<ComponentPropsWithoutRef<'div'>, 'onError'> {
+  /** Which accounts to list (auth configs, toolkits, statuses, order); all of the user's by default. */
+  filters?: ConnectedAccountFilters | undefined;
+  /** Also list attempts whose link ran out unanswered (INITIATED / INITIALIZING). Default false. */
+  showAbandoned?: boolean | undefined;
+  /** The app's name for an account, e.g. from your auth configs; default: its toolkit slug, capitalised. */
+  appName?: ((account: ConnectedAccountSummary) => string) | undefined;
+  /** How Reconnect opens the provider: `auto` (default), `popup` or `redirect`. */
+  mode?: ConnectMode | undefined;
+  /** Replaces Reconnect's browser effects (popup, navigation, storage, timers): for stories and tests. */
+  environment?: Partial<ConnectEnvironment> | undefined;
+  /** An account action (disconnect, enable / disable, reconnect) failed; it is announced as well. */
+  onError?: ((error: ConnectError, account: ConnectedAccountSummary) => void) | undefined;
+  asChild?: boolean | undefined;
+  /** Drop the kit's class names; `data-state` stays for your own CSS. */
+  unstyled?: boolean | undefined;
+}
+
+/** Reads the list and shares it with its parts; announces what the actions did. */
+const Root = forwardRef<HTMLDivElement, ConnectedAccountListRootProps>(function ConnectedAccountListRoot(
+  {
+    filters,
+    showAbandoned = false,
+    appName,
+    mode,
+    environment,
+    onError,
+    asChild = false,
+    unstyled = false,
+    className,
+    children,
+    ...props
+  },
+  ref,
+) {
+  const overrides = useConnectContext().messages;
+  const query = useConnectedAccounts(filters);
+  const [announcement, setAnnouncement] = useState('');
+  const ownRef = useRef<HTMLDivElement | null>(null);
+  const composedRef = useCallback(
+    (node: HTMLDivElement | null) => {
+      ownRef.current = node;
+      setRef(ref, node);
+    },
+    [ref],
+  );
+  // Callbacks from props are read through a ref, so a new arrow each render re-renders no row.
+  const latest = useRef({ appName, onError });
+  latest.current = { appName, onError };
+
+  const messages = useMemo(
+    () => ({ ...defaultConnectMessages, ...defaultAccountMessages, ...overrides }),
+    [overrides],
+  );
+  const reportError = useCallback(
+    (error: ConnectError, account: ConnectedAccountSummary) => {
+      const app = (latest.current.appName ?? nameFromSlug)(account);
+      setAnnouncement(formatMessage(messages.accountActionFailed, { app, reason: error.message }));
+      latest.current.onError?.(error, account);
+    },
+    [messages],
+  );
+  const settings = useMemo<AccountListSettings>(
+    () => ({
+      messages,
+      appName: (account) => (latest.current.appName ?? nameFromSlug)(account),
+      announce: setAnnouncement,
+      reportError,
+      focusList: () => ownRef.current,
+      mode,
+      environment,
+      unstyled,
+      formatDate: (iso) => {
+        const time = Date.parse(iso);
+        return Number.isFinite(time) ? dateFormat.format(time) : iso;
+      },
+    }),
+    [messages, reportError, mode, environment, unstyled],
+  );
+
+  const now = query.dataUpdatedAt || Date.now();
+  const accounts = useMemo(
+    () =>
+      showAbandoned
+        ? query.data
+        : query.data?.filter((account) => accountStateOf(account, now) !== 'abandoned'),
+    [query.data, showAbandoned, now],
+  );
+  const data = useMemo<AccountListData>(
+    () => ({ accounts, error: query.error, now }),
+    [accounts, query.error, now],
+  );
+  const state = query.error
+    ? 'error'
+    : accounts === undefined
+      ? 'loading'
+      : accounts.length === 0
+        ? 'empty'
+        : 'ready';
+  const Component = asChild ? Slot.Root : 'div';
+
+  return (
+    <AccountListSettingsContext.Provider value={settings}>
+      <AccountListDataContext.Provider value={data}>
+        <Component
+          {...props}
+          ref={composedRef}
+          tabIndex={-1}
+          className={cx(unstyled ? undefined : 'plugboard-accounts', className)}
+          data-state={state}
+          aria-busy={state === 'loading' || undefined}
+        >
+          {children ?? (
+            <>
+              <Items />
+              <Empty />
+            </>
+          )}
+          <p role="status" className={unstyled ? undefined : 'plugboard-accounts__announcement'}>
+            {announcement}
+          </p>
+        </Component>
+      </AccountListDataContext.Provider>
+    </AccountListSettingsContext.Provider>
+  );
+});
+
+export interface ConnectedAccountListItemsProps extends ComponentPropsWithoutRef<'ul'> {
+  /** The parts of one row, repeated for every account; default: app, status, date and actions. */
+  children?: ReactNode;
+}
+
+/** The rows: one `Item` per account. A row renders again only when its own account changes. */
+const Items = forwardRef<HTMLUListElement, ConnectedAccountListItemsProps>(function ConnectedAccountListItems(
+  { children, className, ...props },
+  ref,
+) {
+  const { accounts, now } = useListData('Items');
+  const { unstyled } = useListSettings('Items');
+  if (accounts === undefined || accounts.length === 0) return null;
+  return (
+    <ul {...props} ref={ref} className={cx(unstyled ? undefined : 'plugboard-accounts__items', className)}>
+      {accounts.map((account) => (
+        <Item key={account.id} account={account} state={accountStateOf(account, now)}>
+          {children}
+        </Item>
+      ))}
+    </ul>
+  );
+});
+
+export interface ConnectedAccountListItemProps extends ComponentPropsWithoutRef<'li'> {
+  account: ConnectedAccountSummary;
+  /** The account's state; worked out from the account (and the clock) when absent. */
+  state?: AccountState | undefined;
+  asChild?: boolean | undefined;
+}
+
+/** One account's row (`<li>`, `data-state` = its `AccountState`); its parts read the account from it. */
+const Item = memo(
+  forwardRef<HTMLLIElement, ConnectedAccountListItemProps>(function ConnectedAccountListItem(
+    { account, state: givenState, asChild = false, className, children, ...props },
+    ref,
+  ) {
+    // Only the row's own props (the account, its state) re-render it: it reads no list data.
+    const settings = useListSettings('Item');
+    const state = givenState ?? accountStateOf(account);
+    const name = settings.appName(account);
+    const row = useMemo<AccountRow>(() => ({ account, state, name }), [account, state, name]);
+    const Component = asChild ? Slot.Root : 'li';
+    return (
+      <AccountRowContext.Provider value={row}>
+        <Component
+          {...props}
+          ref={ref}
+          className={cx(settings.unstyled ? undefined : 'plugboard-accounts__item', className)}
+          data-state={state}
+          data-disabled={account.is_disabled || undefined}
+        >
+          {children ?? <DefaultRow />}
+        </Component>
+      </AccountRowContext.Provider>
+    );
+  }),
+);
+
+function DefaultRow() {
+  return (
+    <>
+      <App />
+      <Status />
+      <AddedAt />
+      <Actions>
+        <Reconnect />
+        <EnabledToggle />
+        <Disconnect />
+      </Actions>
+    </>
+  );
+}
+
+/** The app's name. */
+const App = forwardRef<HTMLSpanElement, ComponentPropsWithoutRef<'span'>>(function ConnectedAccountListApp(
+  { className, children, ...props },
+  ref,
+) {
+  const { name } = useAccountRow('App');
+  const { unstyled } = useListSettings('App');
+  return (
+    <span {...props} ref={ref} className={cx(unstyled ? undefined : 'plugboard-accounts__app', className)}>
+      {children ?? name}
+    </span>
+  );
+});
+
+/** The account's state in words ("Connected", "Expired", …). */
+const Status = forwardRef<HTMLSpanElement, ComponentPropsWithoutRef<'span'>>(
+  function ConnectedAccountListStatus({ className, children, ...props }, ref) {
+    const { state } = useAccountRow('Status');
+    const { messages, unstyled } = useListSettings('Status');
+    return (
+      <span
+        {...props}
+        ref={ref}
+        className={cx(unstyled ? undefined : 'plugboard-accounts__status', className)}
+        data-state={state}
+      >
+        {children ?? messages[STATE_MESSAGE[state]]}
+      </span>
+    );
+  },
+);
+
+/** When the account was added, as a `<time>`. */
+const AddedAt = forwardRef<HTMLTimeElement, ComponentPropsWithoutRef<'time'>>(
+  function ConnectedAccountListAddedAt({ className, children, ...props }, ref) {
+    const { account } = useAccountRow('AddedAt');
+    const { messages, unstyled, formatDate } = useListSettings('AddedAt');
+    return (
+      <time
+        {...props}
+        ref={ref}
+        dateTime={account.created_at}
+        className={cx(unstyled ? undefined : 'plugboard-accounts__added', className)}
+      >
+        {children ?? formatMessage(messages.accountAddedAt, { date: formatDate(account.created_at) })}
+      </time>
+    );
+  },
+);
+
+/** The row's buttons. */
+const Actions = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
+  function ConnectedAccountListActions({ className, ...props }, ref) {
+    const { unstyled } = useListSettings('Actions');
+    return (
+      <div
+        {...props}
+        ref={ref}
+        className={cx(unstyled ? undefined : 'plugboard-accounts__actions', className)}
+      />
+    );
+  },
+);
+
+/** Shown instead of the rows while loading, when the list cannot be read, and when it is empty. */
+const Empty = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'>>(
+  function ConnectedAccountListEmpty({ className, children, ...props }, ref) {
+    const { accounts, error } = useListData('Empty');
+    const { messages, unstyled } = useListSettings('Empty');
+    if (accounts !== undefined && accounts.length > 0 && !error) return null;
+    const state = error ? 'error' : accounts === undefined ? 'loading' : 'empty';
+    const text = error
+      ? formatMessage(messages.accountListFailed, { reason: error.message })
+      : accounts === undefined
+        ? messages.accountListLoading
+        : (children ?? messages.accountListEmpty);
+    return (
+      <p
+        {...props}
+        ref={ref}
+        role={error ? 'alert' : undefined}
+        className={cx(unstyled ? undefined : 'plugboard-accounts__empty', className)}
+        data-state={state}
+      >
+        {text}
+      </p>
+    );
+  },
+);
+
+/** `ConnectedAccountList`'s props: its `Root`'s, whose default children are `Items` and `Empty`. */
+export type ConnectedAccountListProps = ConnectedAccountListRootProps;
+
+/**
+ * The signed-in user's connected accounts, one row each: the app, its state, when it was added,
+ * and what can be done about it — Disconnect (asked in a dialog), Disable / Enable, Reconnect
+ * (a new link; the old account goes once the new one is ACTIVE), Remove for an attempt that
+ * failed. Attempts abandoned with their link expired are left out unless `showAbandoned`.
+ * With children, lay out your own from the compound parts.
+ *
+ * @example <ConnectedAccountList appName={(account) => names[account.auth_config.id]} />
+ */
+/** The default list, with its compound parts for custom layouts (`ConnectedAccountList.Root`, …). */
+export const ConnectedAccountList = Object.assign(Root, {
+  Root,
+  Items,
+  Item,
+  App,
+  Status,
+  AddedAt,
+  Actions,
+  Disconnect,
+  EnabledToggle,
+  Reconnect,
+  Empty,
+});

@@ -1,0 +1,61 @@
+import type { ConnectEnvironment, ConnectError, ConnectedAccountSummary, ConnectMode } from '@plugboard/core';
+import { createContext, useContext } from 'react';
+import type { AccountState } from './account-status';
+import type { AccountMessages } from './messages-accounts';
+import type { ConnectMessages } from './messages-connect';
+
+/** What every part of a list shares and what rarely changes: read by rows without re-rendering them. */
+export interface AccountListSettings {
+  messages: AccountMessages & ConnectMessages;
+  appName: (account: ConnectedAccountSummary) => string;
+  /** Says something in the list's live region. */
+  announce: (message: string) => void;
+  /** An account action failed; the list announces it too. */
+  reportError: (error: ConnectError, account: ConnectedAccountSummary) => void;
+  /** Where focus goes when a row leaves (the list itself). */
+  focusList: () => HTMLElement | null;
+  mode: ConnectMode | undefined;
+  environment: Partial<ConnectEnvironment> | undefined;
+  unstyled: boolean;
+  formatDate: (iso: string) => string;
+}
+
+/** What changes with the data: read by the parts that render the list's shape, never by rows. */
+export interface AccountListData {
+  accounts: readonly ConnectedAccountSummary[] | undefined;
+  error: ConnectError | null;
+  now: number;
+}
+
+/** One row's account and its state. */
+export interface AccountRow {
+  account: ConnectedAccountSummary;
+  state: AccountState;
+  name: string;
+}
+
+export const AccountListSettingsContext = createContext<AccountListSettings | null>(null);
+export const AccountListDataContext = createContext<AccountListData | null>(null);
+export const AccountRowContext = createContext<AccountRow | null>(null);
+
+function required<T>(value: T | null, part: string, parent: string): T {
+  if (value === null)
+    throw new Error(`<ConnectedAccountList.${part}> must be used inside <ConnectedAccountList.${parent}>.`);
+  return value;
+}
+
+export const useListSettings = (part: string) =>
+  required(useContext(AccountListSettingsContext), part, 'Root');
+export const useListData = (part: string) => required(useContext(AccountListDataContext), part, 'Root');
+export const useAccountRow = (part: string) => required(useContext(AccountRowContext), part, 'Item');
+
+/**
+ * The row's account, its state and its app name, for a part of your own inside
+ * `<ConnectedAccountList.Items>`.
+ *
+ * @example
+ * function Reason() { const { account } = useConnectedAccountRow(); return <span>{account.status_reason}</span>; }
+ */
+export function useConnectedAccountRow(): AccountRow {
+  return useAccountRow('a part using useConnectedAccountRow()');
+}

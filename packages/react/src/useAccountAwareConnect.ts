@@ -1,0 +1,117 @@
+import type { ConnectedAccountSummary } from '@plugboard/core';
+import { formatMessage } from '@plugboard/core/internal';
+import { useEffect, useMemo, useRef } from 'react';
+import { type AccountState, accountForAuthConfig, accountStateOf } from './account-status';
+import { useConnectContext } from './ConnectProvider';
+import { defaultAccountMessages } from './messages-accounts';
+import { useDisconnect } from './useAccountMutations';
+import type { UseConnectAccountResult } from './useConnectAccount';
+import { useConnectedAccounts } from './useConnectedAccounts';
+
+export interface AccountAwareOptions {
+  /**
+   * Let the user connect another account while one is ACTIVE. By default the button shows the
+   * ACTIVE account as connected and offers Disconnect instead, as Composio's SDK refuses a second one.
+   */
+  allowMultiple?: boolean | undefined;
+  /** The app's name in Disconnect / Reconnect labels and the dialog; default: the toolkit's slug. */
+  appName?: string | undefined;
+}
+
+export interface AccountAwareConnect extends UseConnectAccountResult {
+  /** The user's account this button stands for: ACTIVE, else disabled, else one that failed or expired. */
+  account: ConnectedAccountSummary | undefined;
+  accountState: AccountState | undefined;
+  /**
+   * The button is idle beside an account that failed, expired or is disabled: its label says
+   * Reconnect. Any start (or retry) beside such an account replaces it once the new one is ACTIVE.
+   */
+  reconnect: boolean;
+  /** Offer Disconnect: the account is ACTIVE and the button shows it as connected. */
+  canDisconnect: boolean;
+  appName: string;
+  /** The idle label while `reconnect`: "Reconnect {app}". */
+  reconnectLabel: string | undefined;
+}
+
+/**
+ * The connect flow of a button that knows the account it stands for. With an ACTIVE account it
+ * reads `connected` (unless `allowMultiple`); with one that failed, expired or is disabled, a
+ * start reconnects: once the new account is ACTIVE the old one is deleted. A connection the user
+ * disconnected since reads `idle` again. The user's accounts come from the list every button and
+ * `<ConnectedAccountList>` share (one request, one cache).
+ */
+export function useAccountAwareConnect(
+  connect: UseConnectAccountResult,
+  authConfigId: string,
+  { allowMultiple = false, appName }: AccountAwareOptions,
+): AccountAwareConnect {
+  const overrides = useConnectContext().messages;
+  const accounts = useConnectedAccounts();
+  const disconnect = useDisconnect();
+  const account = accountForAuthConfig(accounts.data, authConfigId);
+  const accountState = account && accountStateOf(account);
+  const replacing = useRef<string | undefined>(undefined);
+  const connectedAt = useRef<{ id: string | undefined; at: number }>({ id: undefined, at: 0 });
+  if (connect.status === 'connected' && connectedAt.current.id !== connect.connectedAccountId) {
+    connectedAt.current = { id: connect.connectedAccountId, at: Date.now() };
+  }
+
+  const { status, connectedAccountId } = connect;
+  const { refetch } = accounts;
+  const { mutate } = disconnect;
+  useEffect(() => {
+    if (status !== 'connected') return;
+    const old = replacing.current;
+    replacing.current = undefined;
+    if (old !== undefined && old !== connectedAccountId) mutate(old);
+    else void refetch();
+  }, [status, connectedAccountId, mutate, refetch]);
+
+  return useMemo(() => {
+    const stale = account !== undefined && accountState !== 'connected';
+    // The flow says connected, but a list read since then no longer has the account: it was disconnected.
+    const gone =
+      connect.status === 'connected' &&
+      accounts.dataUpdatedAt > connectedAt.current.at &&
+      !accounts.data?.some(
+        (entry) => entry.id === connect.connectedAccountId && accountStateOf(entry) === 'connected',
+      );
+    const showsAccount =
+      !allowMultiple && accountState === 'connected' && (connect.status === 'idle' || gone);
+    const status = showsAccount ? 'connected' : gone ? 'idle' : connect.status;
+    const start = (run: () => void) => () => {
+      replacing.current = stale ? account?.id : undefined;
+      run();
+    };
+    const name =
+      appName ??
+      (account ? account.toolkit.slug.charAt(0).toUpperCase() + account.toolkit.slug.slice(1) : '');
+    const reconnect = stale && status === 'idle';
+    const reconnectLabel = overrides.accountReconnectLabel ?? defaultAccountMessages.accountReconnectLabel;
+    return {
+      ...connect,
+      status,
+      connectedAccountId: showsAccount ? account?.id : connect.connectedAccountId,
+      start: start(connect.start),
+      retry: start(connect.retry),
+      account,
+      accountState,
+      reconnect,
+      reconnectLabel: reconnect ? formatMessage(reconnectLabel, { app: name }) : undefined,
+      canDisconnect: !allowMultiple && status === 'connected' && accountState === 'connected',
+      appName:
+        appName ??
+        (account ? account.toolkit.slug.charAt(0).toUpperCase() + account.toolkit.slug.slice(1) : ''),
+    };
+  }, [
+    connect,
+    account,
+    accountState,
+    accounts.data,
+    accounts.dataUpdatedAt,
+    allowMultiple,
+    appName,
+    overrides,
+  ]);
+}
