@@ -68,7 +68,10 @@ test('popup: Allow connects, the callback closes the popup, axe clean before and
   const closed = popup.waitForEvent('close');
   await popup.getByRole('button', { name: 'Allow' }).click();
   await closed;
-  await expect(page.getByRole('button', { name: 'GitHub connected' })).toHaveAttribute('data-state', 'connected');
+  await expect(page.getByRole('button', { name: 'GitHub connected' })).toHaveAttribute(
+    'data-state',
+    'connected',
+  );
   await expect(statusRegion(page)).toHaveText('GitHub connected');
   const accountId = await newestAccountId(request);
   expect(accountId).toMatch(/^ca_/);
