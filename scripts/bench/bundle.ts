@@ -7,8 +7,8 @@
 // The kit's own dependencies (zod, radix-ui, react-hook-form, …) resolve from the workspace's
 // node_modules, at the versions the packages pin.
 //
-// `PLUGBOARD_BENCH_MODULES=1 pnpm bench bundle` also prints, for each row, what each module of the
-// bundle costs: its rendered code minified on its own and gzipped on its own (an upper bound for
+// `PLUGBOARD_BENCH_MODULES=1 pnpm bench bundle` also prints, for each entry bundled, what each module
+// of it costs: its rendered code minified on its own and gzipped on its own (an upper bound for
 // its share of the row, since gzip shares nothing between modules), biggest first, to stderr.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
@@ -54,8 +54,27 @@ interface Measured {
   gzip: number;
 }
 
+/** Each module's own code, minified and gzipped alone: which modules an entry pays most for. */
+async function printModules(entry: string, chunks: Rolldown.OutputChunk[]): Promise<void> {
+  const lines: Array<{ id: string; minified: number; gzip: number }> = [];
+  for (const [id, module] of chunks.flatMap((chunk) => Object.entries(chunk.modules))) {
+    if (!module.code) continue;
+    const { code } = await minify('module.js', module.code);
+    lines.push({
+      id: id.replace(/^.*node_modules\//, '').replace(root + path.sep, ''),
+      minified: code.length,
+      gzip: gzipSync(code, { level: 9 }).byteLength,
+    });
+  }
+  lines.sort((a, b) => b.gzip - a.gzip);
+  const table = lines.map(
+    (line) => `${String(line.gzip).padStart(7)} ${String(line.minified).padStart(8)}  ${line.id}`,
+  );
+  process.stderr.write(`\n${entry}\nbytes gzip / minified per module (each alone)\n${table.join('\n')}\n`);
+}
+
 /** Bundles, minifies and gzips `code`; throws the bundler's error (e.g. a missing export) as is. */
-async function measure(appRoot: string, code: string, external: string[], label: string): Promise<Measured> {
+async function measure(appRoot: string, code: string, external: string[]): Promise<Measured> {
   const result = await build({
     configFile: false,
     logLevel: 'silent',
@@ -89,27 +108,8 @@ async function measure(appRoot: string, code: string, external: string[], label:
   const chunks = outputs.flatMap((output) => output.output).filter((file) => file.type === 'chunk');
   const contents = Buffer.concat(chunks.map((chunk) => Buffer.from(chunk.code)));
   if (contents.byteLength === 0) throw new Error('the bundler produced no output');
-  if (process.env.PLUGBOARD_BENCH_MODULES) await printModules(label, chunks);
+  if (process.env.PLUGBOARD_BENCH_MODULES) await printModules(code, chunks);
   return { bytes: contents.byteLength, gzip: gzipSync(contents, { level: 9 }).byteLength };
-}
-
-/** Each module's own code, minified and gzipped alone: which modules a row pays most for. */
-async function printModules(label: string, chunks: Rolldown.OutputChunk[]): Promise<void> {
-  const lines: Array<{ id: string; minified: number; gzip: number }> = [];
-  for (const [id, module] of chunks.flatMap((chunk) => Object.entries(chunk.modules))) {
-    if (!module.code) continue;
-    const { code } = await minify('module.js', module.code);
-    lines.push({
-      id: id.replace(/^.*node_modules\//, '').replace(root + path.sep, ''),
-      minified: code.length,
-      gzip: gzipSync(code, { level: 9 }).byteLength,
-    });
-  }
-  lines.sort((a, b) => b.gzip - a.gzip);
-  const table = lines.map(
-    (line) => `${String(line.gzip).padStart(7)} ${String(line.minified).padStart(8)}  ${line.id}`,
-  );
-  process.stderr.write(`\n${label}: bytes gzip / minified per module (each alone)\n${table.join('\n')}\n`);
 }
 
 interface Case {
@@ -173,7 +173,7 @@ export default async function bundleBench(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   try {
     for (const item of cases) {
-      const { bytes, gzip } = await measure(appRoot, item.code, item.external, item.metric);
+      const { bytes, gzip } = await measure(appRoot, item.code, item.external);
       rows.push({
         metric: item.metric,
         unit: 'kB',
