@@ -6,11 +6,15 @@
 // tree-shaking on and each package.json's `sideEffects` honoured, and measured min+gzip (level 9).
 // The kit's own dependencies (zod, radix-ui, react-hook-form, …) resolve from the workspace's
 // node_modules, at the versions the packages pin.
+//
+// `PLUGBOARD_BENCH_MODULES=1 pnpm bench bundle` also prints, for each entry bundled, what each module
+// of it costs: its rendered code minified on its own and gzipped on its own (an upper bound for
+// its share of the row, since gzip shares nothing between modules), biggest first, to stderr.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, type Rolldown } from 'vite';
+import { build, minify, type Rolldown } from 'vite';
 import { buildPackages, packPackages, root } from '../pack.mjs';
 import type { BenchRow } from './types';
 
@@ -50,6 +54,25 @@ interface Measured {
   gzip: number;
 }
 
+/** Each module's own code, minified and gzipped alone: which modules an entry pays most for. */
+async function printModules(entry: string, chunks: Rolldown.OutputChunk[]): Promise<void> {
+  const lines: Array<{ id: string; minified: number; gzip: number }> = [];
+  for (const [id, module] of chunks.flatMap((chunk) => Object.entries(chunk.modules))) {
+    if (!module.code) continue;
+    const { code } = await minify('module.js', module.code);
+    lines.push({
+      id: id.replace(/^.*node_modules\//, '').replace(root + path.sep, ''),
+      minified: code.length,
+      gzip: gzipSync(code, { level: 9 }).byteLength,
+    });
+  }
+  lines.sort((a, b) => b.gzip - a.gzip);
+  const table = lines.map(
+    (line) => `${String(line.gzip).padStart(7)} ${String(line.minified).padStart(8)}  ${line.id}`,
+  );
+  process.stderr.write(`\n${entry}\nbytes gzip / minified per module (each alone)\n${table.join('\n')}\n`);
+}
+
 /** Bundles, minifies and gzips `code`; throws the bundler's error (e.g. a missing export) as is. */
 async function measure(appRoot: string, code: string, external: string[]): Promise<Measured> {
   const result = await build({
@@ -85,6 +108,7 @@ async function measure(appRoot: string, code: string, external: string[]): Promi
   const chunks = outputs.flatMap((output) => output.output).filter((file) => file.type === 'chunk');
   const contents = Buffer.concat(chunks.map((chunk) => Buffer.from(chunk.code)));
   if (contents.byteLength === 0) throw new Error('the bundler produced no output');
+  if (process.env.PLUGBOARD_BENCH_MODULES) await printModules(code, chunks);
   return { bytes: contents.byteLength, gzip: gzipSync(contents, { level: 9 }).byteLength };
 }
 

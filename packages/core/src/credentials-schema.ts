@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FieldSpec } from './field-catalog';
 
 /**
@@ -82,35 +82,41 @@ export function defaultCredentialValues(
  * trimmed; numbers become numbers. The spec's validator then judges the value as sent (URL,
  * email and JSON rules live there, in the catalog).
  */
-function fieldSchema(spec: FieldSpec, messages: CredentialMessages): z.ZodType<unknown, CredentialFormValue> {
+function fieldSchema(
+  spec: FieldSpec,
+  messages: CredentialMessages,
+): z.ZodMiniType<unknown, CredentialFormValue> {
   const say = (template: string, values: Record<string, string | number> = {}) =>
     formatMessage(template, { label: spec.label, ...values });
-  return z.custom<CredentialFormValue>().transform((raw, ctx) => {
-    const issue = (message: string) => {
-      ctx.addIssue({ code: 'custom', message });
-      return z.NEVER;
-    };
-    let value: unknown;
-    if (spec.kind === 'boolean') {
-      const checked = raw === true;
-      if (spec.required && !checked) return issue(say(messages.fieldRequired));
-      if (!checked && spec.defaultValue === undefined) return undefined;
-      value = checked;
-    } else {
-      const typed = typeof raw === 'string' ? raw : raw === undefined ? '' : String(raw);
-      const text = spec.secret || spec.kind === 'multiline' || spec.kind === 'json' ? typed : typed.trim();
-      if (text.trim() === '') return spec.required ? issue(say(messages.fieldRequired)) : undefined;
-      if (spec.kind === 'number') {
-        const number = Number(text);
-        if (!Number.isFinite(number)) return issue(say(messages.fieldInvalidNumber));
-        value = number;
-      } else value = text;
-    }
-    // The catalog's rule for the kind or the field; its messages never quote the value.
-    const checked = spec.validator.safeParse(value);
-    if (!checked.success) return issue(checked.error.issues[0]?.message ?? say(messages.fieldInvalid));
-    return value;
-  });
+  return z.pipe(
+    z.custom<CredentialFormValue>(),
+    z.transform((raw: CredentialFormValue, ctx) => {
+      const issue = (message: string) => {
+        ctx.issues.push({ code: 'custom', message, input: raw });
+        return z.NEVER;
+      };
+      let value: unknown;
+      if (spec.kind === 'boolean') {
+        const checked = raw === true;
+        if (spec.required && !checked) return issue(say(messages.fieldRequired));
+        if (!checked && spec.defaultValue === undefined) return undefined;
+        value = checked;
+      } else {
+        const typed = typeof raw === 'string' ? raw : raw === undefined ? '' : String(raw);
+        const text = spec.secret || spec.kind === 'multiline' || spec.kind === 'json' ? typed : typed.trim();
+        if (text.trim() === '') return spec.required ? issue(say(messages.fieldRequired)) : undefined;
+        if (spec.kind === 'number') {
+          const number = Number(text);
+          if (!Number.isFinite(number)) return issue(say(messages.fieldInvalidNumber));
+          value = number;
+        } else value = text;
+      }
+      // The catalog's rule for the kind or the field; its messages never quote the value.
+      const checked = z.safeParse(spec.validator, value);
+      if (!checked.success) return issue(checked.error.issues[0]?.message ?? say(messages.fieldInvalid));
+      return value;
+    }),
+  );
 }
 
 /**
@@ -123,22 +129,24 @@ function fieldSchema(spec: FieldSpec, messages: CredentialMessages): z.ZodType<u
 export function credentialsSchema(
   specs: readonly FieldSpec[],
   messages: Partial<CredentialMessages> = {},
-): z.ZodType<Record<string, unknown>, CredentialFormValues> {
+): z.ZodMiniType<Record<string, unknown>, CredentialFormValues> {
   const all = { ...defaultCredentialMessages, ...messages };
-  const objectOf = (list: readonly FieldSpec[]): z.ZodType<Record<string, unknown>, CredentialFormValues> => {
-    const shape: Record<string, z.ZodType<unknown, CredentialFormValue>> = {};
+  type FormSchema = z.ZodMiniType<Record<string, unknown>, CredentialFormValues>;
+  const objectOf = (list: readonly FieldSpec[]): FormSchema => {
+    const shape: Record<string, z.ZodMiniType<unknown, CredentialFormValue>> = {};
     for (const spec of list) {
       shape[spec.name] =
         spec.fields && spec.fields.length > 0
-          ? (z
-              .custom<CredentialFormValue>((raw) => typeof raw === 'object' && raw !== null)
-              .pipe(objectOf(spec.fields)) as unknown as z.ZodType<unknown, CredentialFormValue>)
+          ? (z.pipe(
+              z.custom<CredentialFormValue>((raw) => typeof raw === 'object' && raw !== null),
+              objectOf(spec.fields),
+            ) as unknown as z.ZodMiniType<unknown, CredentialFormValue>)
           : fieldSchema(spec, all);
     }
-    return z.object(shape).transform((parsed) => compact(parsed) ?? {}) as unknown as z.ZodType<
-      Record<string, unknown>,
-      CredentialFormValues
-    >;
+    return z.pipe(
+      z.object(shape),
+      z.transform((parsed: Record<string, unknown>) => compact(parsed) ?? {}),
+    ) as unknown as FormSchema;
   };
   return objectOf(specs);
 }

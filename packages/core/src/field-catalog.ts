@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AuthFields } from './backend';
 import { isUserVisible } from './field-name';
 import { jsonErrorPosition } from './json-error-position';
@@ -26,7 +26,7 @@ export interface FieldSpec {
   placeholder?: string;
   autoComplete?: string;
   defaultValue?: string | number | boolean;
-  validator: z.ZodType;
+  validator: z.ZodMiniType;
   /** A nested object (`authed_user`): its own fields, named relative to it. */
   fields?: FieldSpec[];
 }
@@ -40,39 +40,47 @@ const NO_SPACES = /^\S+$/;
 const HOSTNAME =
   /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i;
 
-const text = () => z.string().min(1, 'Enter a value');
+/** A non-empty string, with more checks after that one. */
+const text = (...checks: z.core.$ZodCheck<string>[]) =>
+  z.string().check(z.minLength(1, 'Enter a value'), ...checks);
+/** A string matching `pattern`; `message` when it does not. */
+const matching = (pattern: RegExp, message: string) => text(z.regex(pattern, message));
 /** Pasted keys often carry a stray space or newline; no key or token contains whitespace. */
-const credential = () => text().regex(NO_SPACES, 'Must not contain spaces or line breaks');
-const hostname = () => text().regex(HOSTNAME, 'Enter a host name such as acme.example.com');
+const credential = () => matching(NO_SPACES, 'Must not contain spaces or line breaks');
+const hostname = () => matching(HOSTNAME, 'Enter a host name such as acme.example.com');
 const webUrl = () => z.url({ protocol: /^https?$/, error: 'Enter a full http:// or https:// address' });
 const isoTimestamp = () =>
-  text().refine(
-    (value) => !Number.isNaN(Date.parse(value)),
-    'Enter a date and time such as 2026-01-31T12:00:00Z',
+  text(
+    z.refine(
+      (value: string) => !Number.isNaN(Date.parse(value)),
+      'Enter a date and time such as 2026-01-31T12:00:00Z',
+    ),
   );
 const jsonText = () =>
-  text().superRefine((value, ctx) => {
-    const position = jsonErrorPosition(value);
-    if (position !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `Not valid JSON: line ${position.line}, column ${position.column}`,
-        params: { offset: position.offset },
-      });
-    }
-  });
+  text(
+    z.superRefine((value: string, ctx) => {
+      const position = jsonErrorPosition(value);
+      if (position !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Not valid JSON: line ${position.line}, column ${position.column}`,
+          params: { offset: position.offset },
+        });
+      }
+    }),
+  );
 const unixSeconds = () =>
-  z.number().int('Enter a whole number of seconds').nonnegative('Must not be negative');
+  z.int('Enter a whole number of seconds').check(z.nonnegative('Must not be negative'));
 
 /** The validator a field of `kind` gets when nothing more specific is known. */
-export function validatorForKind(kind: FieldKind): z.ZodType {
+export function validatorForKind(kind: FieldKind): z.ZodMiniType {
   switch (kind) {
     case 'url':
       return webUrl();
     case 'email':
       return z.email('Enter an email address such as name@example.com');
     case 'number':
-      return z.number('Enter a number').finite();
+      return z.number('Enter a number');
     case 'boolean':
       return z.boolean();
     case 'json':
@@ -123,7 +131,7 @@ type CatalogEntry = Omit<
   label?: string;
   /** Without one: `secret` if the name is a credential's, else `text` (both `autoComplete: 'off'`). */
   kind?: FieldKind;
-  validator?: z.ZodType;
+  validator?: z.ZodMiniType;
   fields?: Record<string, CatalogEntry>;
 };
 
@@ -139,7 +147,7 @@ const CATALOG_ENTRIES = {
   subdomain: {
     description: 'The first part of your account address, e.g. acme for acme.zendesk.com',
     placeholder: 'acme',
-    validator: text().regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i, 'Use only letters, digits and hyphens'),
+    validator: matching(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i, 'Use only letters, digits and hyphens'),
   },
   'your-domain': {
     description: 'The domain of your account, e.g. acme.freshdesk.com',
@@ -149,7 +157,7 @@ const CATALOG_ENTRIES = {
   region: {
     description: 'The region your account is hosted in, e.g. us or eu',
     placeholder: 'us',
-    validator: text().regex(/^[a-z0-9_-]+$/i, 'Use only letters, digits, - and _'),
+    validator: matching(/^[a-z0-9_-]+$/i, 'Use only letters, digits, - and _'),
   },
   shop: {
     description: 'Your shop name or address, e.g. acme or acme.myshopify.com',
@@ -174,7 +182,7 @@ const CATALOG_ENTRIES = {
   dc: {
     label: 'Data center',
     description: 'The data center of your account, e.g. us6',
-    validator: text().regex(/^[a-z0-9-]+$/i, 'Use only letters, digits and hyphens'),
+    validator: matching(/^[a-z0-9-]+$/i, 'Use only letters, digits and hyphens'),
   },
   site_name: {},
   instanceName: {},
@@ -207,16 +215,13 @@ const CATALOG_ENTRIES = {
     label: 'PKCE code verifier',
     validator: z
       .string()
-      .regex(/^[A-Za-z0-9._~-]{43,128}$/, 'Must be 43–128 characters of A–Z, a–z, 0–9, . _ ~ -'),
+      .check(z.regex(/^[A-Za-z0-9._~-]{43,128}$/, 'Must be 43–128 characters of A–Z, a–z, 0–9, . _ ~ -')),
   },
   finalRedirectUri: urlField({ label: 'Final redirect URL' }),
   webhook_signature: { label: 'Webhook signing secret' },
   access_token: {},
   id_token: {
-    validator: text().regex(
-      /^[\w-]+\.[\w-]+\.[\w-]*$/,
-      'An ID token is a JWT: three parts separated by dots',
-    ),
+    validator: matching(/^[\w-]+\.[\w-]+\.[\w-]*$/, 'An ID token is a JWT: three parts separated by dots'),
   },
   token_type: { placeholder: 'Bearer' },
   refresh_token: {},
@@ -230,7 +235,7 @@ const CATALOG_ENTRIES = {
     label: 'Authorised user',
     kind: 'json',
     description: 'The user-scope token of a Slack app',
-    validator: z.object({ access_token: credential().optional(), scope: z.string().optional() }),
+    validator: z.object({ access_token: z.optional(credential()), scope: z.optional(z.string()) }),
     fields: {
       access_token: { label: 'User access token' },
       scope: { label: 'User scope' },
@@ -266,9 +271,11 @@ const CATALOG_ENTRIES = {
     placeholder: '-----BEGIN PRIVATE KEY-----',
     validator: z
       .string()
-      .regex(
-        /^\s*-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]+-----END [A-Z0-9 ]*PRIVATE KEY-----\s*$/,
-        'Paste the whole PEM key, from -----BEGIN … PRIVATE KEY----- to -----END … PRIVATE KEY-----',
+      .check(
+        z.regex(
+          /^\s*-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]+-----END [A-Z0-9 ]*PRIVATE KEY-----\s*$/,
+          'Paste the whole PEM key, from -----BEGIN … PRIVATE KEY----- to -----END … PRIVATE KEY-----',
+        ),
       ),
   },
   client_id: { validator: credential() },

@@ -11,8 +11,9 @@ import { isUserVisible } from './field-name';
  *
  * Written with `zod/mini` (functional `z.optional(…)`, `.check(…)`): a browser app parses every
  * response with these, and mini tree-shakes to the schema kinds used where classic `zod` brings
- * its whole chainable API. Mini and classic schemas are both zod v4 core, so they mix freely
- * (the form's classic validators, an app's own `z.object` around one of these). Mini loads no
+ * its whole chainable API. The field catalog and the form's schema use mini as well. Mini and
+ * classic schemas are both zod v4 core, so they mix freely (an app's own classic validator in a
+ * field spec, an app's own `z.object` around one of these). Mini loads no
  * locale: `describeIssue` in `http-backend.ts` words the issues the kit reports itself.
  */
 

@@ -9,7 +9,33 @@ declare const process: { env: { NODE_ENV?: string } };
 export type ErrorMessageKey = Extract<keyof SharedMessages, `error${string}`>;
 
 /** A proxy's own refusals that only the app's developer can fix: the user reads "can't connect right now". */
-const MISCONFIGURED_SLUGS: Readonly<Record<string, string>> = {
+const MISCONFIGURED_SLUGS: ReadonlySet<string> = new Set([
+  'Proxy_CrossSiteRequest',
+  'Proxy_CallbackOriginNotAllowed',
+  'Proxy_AuthConfigNotAllowed',
+  'Proxy_UserIdNotAllowed',
+  'Proxy_NotFound',
+  'Proxy_MethodNotAllowed',
+  'Proxy_PayloadTooLarge',
+  'Proxy_UnsupportedContentType',
+  'Proxy_InvalidJson',
+]);
+
+/** Whether only the app's developer can fix this error (a proxy policy, the API key, a wrong mount). */
+export function isMisconfiguration(error: ConnectError): boolean {
+  // The kit refused its own input before sending: the message names what to pass instead.
+  if (error.kind === 'invalid_request') return Object.keys(error.fieldErrors).length === 0;
+  if (error.kind !== 'http') return false;
+  if (error.slug !== undefined && MISCONFIGURED_SLUGS.has(error.slug)) return true;
+  const fromProxy = error.slug?.startsWith('Proxy_') === true;
+  return !fromProxy && (error.status === 401 || error.status === 403);
+}
+
+/**
+ * What the developer should change for each misconfigured slug. Only `reportMisconfiguration`'s
+ * development branch reads it, so a production build leaves these texts out.
+ */
+const DEVELOPER_HINTS: Readonly<Record<string, string>> = {
   Proxy_CrossSiteRequest:
     'createConnectHandler refused a cross-site request: serve the app from the handler’s origin, or add the page’s origin to its `allowedOrigins`.',
   Proxy_CallbackOriginNotAllowed:
@@ -32,20 +58,11 @@ const MISCONFIGURED_SLUGS: Readonly<Record<string, string>> = {
 const UPSTREAM_AUTH_HINT =
   'Composio refused the API key: check the `apiKey` given to createConnectHandler (COMPOSIO_API_KEY) and its project.';
 
-/** Whether only the app's developer can fix this error (a proxy policy, the API key, a wrong mount). */
-export function isMisconfiguration(error: ConnectError): boolean {
-  return developerHint(error) !== undefined;
-}
-
 /** What the developer should change for a misconfiguration; `undefined` for other errors. */
 export function developerHint(error: ConnectError): string | undefined {
-  // The kit refused its own input before sending: the message names what to pass instead.
-  if (error.kind === 'invalid_request' && Object.keys(error.fieldErrors).length === 0) return error.message;
-  if (error.kind !== 'http') return undefined;
-  if (error.slug && MISCONFIGURED_SLUGS[error.slug]) return MISCONFIGURED_SLUGS[error.slug];
-  const fromProxy = error.slug?.startsWith('Proxy_') === true;
-  if (!fromProxy && (error.status === 401 || error.status === 403)) return UPSTREAM_AUTH_HINT;
-  return undefined;
+  if (!isMisconfiguration(error)) return undefined;
+  if (error.kind === 'invalid_request') return error.message;
+  return (error.slug !== undefined && DEVELOPER_HINTS[error.slug]) || UPSTREAM_AUTH_HINT;
 }
 
 /**
@@ -134,19 +151,14 @@ export function reportMisconfiguration(
   error: ConnectError,
   log: (line: string) => void = console.warn,
 ): void {
+  // Written for bundlers: with `process.env.NODE_ENV` replaced by "production" the condition is a
+  // constant, the rest of the function is dead code and the hints above leave the bundle. With no
+  // bundler (no `process`) it stays quiet too.
+  if (typeof process === 'undefined' || process.env.NODE_ENV === 'production') return;
   const hint = developerHint(error);
-  if (!hint || !isDevelopment() || reported.has(error)) return;
+  if (!hint || reported.has(error)) return;
   reported.add(error);
   log(
     `[plugboard] ${error.slug ?? `HTTP ${error.status}`}: ${hint}${error.requestId ? ` (request ${error.requestId})` : ''}`,
   );
-}
-
-/** Bundlers replace `process.env.NODE_ENV`; without one (a plain browser) it throws, and we stay quiet. */
-function isDevelopment(): boolean {
-  try {
-    return process.env.NODE_ENV !== 'production';
-  } catch {
-    return false;
-  }
 }
