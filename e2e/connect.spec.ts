@@ -86,7 +86,7 @@ test('popup: Deny ends in failed with the reason in the user’s words, and the 
   const { popup } = await openPopup(page);
   await popup.getByRole('button', { name: 'Deny' }).click();
   await expect(statusRegion(page)).toHaveText(
-    'You declined access on the service. Connect again to allow it.',
+    'You declined access on GitHub. Connect again to allow it.',
   );
   await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
   await expect(connectButton(page)).toHaveAttribute('data-state', 'failed');
@@ -125,7 +125,7 @@ test('popup mode: a blocked popup is popup_blocked, and no link session is made'
   page.on('request', (request) => isCreate(request) && creates.push(request));
   await page.goto('/button.html?mode=popup&blockPopup=1');
   await connectButton(page).click();
-  await expect(statusRegion(page)).toContainText('Your browser blocked the window for the service.');
+  await expect(statusRegion(page)).toContainText('Your browser blocked the window for GitHub.');
   await expect(statusRegion(page)).toContainText('Allow pop-ups for this site');
   expect(creates).toHaveLength(0);
   await expectAxeClean(page);
@@ -252,7 +252,7 @@ test('a 500 on create reads as a plain sentence; the envelope message and reques
   await page.goto('/button.html?mode=popup');
   await connectButton(page).click();
   await expect(statusRegion(page)).toHaveText(
-    'The service is having trouble right now. Try again in a few minutes.',
+    'GitHub is having trouble right now. Try again in a few minutes.',
   );
   await expect(page.getByText('The sandbox was told to fail')).toHaveCount(0);
   await page.getByRole('button', { name: 'Details' }).click();

@@ -106,7 +106,7 @@ for (const react of ['19', '18'] as const) {
       await expectAxeClean(page, 'waiting for the severed window');
 
       await popup.getByRole('button', { name: 'Allow' }).click();
-      await expect(page.getByRole('button', { name: 'GitHub connected' })).toHaveAttribute(
+      await expect(page.getByRole('button', { name: 'Linear connected' })).toHaveAttribute(
         'data-state',
         'connected',
       );
@@ -200,7 +200,7 @@ for (const react of ['19', '18'] as const) {
       await openButtonPage(page, LINEAR, 'mode=auto');
       const popup = await clickConnect(page, LINEAR);
       await popup.getByRole('button', { name: 'Allow' }).click();
-      await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
+      await expect(page.getByRole('button', { name: 'Linear connected' })).toBeVisible();
     });
   });
 }
