@@ -9,6 +9,12 @@ const config: StorybookConfig = {
   viteFinal: (config) => ({
     ...config,
     resolve: { ...config.resolve, conditions: ['source', ...defaultClientConditions] },
+    // Pre-bundled at start: a dependency found only mid-run makes Vite re-optimise and reload,
+    // and the stories loading at that moment fail to fetch their modules.
+    optimizeDeps: {
+      ...config.optimizeDeps,
+      include: [...(config.optimizeDeps?.include ?? []), 'radix-ui', 'radix-ui/internal'],
+    },
   }),
 };
 

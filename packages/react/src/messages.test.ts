@@ -12,7 +12,12 @@ const codeFiles = readdirSync(sourceDir).filter(
 /** The keys of default messages written out in `code`, as a string literal or JSX text. */
 function inlineMessages(source: string): string[] {
   // Comments may quote a message to explain it; only code counts.
-  const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|\s)\/\/.*$/gm, '');
+  // A compound part's name handed to its context hook (`useAccountRow('Disconnect')`) names code
+  // for the developer's error, not text a user reads.
+  const code = source
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/(^|\s)\/\/.*$/gm, '')
+    .replace(/\b(useAccountRow|useListSettings)\('[^']*'\)/g, '$1()');
   return Object.entries(defaultMessages)
     .filter(([key]) => key !== 'locale' && key !== 'formProblem')
     .filter(([, text]) =>
