@@ -19,7 +19,7 @@ test('the button in German: waiting, a denial in plain words with Details, then 
   await popup.waitForURL(/\/link\//);
   await popup.getByRole('button', { name: 'Deny' }).click();
   await expect(statusRegion(page)).toHaveText(
-    'Sie haben den Zugriff bei dem Dienst abgelehnt. Verbinden Sie sich erneut, um ihn zu erlauben.',
+    'Sie haben den Zugriff bei GitHub abgelehnt. Verbinden Sie sich erneut, um ihn zu erlauben.',
   );
   await page.getByRole('button', { name: 'Details' }).click();
   await expect(page.getByText('Meldung')).toBeVisible();
@@ -30,8 +30,8 @@ test('the button in German: waiting, a denial in plain words with Details, then 
   popup = await again;
   await popup.waitForURL(/\/link\//);
   await popup.getByRole('button', { name: 'Allow' }).click();
-  await expect(page.getByRole('button', { name: 'Verbunden' })).toHaveAttribute('data-state', 'connected');
-  await expect(statusRegion(page)).toHaveText('Verbunden');
+  await expect(page.getByRole('button', { name: 'Mit GitHub verbunden' })).toHaveAttribute('data-state', 'connected');
+  await expect(statusRegion(page)).toHaveText('Mit GitHub verbunden');
 });
 
 test('the form in German: the summary’s plural, a refusal with its request id behind Details', async ({
