@@ -229,7 +229,7 @@ const CATALOG_ENTRIES = {
   authed_user: {
     label: 'Authorised user',
     kind: 'json',
-    description: 'The user-scope token of a Slack app',
+    description: "A Slack app's user-scope token",
     validator: z.object({ access_token: credential().optional(), scope: z.string().optional() }),
     fields: {
       access_token: { label: 'User access token' },
