@@ -20,6 +20,7 @@ import { describeError, reportMisconfiguration } from './error-message';
 import { defaultConnectMessages, STATUS_MESSAGE } from './messages-connect';
 import type { AccountAwareConnect, AccountAwareOptions } from './useAccountAwareConnect';
 import {
+  popupPlaceholderIn,
   type UseConnectAccountOptions,
   type UseConnectAccountResult,
   useConnectAccount,
@@ -89,6 +90,7 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
       onError,
       onStateChange,
       environment,
+      popup: popupPlaceholderIn(messages, appName),
     });
     // The account this button stands for: connected shows it, failed / expired / disabled reconnects it.
     const useAccount = accountActions?.useConnect ?? useFlowOnly;
