@@ -67,7 +67,7 @@ describe('<ConnectAccountButton> and the account it stands for', () => {
     const id = await activeAccount(context.sandbox);
     renderButton(context);
     const disconnect = await screen.findByRole('button', { name: 'Disconnect GitHub' });
-    const button = screen.getByRole('button', { name: 'Connected' });
+    const button = screen.getByRole('button', { name: 'GitHub connected' });
     expect(button.getAttribute('aria-disabled')).toBe('true');
     const user = userEvent.setup();
     await user.click(disconnect);
@@ -151,7 +151,7 @@ describe('<ConnectAccountButton> and the account it stands for', () => {
     await user.click(screen.getByRole('button', { name: 'Connect GitHub' }));
     await allowNewestLink(context.sandbox);
     await waitFor(async () => expect(await statuses(context.sandbox)).toEqual(['ACTIVE', 'ACTIVE']));
-    expect(await screen.findByRole('button', { name: 'Connected' }, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'GitHub connected' }, { timeout: 5000 })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Disconnect GitHub' })).toBeNull();
   });
 });
