@@ -4,9 +4,7 @@ import { composeEventHandlers, useComposedRefs } from 'radix-ui/internal';
 import {
   type ComponentPropsWithoutRef,
   forwardRef,
-  type MouseEvent,
   type ReactNode,
-  useCallback,
   useEffect,
   useId,
   useMemo,
