@@ -36,6 +36,9 @@ export default defineConfig({
           name: 'unit-react18',
           environment: 'happy-dom',
           include: ['packages/react/src/**/*.test.{ts,tsx}', 'scripts/react18/*.test.tsx'],
+          // Portable stories bring @storybook/react-vite's own React 19; stories run on React 18 in
+          // vitest.react18-stories.config.ts instead.
+          exclude: ['packages/react/src/stories.test.tsx'],
           setupFiles: ['./scripts/vitest-setup.ts'],
         },
       },

@@ -85,9 +85,7 @@ test('popup: Deny ends in failed with the reason in the user’s words, and the 
   await page.goto('/button.html?mode=popup');
   const { popup } = await openPopup(page);
   await popup.getByRole('button', { name: 'Deny' }).click();
-  await expect(statusRegion(page)).toHaveText(
-    'You declined access on GitHub. Connect again to allow it.',
-  );
+  await expect(statusRegion(page)).toHaveText('You declined access on GitHub. Connect again to allow it.');
   await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
   await expect(connectButton(page)).toHaveAttribute('data-state', 'failed');
   await expect(events(page)).toContainText('error connection_failed');

@@ -30,7 +30,10 @@ test('the button in German: waiting, a denial in plain words with Details, then 
   popup = await again;
   await popup.waitForURL(/\/link\//);
   await popup.getByRole('button', { name: 'Allow' }).click();
-  await expect(page.getByRole('button', { name: 'Mit GitHub verbunden' })).toHaveAttribute('data-state', 'connected');
+  await expect(page.getByRole('button', { name: 'Mit GitHub verbunden' })).toHaveAttribute(
+    'data-state',
+    'connected',
+  );
   await expect(statusRegion(page)).toHaveText('Mit GitHub verbunden');
 });
 

@@ -355,7 +355,7 @@ export class ConnectFlow {
   }
 
   #openPopup(): PopupHandle | null {
-    const popup = this.#env.openPopup(this.#options.popup ?? {});
+    const popup = this.#env.openPopup({ ...this.#options.popup, onCancel: () => this.cancel() });
     return popup && !popup.closed ? popup : null;
   }
 

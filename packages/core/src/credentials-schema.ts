@@ -80,7 +80,7 @@ export function defaultCredentialValues(
  * One field's rule: from what the form holds to what the request sends. Empty optional values
  * become `undefined` (left out of the request); secrets are sent exactly as typed, other text
  * trimmed; numbers become numbers. The spec's validator then judges the value as sent (URL,
- * email and JSON rules live there, in the catalog).
+ * email and JSON rules live there, in the catalog), and may tidy it (a pasted URL's subdomain).
  */
 function fieldSchema(
   spec: FieldSpec,
@@ -114,7 +114,8 @@ function fieldSchema(
       // The catalog's rule for the kind or the field; its messages never quote the value.
       const checked = z.safeParse(spec.validator, value);
       if (!checked.success) return issue(checked.error.issues[0]?.message ?? say(messages.fieldInvalid));
-      return value;
+      // What the rule made of it (a pasted address's subdomain), else the value itself.
+      return checked.data;
     }),
   );
 }

@@ -3,6 +3,7 @@ import type { AuthFields } from './backend';
 import { isUserVisible } from './field-name';
 import { jsonErrorPosition } from './json-error-position';
 import { isSecretField } from './secret-fields';
+import { subdomainField } from './subdomain';
 import type { ConnectionData, ToolkitField } from './wire';
 
 /** How a field is entered and shown. */
@@ -147,7 +148,10 @@ const CATALOG_ENTRIES = {
   subdomain: {
     description: 'The first part of your account address, e.g. acme for acme.zendesk.com',
     placeholder: 'acme',
-    validator: matching(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i, 'Use only letters, digits and hyphens'),
+    // A pasted https://acme.zendesk.com is taken as acme (subdomain.ts).
+    validator: subdomainField(
+      matching(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i, 'Use only letters, digits and hyphens'),
+    ),
   },
   'your-domain': {
     description: 'The domain of your account, e.g. acme.freshdesk.com',
@@ -234,7 +238,7 @@ const CATALOG_ENTRIES = {
   authed_user: {
     label: 'Authorised user',
     kind: 'json',
-    description: 'The user-scope token of a Slack app',
+    description: "A Slack app's user-scope token",
     validator: z.object({ access_token: z.optional(credential()), scope: z.optional(z.string()) }),
     fields: {
       access_token: { label: 'User access token' },

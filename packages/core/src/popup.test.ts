@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { openPopupPlaceholder, POPUP_HEIGHT, POPUP_WIDTH, popupFeatures, watchPopupClosed } from './popup';
+import {
+  openerTheme,
+  openPopupPlaceholder,
+  POPUP_HEIGHT,
+  POPUP_WIDTH,
+  popupFeatures,
+  watchPopupClosed,
+} from './popup';
 
 const opener = { screenX: 100, screenY: 50, outerWidth: 1300, outerHeight: 900, open: () => null };
 
@@ -30,7 +37,8 @@ describe('openPopupPlaceholder', () => {
     const handle = openPopupPlaceholder({ ...opener, open }, { text: 'Opening GitHub…' });
     expect(open).toHaveBeenCalledWith('about:blank', 'plugboard-connect', popupFeatures(opener));
     expect(doc.querySelector('[role="status"]')?.textContent).toBe('Opening GitHub…');
-    expect(doc.title).toBe('Connecting…');
+    // The window's title says the same, so the user's taskbar names the service too.
+    expect(doc.title).toBe('Opening GitHub…');
     handle?.navigate('https://provider.example/consent');
     expect(popup.location.replace).toHaveBeenCalledWith('https://provider.example/consent');
     handle?.close();
@@ -69,6 +77,82 @@ describe('openPopupPlaceholder', () => {
     };
     const handle = openPopupPlaceholder({ ...opener, open: () => popup as unknown as Window });
     expect(handle?.closed).toBe(false);
+  });
+});
+
+/** An app page with the kit's variables on its root, as styles.css and `data-theme` set them. */
+function appPage(theme: 'light' | 'dark', vars: Record<string, string>) {
+  const doc = document.implementation.createHTMLDocument('app');
+  doc.documentElement.dataset.theme = theme;
+  for (const [name, value] of Object.entries(vars)) doc.documentElement.style.setProperty(name, value);
+  return { document: doc, getComputedStyle: (element: Element) => window.getComputedStyle(element) };
+}
+
+function openedPage(placeholder: Parameters<typeof openPopupPlaceholder>[1], page = appPage('light', {})) {
+  const doc = document.implementation.createHTMLDocument('');
+  const popup = { document: doc, closed: false, close: vi.fn() };
+  openPopupPlaceholder({ ...opener, ...page, open: () => popup as unknown as Window }, placeholder);
+  // A document of its own has no window for Testing Library's role queries: plain selectors.
+  return {
+    body: doc.body,
+    status: doc.querySelector('[role="status"]'),
+    button: (name: string) =>
+      [...doc.querySelectorAll('button')].find((button) => button.textContent === name) ?? null,
+  };
+}
+
+describe('the placeholder page', () => {
+  const dark = appPage('dark', {
+    '--plugboard-color-surface': '#0f172a',
+    '--plugboard-color-text': '#e2e8f0',
+    '--plugboard-color-accent': '#a5b4fc',
+  });
+
+  it("reads the app page's theme from the kit's variables on its root", () => {
+    expect(openerTheme(dark)).toEqual({
+      background: '#0f172a',
+      color: '#e2e8f0',
+      accent: '#a5b4fc',
+      colorScheme: 'dark',
+    });
+    expect(openerTheme({})).toEqual({});
+  });
+
+  it("follows the app's dark theme: its colours, and dark browser parts", () => {
+    const page = openedPage({ text: 'Connecting to GitHub…' }, dark);
+    const { body } = page;
+    expect(body.style.background).toMatch(/#0f172a|rgb\(15, 23, 42\)/);
+    expect(body.style.color).toMatch(/#e2e8f0|rgb\(226, 232, 240\)/);
+    expect(body.ownerDocument.documentElement.style.colorScheme).toBe('dark');
+  });
+
+  it("takes an explicit theme over the page's, and no colour that could break out of the rule", () => {
+    const page = openedPage(
+      {
+        text: 'x',
+        theme: { background: 'red;background-image:url(https://evil.example)', color: 'rgb(1, 2, 3)' },
+      },
+      dark,
+    );
+    const { body } = page;
+    expect(body.getAttribute('style')).not.toContain('evil');
+    expect(body.style.color).toBe('rgb(1, 2, 3)');
+  });
+
+  it("names the service and has a cancel link in the flow's words that cancels it", async () => {
+    const onCancel = vi.fn();
+    const page = openedPage({
+      text: 'Verbindung mit GitHub wird hergestellt…',
+      cancelText: 'Abbrechen',
+      onCancel,
+    });
+    expect(page.status?.textContent).toBe('Verbindung mit GitHub wird hergestellt…');
+    page.button('Abbrechen')?.click();
+    expect(onCancel).toHaveBeenCalledOnce();
+  });
+
+  it('has no cancel link when the flow gives no words for it', () => {
+    expect(openedPage({ text: 'x', onCancel: vi.fn() }).body.querySelector('button')).toBeNull();
   });
 });
 

@@ -13,14 +13,29 @@ export interface PopupHandle {
   focus?(): void;
 }
 
+/** The colours of the placeholder page; by default the app's own (see `openerTheme`). */
+export interface PopupTheme {
+  background?: string | undefined;
+  color?: string | undefined;
+  accent?: string | undefined;
+  /** `light` or `dark`: the browser's own parts (scrollbars, the button) follow it. */
+  colorScheme?: string | undefined;
+}
+
 export interface PopupPlaceholder {
   /** The window name: one reused window per app, so a second attempt does not stack windows. */
   name?: string | undefined;
   width?: number | undefined;
   height?: number | undefined;
-  /** What the placeholder page says while the link session is being created. */
+  /** What the placeholder page says while the link session is being created ("Connecting to GitHub…"). */
   title?: string | undefined;
   text?: string | undefined;
+  /** The label of the page's cancel link; without it (or `onCancel`) the page has none. */
+  cancelText?: string | undefined;
+  /** What the cancel link does: the flow passes its own `cancel()`. */
+  onCancel?: (() => void) | undefined;
+  /** Overrides the colours read from the opening page. */
+  theme?: PopupTheme | undefined;
 }
 
 /**
@@ -52,7 +67,30 @@ export function watchPopupClosed(
 export const POPUP_WIDTH = 500;
 export const POPUP_HEIGHT = 700;
 
-type OpenerWindow = Pick<Window, 'open' | 'screenX' | 'screenY' | 'outerWidth' | 'outerHeight'>;
+type OpenerWindow = Pick<Window, 'open' | 'screenX' | 'screenY' | 'outerWidth' | 'outerHeight'> &
+  Partial<Pick<Window, 'document' | 'getComputedStyle'>>;
+
+/**
+ * The app's theme as the kit's stylesheet sets it on the opening page's root element
+ * (`--plugboard-color-*`, `data-theme`, `color-scheme`); empty where it cannot be read.
+ */
+export function openerTheme(opener: Partial<Pick<Window, 'document' | 'getComputedStyle'>>): PopupTheme {
+  try {
+    const root = opener.document?.documentElement;
+    if (!root || !opener.getComputedStyle) return {};
+    const style = opener.getComputedStyle(root);
+    const read = (name: string) => style.getPropertyValue(name).trim() || undefined;
+    const scheme = root.dataset.theme ?? read('color-scheme');
+    return {
+      background: read('--plugboard-color-surface'),
+      color: read('--plugboard-color-text'),
+      accent: read('--plugboard-color-accent'),
+      colorScheme: scheme === 'light' || scheme === 'dark' ? scheme : undefined,
+    };
+  } catch {
+    return {};
+  }
+}
 
 /** `window.open` features for a window of `width`×`height` centred over `opener`. */
 export function popupFeatures(opener: OpenerWindow, width = POPUP_WIDTH, height = POPUP_HEIGHT): string {
@@ -82,7 +120,7 @@ export function openPopupPlaceholder(
     return null;
   }
   if (!popup) return null;
-  writePlaceholder(popup, placeholder.title ?? 'Connecting…', placeholder.text ?? 'Connecting…');
+  writePlaceholder(popup, placeholder, { ...openerTheme(opener), ...placeholder.theme });
   const win = popup;
   return {
     get closed() {
@@ -112,19 +150,42 @@ export function openPopupPlaceholder(
   };
 }
 
-function writePlaceholder(popup: Window, title: string, text: string): void {
+/** A colour for a style attribute: what CSS reads as a colour, nothing that could close the rule. */
+const safeColor = (value: string | undefined, fallback: string) =>
+  value && /^[#\w(),.%\s-]+$/.test(value) ? value : fallback;
+
+function writePlaceholder(popup: Window, placeholder: PopupPlaceholder, theme: PopupTheme): void {
   try {
     const doc = popup.document;
-    doc.title = title;
+    const dark = theme.colorScheme === 'dark';
+    const color = safeColor(theme.color, dark ? '#e2e8f0' : '#0f172a');
+    const accent = safeColor(theme.accent, dark ? '#a5b4fc' : '#4338ca');
+    doc.title = placeholder.title ?? placeholder.text ?? 'Connecting…';
+    doc.documentElement.style.colorScheme = dark ? 'dark' : 'light';
     const body = doc.body ?? doc.documentElement.appendChild(doc.createElement('body'));
     body.setAttribute(
       'style',
-      'margin:0;min-height:100vh;display:grid;place-items:center;font:16px system-ui,sans-serif;color:#334155',
+      `margin:0;min-height:100vh;display:grid;place-content:center;gap:1rem;text-align:center;font:16px system-ui,sans-serif;background:${safeColor(theme.background, dark ? '#0f172a' : '#ffffff')};color:${color}`,
     );
+    const main = doc.createElement('main');
     const status = doc.createElement('p');
     status.setAttribute('role', 'status');
-    status.textContent = text;
-    body.replaceChildren(status);
+    status.textContent = placeholder.text ?? placeholder.title ?? 'Connecting…';
+    main.append(status);
+    const { cancelText, onCancel } = placeholder;
+    if (cancelText && onCancel) {
+      // A link's look, a button's meaning: it does something, it goes nowhere.
+      const cancel = doc.createElement('button');
+      cancel.type = 'button';
+      cancel.textContent = cancelText;
+      cancel.setAttribute(
+        'style',
+        `font:inherit;color:${accent};background:none;border:0;padding:0.25rem;text-decoration:underline;cursor:pointer`,
+      );
+      cancel.addEventListener('click', () => onCancel());
+      main.append(cancel);
+    }
+    body.replaceChildren(main);
   } catch {
     // A reused window may already show another origin's page; it is navigated soon anyway.
   }

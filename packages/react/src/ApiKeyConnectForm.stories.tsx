@@ -7,17 +7,19 @@ import { ApiKeyConnectForm } from './ApiKeyConnectForm';
 import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
 import { de } from './locales/de';
 import { InLocale } from './story-in-locale';
+import { useStoryMessages } from './story-locale';
 import './styles.css';
 
 /** A fresh in-process sandbox per story, scripted before the form first renders. */
 function SandboxProvider({ script, children }: { script?: (sandbox: Sandbox) => void; children: ReactNode }) {
+  const messages = useStoryMessages();
   const [value] = useState(() => {
     const sandbox = createSandbox();
     script?.(sandbox);
     return { sandbox, queryClient: createConnectQueryClient() };
   });
   return (
-    <ConnectProvider backend={value.sandbox.backend} queryClient={value.queryClient}>
+    <ConnectProvider backend={value.sandbox.backend} queryClient={value.queryClient} messages={messages}>
       {children}
     </ConnectProvider>
   );

@@ -2,7 +2,7 @@ import type { FieldSpec } from '@plugboard/core';
 import { formatMessage } from '@plugboard/core/internal';
 import { Collapsible, Slot } from 'radix-ui';
 import { useComposedRefs } from 'radix-ui/internal';
-import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useCallback, useEffect } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useEffect } from 'react';
 import { useFormState } from 'react-hook-form';
 import { CredentialFormContext, useCredentialFormContext } from './ApiKeyConnectFormContext';
 import { ApiKeyConnectFormField } from './ApiKeyConnectFormField';

@@ -28,7 +28,10 @@ export const Connected: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole('button', { name: 'Disconnect GitHub' })).toBeVisible();
-    await expect(canvas.getByRole('button', { name: 'Connected' })).toHaveAttribute('aria-disabled', 'true');
+    await expect(canvas.getByRole('button', { name: 'GitHub connected' })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
   },
 };
 

@@ -14,6 +14,7 @@ import { ConnectAccountButton } from './ConnectAccountButton';
 import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
 import { de } from './locales/de';
 import { InLocale } from './story-in-locale';
+import { useStoryMessages } from './story-locale';
 import './styles.css';
 
 /**
@@ -128,6 +129,7 @@ function SandboxProvider({
   backendOf?: BackendOf | undefined;
   children: ReactNode;
 }) {
+  const messages = useStoryMessages();
   const [value] = useState(() => {
     const win = new ProviderWindow(createSandbox());
     script?.(win);
@@ -144,7 +146,7 @@ function SandboxProvider({
     return { win, backend: asUser, queryClient: createConnectQueryClient() };
   });
   return (
-    <ConnectProvider backend={value.backend} queryClient={value.queryClient}>
+    <ConnectProvider backend={value.backend} queryClient={value.queryClient} messages={messages}>
       {children}
       <SimulatedProvider window={value.win} />
     </ConnectProvider>

@@ -4,9 +4,7 @@ import { composeEventHandlers, useComposedRefs } from 'radix-ui/internal';
 import {
   type ComponentPropsWithoutRef,
   forwardRef,
-  type MouseEvent,
   type ReactNode,
-  useCallback,
   useEffect,
   useId,
   useMemo,
@@ -20,6 +18,7 @@ import { describeError, reportMisconfiguration } from './error-message';
 import { defaultConnectMessages, STATUS_MESSAGE } from './messages-connect';
 import type { AccountAwareConnect, AccountAwareOptions } from './useAccountAwareConnect';
 import {
+  popupPlaceholderIn,
   type UseConnectAccountOptions,
   type UseConnectAccountResult,
   useConnectAccount,
@@ -89,6 +88,7 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
       onError,
       onStateChange,
       environment,
+      popup: popupPlaceholderIn(messages, appName),
     });
     // The account this button stands for: connected shows it, failed / expired / disabled reconnects it.
     const useAccount = accountActions?.useConnect ?? useFlowOnly;

@@ -7,7 +7,7 @@ import { cx } from './class-names';
 import { DisconnectDialog } from './DisconnectDialog';
 import { STATUS_MESSAGE } from './messages-connect';
 import { useDisconnect, useSetAccountEnabled } from './useAccountMutations';
-import { useConnectAccount } from './useConnectAccount';
+import { popupPlaceholderIn, useConnectAccount } from './useConnectAccount';
 
 export interface AccountActionProps extends ComponentPropsWithoutRef<'button'> {
   asChild?: boolean | undefined;
@@ -148,6 +148,7 @@ const ReconnectButton = forwardRef<HTMLButtonElement, AccountActionProps>(functi
     authConfigId: account.auth_config.id,
     mode,
     environment,
+    popup: popupPlaceholderIn(messages, name),
     onSuccess: ({ connectedAccountId }) => {
       announce(formatMessage(messages.accountReconnected, { app: name }));
       if (connectedAccountId !== account.id) disconnect.mutate(account.id);

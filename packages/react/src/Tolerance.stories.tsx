@@ -11,6 +11,7 @@ import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ApiKeyConnectForm } from './ApiKeyConnectForm';
 import { ConnectAccountButton } from './ConnectAccountButton';
 import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
+import { useStoryMessages } from './story-locale';
 import './styles.css';
 
 // What the kit shows when Composio answers with something it did not know when the kit was
@@ -73,6 +74,7 @@ interface Setup {
 }
 
 function WithSandbox({ script, backendOf = (sandbox) => sandbox.backend, children }: Setup) {
+  const messages = useStoryMessages();
   const [value] = useState(() => {
     const sandbox = createSandbox();
     script?.(sandbox);
@@ -86,7 +88,7 @@ function WithSandbox({ script, backendOf = (sandbox) => sandbox.backend, childre
     return { sandbox, backend: asUser, queryClient: createConnectQueryClient() };
   });
   return (
-    <ConnectProvider backend={value.backend} queryClient={value.queryClient}>
+    <ConnectProvider backend={value.backend} queryClient={value.queryClient} messages={messages}>
       {children(value.sandbox)}
     </ConnectProvider>
   );

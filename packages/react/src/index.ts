@@ -52,6 +52,7 @@ export {
   useSetAccountEnabled,
 } from './useAccountMutations';
 export {
+  popupPlaceholderIn,
   type UseConnectAccountOptions,
   type UseConnectAccountResult,
   useConnectAccount,

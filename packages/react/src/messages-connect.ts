@@ -24,6 +24,8 @@ export const defaultConnectMessages = {
   /** The window read as closed without an answer: the flow still waits ({app} is the app's name). */
   waitingForWindow: 'Finish connecting in the {app} window.',
   cancel: 'Cancel',
+  /** The popup's own page while the link is made, above a Cancel link ({app} is the service's name). */
+  popupConnecting: 'Connecting to {app}…',
   openAgain: 'Open again',
 };
 export type ConnectMessages = typeof defaultConnectMessages;

@@ -12,12 +12,11 @@ const codeFiles = readdirSync(sourceDir).filter(
 /** The keys of default messages written out in `code`, as a string literal or JSX text. */
 function inlineMessages(source: string): string[] {
   // Comments may quote a message to explain it; only code counts.
-  // A compound part's name handed to its context hook (`useAccountRow('Disconnect')`) names code
-  // for the developer's error, not text a user reads.
   const code = source
+    // A list part's name in a developer error (`useAccountRow('Disconnect')`) is not user text.
+    .replace(/\buse(?:AccountRow|ListSettings|ListData)\('\w+'\)/g, '')
     .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/(^|\s)\/\/.*$/gm, '')
-    .replace(/\b(useAccountRow|useListSettings)\('[^']*'\)/g, '$1()');
+    .replace(/(^|\s)\/\/.*$/gm, '');
   return Object.entries(defaultMessages)
     .filter(([key]) => key !== 'locale' && key !== 'formProblem')
     .filter(([, text]) =>
@@ -39,5 +38,7 @@ describe('messages', () => {
     expect(inlineMessages(`<p>${defaultMessages.formLoading}</p>`)).toEqual(['formLoading']);
     expect(inlineMessages(`label = '${defaultMessages.retry}';`)).toEqual(['retry']);
     expect(inlineMessages(`// shows '${defaultMessages.retry}'`)).toEqual([]);
+    expect(inlineMessages(`useAccountRow('${defaultMessages.accountReconnect}')`)).toEqual([]);
+    expect(inlineMessages(`label = '${defaultMessages.accountReconnect}';`)).toEqual(['accountReconnect']);
   });
 });

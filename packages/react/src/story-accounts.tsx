@@ -5,6 +5,7 @@ import { createSandbox, type Sandbox } from '@plugboard/sandbox';
 import type { Decorator } from '@storybook/react-vite';
 import { type ReactNode, useEffect, useState } from 'react';
 import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
+import { useStoryMessages } from './story-locale';
 
 export type Seed = (sandbox: Sandbox) => Promise<void> | void;
 
@@ -35,6 +36,7 @@ export const openWindowEnvironment: Partial<ConnectEnvironment> = {
 };
 
 function SeededProvider({ seed, children }: { seed: Seed; children: ReactNode }) {
+  const messages = useStoryMessages();
   const [value] = useState(() => {
     const sandbox = createSandbox();
     const backend: ConnectBackend = {
@@ -55,7 +57,7 @@ function SeededProvider({ seed, children }: { seed: Seed; children: ReactNode })
   }, [value]);
   if (!ready) return null;
   return (
-    <ConnectProvider backend={value.backend} queryClient={value.queryClient}>
+    <ConnectProvider backend={value.backend} queryClient={value.queryClient} messages={messages}>
       {children}
     </ConnectProvider>
   );

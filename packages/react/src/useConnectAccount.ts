@@ -6,7 +6,9 @@ import {
   type ConnectMode,
   isConnectFlowBusy,
   type LinkSessionInput,
+  type PopupPlaceholder,
 } from '@plugboard/core';
+import { formatMessage } from '@plugboard/core/internal';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useConnectContext } from './ConnectProvider';
@@ -22,6 +24,20 @@ export interface UseConnectAccountOptions {
   onStateChange?: ((snapshot: ConnectFlowSnapshot) => void) | undefined;
   /** Replaces the browser effects (popup, navigation, storage, timers): for stories and tests. */
   environment?: Partial<ConnectEnvironment> | undefined;
+  /** The popup's page while the link is made: its words (see `popupPlaceholderIn`), size, theme. */
+  popup?: PopupPlaceholder | undefined;
+}
+
+/**
+ * The popup's placeholder page in the kit's words: "Connecting to GitHub…" and a Cancel link
+ * (`popupConnecting` and `cancel` of the messages); its colours follow the app's page.
+ */
+export function popupPlaceholderIn(
+  messages: { popupConnecting: string; cancel: string; appFallback: string },
+  appName: string | undefined,
+): PopupPlaceholder {
+  const text = formatMessage(messages.popupConnecting, { app: appName ?? messages.appFallback });
+  return { title: text, text, cancelText: messages.cancel };
 }
 
 export interface UseConnectAccountResult extends ConnectFlowSnapshot {
@@ -46,7 +62,7 @@ export interface UseConnectAccountResult extends ConnectFlowSnapshot {
  */
 export function useConnectAccount(options: UseConnectAccountOptions): UseConnectAccountResult {
   const { backend, queryClient, callbackUrl: providerCallbackUrl } = useConnectContext();
-  const { authConfigId, mode, callbackUrl, onSuccess, onError, onStateChange, environment } = options;
+  const { authConfigId, mode, callbackUrl, onSuccess, onError, onStateChange, environment, popup } = options;
   const createLinkSession = useMutation(
     {
       mutationKey: ['plugboard', 'link-session', authConfigId],
@@ -71,6 +87,7 @@ export function useConnectAccount(options: UseConnectAccountOptions): UseConnect
       onSuccess,
       onError,
       onStateChange,
+      popup,
       ...(environment ? { environment } : {}),
     });
   });

@@ -48,6 +48,7 @@ export const de: Messages = {
   connectAwaitingUserHint: 'Schließen Sie den Vorgang im geöffneten Fenster ab.',
   waitingForWindow: 'Schließen Sie die Verbindung im Fenster von {app} ab.',
   cancel: 'Abbrechen',
+  popupConnecting: 'Verbindung mit {app} wird hergestellt…',
   openAgain: 'Erneut öffnen',
   callbackVerifying: 'Die Verbindung wird abgeschlossen…',
   callbackDone: 'Sie können dieses Fenster schließen. Die App schließt die Verbindung ab.',
