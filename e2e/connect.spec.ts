@@ -183,7 +183,7 @@ test('10 s of latency on create: the popup still opens (in the click) and then c
     await connectButton(page).click();
     const popup = await popupPromise;
     await expect(page.getByRole('button', { name: 'Connecting…' })).toBeVisible();
-    await expect(popup.getByRole('status')).toHaveText('Connecting…');
+    await expect(popup.getByRole('status')).toHaveText('Connecting to GitHub…');
     await popup.waitForURL(/\/link\//, { timeout: 20_000 });
     await popup.getByRole('button', { name: 'Allow' }).click();
     await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
