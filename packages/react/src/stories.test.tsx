@@ -151,15 +151,6 @@ beforeAll(() => {
   fields = wireFields();
 });
 
-/**
- * Plays the unit project cannot run as they stand, with the reason. Each still renders in German.
- * `Verifying` scripts an INITIATED account whose `state` the sandbox writes off Composio's spec,
- * which the spec oracle of scripts/vitest-setup.ts fails (the storybook project has no oracle).
- */
-const PLAY_ELSEWHERE: Readonly<Record<string, string>> = {
-  'ConnectAccountButton/Verifying': 'the sandbox answers an INITIATED account off the spec',
-};
-
 for (const [file, exports] of Object.entries(FILES)) {
   describe(file, () => {
     const english = Object.entries(composeStories(exports));
@@ -167,13 +158,10 @@ for (const [file, exports] of Object.entries(FILES)) {
       Object.entries(composeStories(exports, { ...preview, initialGlobals: { locale: 'de' } })),
     );
     for (const [name, story] of english) {
-      it.skipIf(`${file}/${name}` in PLAY_ELSEWHERE)(
-        `${name}: no developer words outside Details, through its play function`,
-        async () => {
-          const seen = await runStory(story as Composed, true);
-          expect(developerWords(seen, fields)).toEqual([]);
-        },
-      );
+      it(`${name}: no developer words outside Details, through its play function`, async () => {
+        const seen = await runStory(story as Composed, true);
+        expect(developerWords(seen, fields)).toEqual([]);
+      });
       it(`${name}: renders in German with no default English left`, async () => {
         const seen = await runStory(german[name] as Composed, false);
         expect(seen.length).toBeGreaterThan(0);

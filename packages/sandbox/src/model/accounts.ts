@@ -8,7 +8,7 @@ import { errors } from '../envelope';
 import { OAUTH_SCHEMES, type SandboxAuthConfig } from '../fixtures/auth-configs';
 import { randomId, randomUuid, randomWordId } from '../ids';
 import { type AccountRecord, MASK } from '../state';
-import { type ApiVersion, iso, type ModelContext, requireAccount } from './context';
+import { type ApiVersion, iso, linkUrl, type ModelContext, requireAccount } from './context';
 import { type LifecycleEvent, nextStatus } from './lifecycle';
 
 /**
@@ -153,6 +153,11 @@ export function accountToWire(
       authScheme: account.authScheme,
       val: {
         ...account.val,
+        // A scripted INITIATED after consent still says where the user goes, as the spec asks.
+        ...(account.status === 'INITIATED' &&
+          OAUTH_SCHEMES.has(account.authScheme) &&
+          account.linkToken !== undefined &&
+          account.val.redirectUrl === undefined && { redirectUrl: linkUrl(ctx, account.linkToken) }),
         status: valStatus(account.authScheme, account.status),
       } as NonNullable<ConnectedAccount['state']>['val'],
     },

@@ -72,3 +72,7 @@ export function isHttpUrl(text: string): boolean {
     return false;
   }
 }
+
+/** The hosted link page of a link session. */
+export const linkUrl = (ctx: ModelContext, token: string): string =>
+  `${ctx.publicUrl}/link/${encodeURIComponent(token)}`;

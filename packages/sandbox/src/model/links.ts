@@ -9,6 +9,7 @@ import { applyEvent, authorizedVal, maskSecrets, newAccount, settle } from './ac
 import {
   isHttpUrl,
   iso,
+  linkUrl,
   type ModelContext,
   requireAccount,
   requireConfig,
@@ -16,8 +17,7 @@ import {
   requireLink,
 } from './context';
 
-export const linkUrl = (ctx: ModelContext, token: string): string =>
-  `${ctx.publicUrl}/link/${encodeURIComponent(token)}`;
+export { linkUrl };
 
 export function newLink(
   ctx: ModelContext,
