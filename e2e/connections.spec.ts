@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { expectAxeClean, tabTo } from './helpers';
+import { expectAxeClean, openResetDemo, tabTo } from './helpers';
 import { DEMO_SANDBOX_API_KEY, DEMO_SANDBOX_URL, DEMO_URL } from './ports';
 
 // Managing connections in the demo (issue 12): connect, disconnect, connect again, expire through
@@ -8,19 +8,7 @@ import { DEMO_SANDBOX_API_KEY, DEMO_SANDBOX_URL, DEMO_URL } from './ports';
 
 test.use({ baseURL: DEMO_URL, viewport: { width: 1280, height: 900 } });
 
-test.beforeEach(async ({ page, request }) => {
-  const reset = await request.post(`${DEMO_URL}/api/demo/sandbox`, { data: { action: 'reset' } });
-  expect(reset.status()).toBe(200);
-  await page.addInitScript(() => {
-    if (!sessionStorage.getItem('demo-e2e-init')) {
-      sessionStorage.setItem('demo-e2e-init', '1');
-      localStorage.setItem('plugboard-demo-theme', 'light');
-      localStorage.setItem('plugboard-demo-mode', 'popup');
-    }
-  });
-  await page.goto('/');
-  await expect(page.getByRole('button', { name: 'Connect GitHub' })).toBeVisible();
-});
+test.beforeEach(async ({ page, request }) => openResetDemo(page, request));
 
 /** The demo user's GitHub accounts as the sandbox holds them (deleted ones are not listed). */
 async function githubStatuses(request: APIRequestContext): Promise<string[]> {

@@ -1,6 +1,7 @@
 import { formatMessage } from '@plugboard/core/internal';
 import { Slot } from 'radix-ui';
-import { type ComponentPropsWithoutRef, forwardRef, type MouseEvent } from 'react';
+import { composeEventHandlers } from 'radix-ui/internal';
+import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { needsReconnect } from './account-status';
 import { useAccountRow, useListSettings } from './ConnectedAccountListContext';
 import { cx } from './class-names';
@@ -57,12 +58,11 @@ export const Disconnect = forwardRef<HTMLButtonElement, AccountActionProps>(
         aria-label={formatMessage(asks ? messages.accountDisconnectLabel : messages.accountRemoveLabel, {
           app: name,
         })}
-        onClick={(event: MouseEvent<HTMLButtonElement>) => {
-          onClick?.(event);
-          if (event.defaultPrevented || asks) return;
+        onClick={composeEventHandlers(onClick, () => {
+          if (asks) return;
           run();
           focusList()?.focus();
-        }}
+        })}
       >
         {children ?? (asks ? messages.accountDisconnect : messages.accountRemove)}
       </ActionButton>
@@ -103,9 +103,7 @@ export const EnabledToggle = forwardRef<HTMLButtonElement, AccountActionProps>(
         aria-label={formatMessage(enable ? messages.accountEnableLabel : messages.accountDisableLabel, {
           app: name,
         })}
-        onClick={(event: MouseEvent<HTMLButtonElement>) => {
-          onClick?.(event);
-          if (event.defaultPrevented) return;
+        onClick={composeEventHandlers(onClick, () => {
           setEnabled.mutate(
             { id: account.id, enabled: enable },
             {
@@ -116,7 +114,7 @@ export const EnabledToggle = forwardRef<HTMLButtonElement, AccountActionProps>(
               onError: (error) => reportError(error, account),
             },
           );
-        }}
+        })}
       >
         {children ?? (enable ? messages.accountEnable : messages.accountDisable)}
       </ActionButton>
@@ -168,11 +166,9 @@ const ReconnectButton = forwardRef<HTMLButtonElement, AccountActionProps>(functi
       aria-busy={connect.isBusy || undefined}
       aria-disabled={connect.isBusy || undefined}
       aria-label={connect.isBusy ? undefined : formatMessage(messages.accountReconnectLabel, { app: name })}
-      onClick={(event: MouseEvent<HTMLButtonElement>) => {
-        onClick?.(event);
-        if (event.defaultPrevented || connect.isBusy) return;
-        connect.start();
-      }}
+      onClick={composeEventHandlers(onClick, () => {
+        if (!connect.isBusy) connect.start();
+      })}
     >
       {children ?? (connect.isBusy && statusKey ? messages[statusKey] : messages.accountReconnect)}
     </ActionButton>

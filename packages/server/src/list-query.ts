@@ -1,16 +1,10 @@
 // The list route's query: the filters of core's `ConnectedAccountFilters`, checked one by one, and
 // rebuilt for upstream from the checked values only (never copied).
+import type { ConnectedAccountFilters } from '@plugboard/core';
+import { connectedAccountsQuery } from '@plugboard/core/internal';
 import { ID_PATTERN } from './routes';
 
-export interface ListQuery {
-  authConfigIds?: string[];
-  toolkitSlugs?: string[];
-  statuses?: string[];
-  cursor?: string;
-  limit?: number;
-  orderBy?: 'created_at' | 'updated_at';
-  orderDirection?: 'asc' | 'desc';
-}
+export type ListQuery = ConnectedAccountFilters;
 
 export type ListQueryResult =
   | { kind: 'ok'; query: ListQuery }
@@ -84,20 +78,8 @@ export function upstreamListQuery(
   query: ListQuery,
   authConfigIds: readonly string[] | undefined,
 ) {
-  const parts = [`user_ids=${encodeURIComponent(userId)}`];
-  const add = (name: string, value: string | number | readonly string[] | undefined) => {
-    if (value === undefined) return;
-    const text = Array.isArray(value)
-      ? value.map(encodeURIComponent).join(',')
-      : encodeURIComponent(String(value));
-    parts.push(`${name}=${text}`);
-  };
-  add('auth_config_ids', authConfigIds);
-  add('toolkit_slugs', query.toolkitSlugs);
-  add('statuses', query.statuses);
-  add('cursor', query.cursor);
-  add('limit', query.limit);
-  add('order_by', query.orderBy);
-  add('order_direction', query.orderDirection);
-  return parts.join('&');
+  // Core's query builder (the one createHttpBackend sends), with the session's user in front; an
+  // empty allowlist never gets here (the route answers an empty page without asking upstream).
+  const rest = connectedAccountsQuery({ ...query, authConfigIds: authConfigIds && [...authConfigIds] });
+  return `user_ids=${encodeURIComponent(userId)}${rest === '' ? '' : `&${rest.slice(1)}`}`;
 }
