@@ -10,8 +10,10 @@
 // `PLUGBOARD_BENCH_MODULES=1 pnpm bench bundle` also prints, for each entry bundled, what each module
 // of it costs: its rendered code minified on its own and gzipped on its own (an upper bound for
 // its share of the row, since gzip shares nothing between modules), biggest first, to stderr.
+// `PLUGBOARD_BENCH_DUMP=<folder>` writes each bundle there, to read what an app really ships.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build, minify, type Rolldown } from 'vite';
@@ -109,6 +111,12 @@ async function measure(appRoot: string, code: string, external: string[]): Promi
   const contents = Buffer.concat(chunks.map((chunk) => Buffer.from(chunk.code)));
   if (contents.byteLength === 0) throw new Error('the bundler produced no output');
   if (process.env.PLUGBOARD_BENCH_MODULES) await printModules(code, chunks);
+  const dump = process.env.PLUGBOARD_BENCH_DUMP;
+  if (dump) {
+    mkdirSync(dump, { recursive: true });
+    const name = createHash('sha256').update(code).digest('hex').slice(0, 8);
+    writeFileSync(path.join(dump, `${name}.js`), `// ${code}\n${contents}`);
+  }
   return { bytes: contents.byteLength, gzip: gzipSync(contents, { level: 9 }).byteLength };
 }
 
