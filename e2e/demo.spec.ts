@@ -245,6 +245,8 @@ test('a scripted 500 on create reads plainly, shows the message and request id u
   const github = card(page, 'GitHub');
   await expect(github).toContainText('GitHub is having trouble right now. Try again in a few minutes.');
   await expect(github).not.toContainText('The sandbox failed this request on purpose');
+  // One "Details" on the card: the error's (the button's), not the card's own line beside it.
+  await expect(github.getByText('Details', { exact: true })).toHaveCount(1);
   await github.getByRole('button', { name: 'Details' }).click();
   await expect(github).toContainText('The sandbox failed this request on purpose');
   await expect(github).toContainText('Request ID');
@@ -254,6 +256,45 @@ test('a scripted 500 on create reads plainly, shows the message and request id u
   const popup = await popupPromise;
   await popup.getByRole('button', { name: 'Allow' }).click();
   await expect(github).toContainText('Connected');
+  // No error any more: the card's own Details line (the auth config's id) is back, once.
+  await expect(github.getByText('Details', { exact: true })).toHaveCount(1);
+  await github.getByText('Details', { exact: true }).click();
+  await expect(github).toContainText('Auth config ac_github');
+});
+
+test('the sandbox panel says once that a 500 is armed, and no more once a request used it', async ({
+  page,
+}) => {
+  const panel = page.getByRole('complementary', { name: 'Sandbox controls' });
+  const saidArmed = async () => ((await panel.textContent()) ?? '').match(/a 500\b/gi)?.length ?? 0;
+  await panel.getByRole('button', { name: 'Fail next request (500)' }).click();
+  await expect(panel).toContainText('A 500 is armed for the next request.');
+  expect(await saidArmed()).toBe(1);
+  await page.getByRole('button', { name: 'Connect GitHub' }).click();
+  await expect(card(page, 'GitHub')).toContainText('GitHub is having trouble right now.');
+  await expect.poll(saidArmed).toBe(0);
+});
+
+test('cards in a row line up: buttons on one line and Details on one line, even beside an error', async ({
+  page,
+}) => {
+  const top = async (locator: Locator) => Math.round((await locator.boundingBox())?.y ?? Number.NaN);
+  // GitHub and Slack share the first row at 1280 px.
+  const [github, slack] = [card(page, 'GitHub'), card(page, 'Slack')];
+  const buttonsLineUp = async () =>
+    (await top(github.getByRole('button').first())) === (await top(slack.getByRole('button').first()));
+  const detailsLineUp = async () =>
+    (await top(github.getByText('Details', { exact: true }))) ===
+    (await top(slack.getByText('Details', { exact: true })));
+  await expect.poll(buttonsLineUp).toBe(true);
+  await expect.poll(detailsLineUp).toBe(true);
+  await page.getByRole('button', { name: 'Fail next request (500)' }).click();
+  await page.getByRole('button', { name: 'Connect GitHub' }).click();
+  await expect(github).toContainText('GitHub is having trouble right now.');
+  await expect.poll(buttonsLineUp).toBe(true);
+  // The connect button stays right under its heading: Slack's does not drop to the card's foot.
+  const gap = (await top(slack.getByRole('button').first())) - (await top(slack.getByRole('heading')));
+  expect(gap).toBeLessThan(80);
 });
 
 test('dark theme: chosen by the switch, kept across a reload; axe clean', async ({ page }) => {

@@ -1,6 +1,6 @@
 import type { ConnectFlowSnapshot, ConnectFlowStatus, ConnectMode } from '@plugboard/core';
 import { accountActions, ConnectAccountButton } from '@plugboard/react';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { CredentialDialog } from './CredentialDialog';
 import { StatusBadge } from './StatusBadge';
 import {
@@ -33,6 +33,9 @@ const REFRESH_ON: ReadonlySet<ConnectFlowStatus> = new Set([
   'expired',
 ]);
 
+/** The states in which the button shows a failure's sentence and its own "Details". */
+const ERROR_SHOWN_IN: ReadonlySet<ConnectFlowStatus> = new Set(['failed', 'expired']);
+
 function buttonLabel(flowStatus: ConnectFlowStatus, name: string, reconnect: boolean): string {
   switch (flowStatus) {
     case 'creating':
@@ -59,6 +62,8 @@ export function IntegrationCard({
   const titleId = useId();
   const name = shortNameOf(config.name);
   const kind = connectKindOf(config.auth_scheme);
+  // While the button shows a failure it has its own "Details" (message, request id): one per card.
+  const [buttonShowsError, setButtonShowsError] = useState(false);
   return (
     <article className="demo-card" aria-labelledby={titleId} data-kind={kind}>
       <div className="demo-card__head">
@@ -84,6 +89,7 @@ export function IntegrationCard({
             mode={mode}
             onStateChange={(snapshot: ConnectFlowSnapshot) => {
               if (REFRESH_ON.has(snapshot.status)) onAccountsChanged();
+              setButtonShowsError(snapshot.error !== undefined && ERROR_SHOWN_IN.has(snapshot.status));
             }}
             // No page announcement here: the button's own status region says "GitHub connected" once.
           >
@@ -104,16 +110,19 @@ export function IntegrationCard({
           <p className="demo-card__note">Not available in this demo.</p>
         )}
       </div>
-      {/* The developer's leftovers: the auth config's id, and why a scheme is missing. */}
-      <details className="demo-card__details">
-        <summary>Details</summary>
-        <p>
-          Auth config <code>{config.id}</code>
-        </p>
-        {kind === 'unsupported' ? (
-          <p>{schemeLabel(config.auth_scheme)} is not emulated by the sandbox; connecting answers 501.</p>
-        ) : null}
-      </details>
+      {/* The developer's leftovers (the auth config's id, why a scheme is missing), unless the
+          button's error Details already stands on the card. */}
+      {buttonShowsError ? null : (
+        <details className="demo-card__details">
+          <summary>Details</summary>
+          <p>
+            Auth config <code>{config.id}</code>
+          </p>
+          {kind === 'unsupported' ? (
+            <p>{schemeLabel(config.auth_scheme)} is not emulated by the sandbox; connecting answers 501.</p>
+          ) : null}
+        </details>
+      )}
     </article>
   );
 }

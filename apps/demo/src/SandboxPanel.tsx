@@ -37,11 +37,12 @@ function SandboxToggle({ label, hint, checked, disabled, onCheckedChange }: Togg
   );
 }
 
+/** What each action announces. Arming a 500 says nothing here: the armed line below says it, once. */
 const DONE: Record<SandboxPanelAction['action'], (on: boolean) => string> = {
   slowCreate: (on) => (on ? 'Connecting now takes 3 seconds.' : 'Connecting is fast again.'),
   denyConsent: (on) => (on ? 'The provider will deny consent.' : 'The provider will ask for consent again.'),
   expireLinks: (on) => (on ? 'Links now expire at once.' : 'Links last 10 minutes again.'),
-  failNext: () => 'The next request will fail with a 500.',
+  failNext: () => '',
   expireAccounts: () => 'Your connected accounts expired: reconnect them.',
   reset: () => 'The sandbox was reset: every connection and script is gone.',
 };
@@ -116,8 +117,9 @@ export function SandboxPanel() {
           Reset sandbox
         </button>
       </div>
-      <p className="demo-panel__armed">
-        {data && data.failures.length > 0 ? 'A 500 is armed for the next request.' : ' '}
+      {/* The sandbox's own state (read again while armed), so it goes once a request used the 500. */}
+      <p role="status" className="demo-panel__armed">
+        {data && data.failures.length > 0 ? 'A 500 is armed for the next request.' : ''}
       </p>
       <p role="status" className="demo-panel__status">
         {announcement}

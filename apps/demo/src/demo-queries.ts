@@ -21,8 +21,13 @@ export function refreshConnectedAccounts(client: QueryClient): Promise<void> {
   return client.invalidateQueries({ queryKey: CONNECTED_ACCOUNTS_KEY });
 }
 
+/** The sandbox's scripts; read every second while a failure is armed, to see when a request used it. */
 export function useSandboxScripts() {
-  return useQuery({ queryKey: demoKeys.sandbox, queryFn: ({ signal }) => fetchSandboxScripts(signal) });
+  return useQuery({
+    queryKey: demoKeys.sandbox,
+    queryFn: ({ signal }) => fetchSandboxScripts(signal),
+    refetchInterval: (query) => ((query.state.data?.failures.length ?? 0) > 0 ? 1000 : false),
+  });
 }
 
 export function useSandboxAction() {
