@@ -297,6 +297,36 @@ test('cards in a row line up: buttons on one line and Details on one line, even 
   expect(gap).toBeLessThan(80);
 });
 
+test('a failed connection: the API’s reason sits behind its row’s Details, not in the accounts list', async ({
+  page,
+}) => {
+  await page.getByRole('switch', { name: 'Provider denies consent' }).click();
+  const popupPromise = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Connect Slack' }).click();
+  await popupPromise;
+  const row = page
+    .getByRole('list', { name: 'Connected accounts' })
+    .getByRole('listitem')
+    .filter({ hasText: 'Slack' });
+  await expect(row).toContainText('Failed');
+  // "The user denied access on the Slack consent screen": the developer's words.
+  const reason = row.getByText(/denied access/);
+  await expect(reason).toBeHidden();
+  await row.getByText('Details', { exact: true }).click();
+  await expect(reason).toBeVisible();
+  await expectAxeClean(page, 'failed row, its details open');
+});
+
+test('the callback page visited directly says once what happened, under a heading that claims nothing', async ({
+  page,
+}) => {
+  await page.goto('/connect/callback');
+  await expect(page.getByText("There's no connection to finish here.")).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(/finish/i);
+  await expect(page.getByRole('link', { name: 'Return to the app' })).toBeVisible();
+  await expectAxeClean(page, 'callback visited directly');
+});
+
 test('dark theme: chosen by the switch, kept across a reload; axe clean', async ({ page }) => {
   await page.getByRole('radio', { name: 'Dark' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

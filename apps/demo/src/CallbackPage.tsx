@@ -9,7 +9,9 @@ export function CallbackPage({ backend }: { backend: ConnectBackend }) {
   return (
     <ConnectProvider backend={backend}>
       <main className="demo-callback">
-        <h1>Finishing the connection</h1>
+        {/* The page's name only: what is happening (checking, done, nothing to finish) is the
+            callback's own line below, said once. */}
+        <h1>Acme Cloud integrations</h1>
         <ConnectCallback />
       </main>
     </ConnectProvider>

@@ -10,14 +10,22 @@ export interface ConnectedAccountsListProps {
   mode: ConnectMode;
 }
 
-/** The account's auth scheme, its status as a pill and the provider's reason, as the cards show them. */
+/**
+ * The account's auth scheme and its status as a pill, as the cards show them. The reason the API
+ * gives for a status ("Status EXPIRED scripted by …") is the developer's: behind a Details line.
+ */
 function AccountDetails() {
   const { account } = useConnectedAccountRow();
   return (
     <span className="demo-accounts__details">
       <span className="demo-accounts__scheme">{schemeLabel(account.auth_config.auth_scheme)}</span>
       <StatusBadge status={account.is_disabled ? 'inactive' : cardStatusOf([account])} />
-      {account.status_reason ? <span className="demo-accounts__reason">{account.status_reason}</span> : null}
+      {account.status_reason ? (
+        <details className="demo-accounts__reason">
+          <summary>Details</summary>
+          <p>{account.status_reason}</p>
+        </details>
+      ) : null}
     </span>
   );
 }
