@@ -1,27 +1,28 @@
-import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
-import { expectAxeClean, openResetDemo, tabTo } from './helpers';
-import { DEMO_SANDBOX_API_KEY, DEMO_SANDBOX_URL, DEMO_URL } from './ports';
+import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
+import {
+  allowInPopup,
+  connectWithSwitchOn,
+  demoCard,
+  expectAxeClean,
+  readDemoSandbox,
+  tabTo,
+  demoTest as test,
+} from './helpers';
 
 // Managing connections in the demo (issue 12): connect, disconnect, connect again, expire through
 // the sandbox panel, reconnect, disable and enable — by mouse, then by keyboard only. The sandbox
 // server behind the demo is asked after each step: what the page shows is what the backend holds.
 
-test.use({ baseURL: DEMO_URL, viewport: { width: 1280, height: 900 } });
-
-test.beforeEach(async ({ page, request }) => openResetDemo(page, request));
-
 /** The demo user's GitHub accounts as the sandbox holds them (deleted ones are not listed). */
 async function githubStatuses(request: APIRequestContext): Promise<string[]> {
-  const response = await request.get(
-    `${DEMO_SANDBOX_URL}/api/v3/connected_accounts?user_ids=demo-user&auth_config_ids=ac_github`,
-    { headers: { 'x-api-key': DEMO_SANDBOX_API_KEY } },
+  const { items } = await readDemoSandbox<{ items: Array<{ status: string }> }>(
+    request,
+    '/api/v3/connected_accounts?user_ids=demo-user&auth_config_ids=ac_github',
   );
-  expect(response.ok()).toBe(true);
-  const { items } = (await response.json()) as { items: Array<{ status: string }> };
   return items.map((item) => item.status);
 }
 
-const card = (page: Page) => page.getByRole('article', { name: 'GitHub' });
+const card = (page: Page) => demoCard(page, 'GitHub');
 const accountRow = (page: Page): Locator =>
   page.getByRole('list', { name: 'Connected accounts' }).getByRole('listitem').filter({ hasText: 'GitHub' });
 
@@ -30,20 +31,6 @@ async function press(page: Page, target: Locator, keyboard: boolean) {
   if (!keyboard) return target.click();
   await tabTo(page, target);
   await page.keyboard.press('Enter');
-}
-
-/** The consent popup, answered Allow by the user (by mouse, or Tab and Enter inside it). */
-async function allowInPopup(page: Page, opener: () => Promise<unknown>, keyboard: boolean) {
-  const popupPromise = page.waitForEvent('popup');
-  await opener();
-  const popup = await popupPromise;
-  const allow = popup.getByRole('button', { name: 'Allow' });
-  if (keyboard) {
-    await tabTo(popup, allow);
-    await popup.keyboard.press('Enter');
-  } else {
-    await allow.click();
-  }
 }
 
 async function journey(page: Page, request: APIRequestContext, keyboard: boolean) {
@@ -111,24 +98,16 @@ test('by keyboard only: the same journey', async ({ page, request }) => {
 
 test('every state the sandbox panel makes can be cleaned up from the list', async ({ page, request }) => {
   test.setTimeout(60_000);
-  // A denied consent leaves a FAILED attempt.
-  await page.getByRole('switch', { name: 'Provider denies consent' }).click();
-  const popupPromise = page.waitForEvent('popup');
-  await page.getByRole('button', { name: 'Connect GitHub' }).click();
-  await popupPromise;
-  await expect(accountRow(page)).toContainText('Failed');
-  await accountRow(page).getByRole('button', { name: 'Remove GitHub' }).click();
-  await expect(accountRow(page)).toHaveCount(0);
-  await expect.poll(() => githubStatuses(request)).toEqual([]);
-  await page.getByRole('switch', { name: 'Provider denies consent' }).click();
-
-  // An expired link leaves an EXPIRED attempt.
-  await page.getByRole('switch', { name: 'Links expire at once' }).click();
-  const expiredPopup = page.waitForEvent('popup');
-  await page.getByRole('button', { name: 'Connect GitHub' }).click();
-  await expiredPopup;
-  await expect(accountRow(page)).toContainText('Expired');
-  await accountRow(page).getByRole('button', { name: 'Remove GitHub' }).click();
-  await expect(accountRow(page)).toHaveCount(0);
-  await expect.poll(() => githubStatuses(request)).toEqual([]);
+  // A denied consent leaves a FAILED attempt, an expired link an EXPIRED one: each removed from its row.
+  for (const [switchName, status] of [
+    ['Provider denies consent', 'Failed'],
+    ['Links expire at once', 'Expired'],
+  ] as const) {
+    await connectWithSwitchOn(page, switchName, 'GitHub');
+    await expect(accountRow(page)).toContainText(status);
+    await accountRow(page).getByRole('button', { name: 'Remove GitHub' }).click();
+    await expect(accountRow(page)).toHaveCount(0);
+    await expect.poll(() => githubStatuses(request)).toEqual([]);
+    await page.getByRole('switch', { name: switchName }).click();
+  }
 });

@@ -1,16 +1,24 @@
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { expectAxeClean, openResetDemo, tabTo } from './helpers';
-import { DEMO_SANDBOX_API_KEY, DEMO_SANDBOX_URL, DEMO_URL } from './ports';
+import { expect, type Locator, type Page } from '@playwright/test';
+import {
+  allowInPopup,
+  demoCard as card,
+  connectWithSwitchOn,
+  expectAxeClean,
+  readDemoSandbox,
+  tabTo,
+  demoTest as test,
+} from './helpers';
+import { DEMO_SANDBOX_URL, DEMO_URL } from './ports';
 
 // The demo (apps/demo/server.ts: the sandbox server + the demo page + @plugboard/server at
 // /api/connect), over real HTTP in real Chromium. Every test starts from a reset sandbox.
 
-test.use({ baseURL: DEMO_URL, viewport: { width: 1280, height: 900 } });
-
-test.beforeEach(async ({ page, request }) => openResetDemo(page, request));
-
-function card(page: Page, name: string): Locator {
-  return page.getByRole('article', { name });
+/** The sandbox panel's "Fail next request (500)", then Connect GitHub: the card shows the failure. */
+async function failGitHubWith500(page: Page) {
+  await page.getByRole('button', { name: 'Fail next request (500)' }).click();
+  await expect(page.getByText('A 500 is armed for the next request.')).toBeVisible();
+  await page.getByRole('button', { name: 'Connect GitHub' }).click();
+  await expect(card(page, 'GitHub')).toContainText('GitHub is having trouble right now.');
 }
 
 /** Zendesk by its credential dialog, keyboard only: the dialog closes and focus returns to its trigger. */
@@ -56,11 +64,7 @@ test('the page: landmarks, one h1, a card per sandbox toolkit with scheme and st
     await expect(card(page, name)).toContainText(scheme);
   }
   // Asked of the demo's sandbox itself: every auth config it has gets a card, not yet connected.
-  const configs = await request.get(`${DEMO_SANDBOX_URL}/api/v3/auth_configs?limit=100`, {
-    headers: { 'x-api-key': DEMO_SANDBOX_API_KEY },
-  });
-  expect(configs.ok()).toBe(true);
-  const { items } = (await configs.json()) as { items: unknown[] };
+  const { items } = await readDemoSandbox<{ items: unknown[] }>(request, '/api/v3/auth_configs?limit=100');
   const cards = page.getByRole('article');
   await expect(cards).toHaveCount(items.length);
   for (const each of await cards.all()) await expect(each).toContainText('Not connected');
@@ -146,10 +150,7 @@ test('the "Links expire at once" switch: connecting ends expired; switched off, 
 
   await expire.click();
   await expect(expire).not.toBeChecked();
-  const popupPromise = page.waitForEvent('popup');
-  await connect.click();
-  const popup = await popupPromise;
-  await popup.getByRole('button', { name: 'Allow' }).click();
+  await allowInPopup(page, () => connect.click());
   await expect(connect).toHaveAccessibleName('GitHub connected');
   await expect(github).toContainText('Connected');
   await expect(github.getByText('That link expired.')).toBeHidden();
@@ -220,12 +221,7 @@ test('states: connecting (3 s scripted latency), waiting for the provider, cance
 test('states: the provider denies consent → failed, said in the user’s words — axe clean', async ({
   page,
 }) => {
-  const deny = page.getByRole('switch', { name: 'Provider denies consent' });
-  await deny.click();
-  await expect(deny).toBeChecked();
-  const popupPromise = page.waitForEvent('popup');
-  await page.getByRole('button', { name: 'Connect Slack' }).click();
-  await popupPromise;
+  await connectWithSwitchOn(page, 'Provider denies consent', 'Slack');
   const slack = card(page, 'Slack');
   await expect(slack.getByRole('status').first()).toContainText(
     'You declined access on Slack. Connect again to allow it.',
@@ -239,9 +235,7 @@ test('states: the provider denies consent → failed, said in the user’s words
 test('a scripted 500 on create reads plainly, shows the message and request id under Details, and connecting again works', async ({
   page,
 }) => {
-  await page.getByRole('button', { name: 'Fail next request (500)' }).click();
-  await expect(page.getByText('A 500 is armed for the next request.')).toBeVisible();
-  await page.getByRole('button', { name: 'Connect GitHub' }).click();
+  await failGitHubWith500(page);
   const github = card(page, 'GitHub');
   await expect(github).toContainText('GitHub is having trouble right now. Try again in a few minutes.');
   await expect(github).not.toContainText('The sandbox failed this request on purpose');
@@ -251,10 +245,7 @@ test('a scripted 500 on create reads plainly, shows the message and request id u
   await expect(github).toContainText('The sandbox failed this request on purpose');
   await expect(github).toContainText('Request ID');
   await expectAxeClean(page, 'failed with a 500');
-  const popupPromise = page.waitForEvent('popup');
-  await github.getByRole('button', { name: 'Connect GitHub' }).click();
-  const popup = await popupPromise;
-  await popup.getByRole('button', { name: 'Allow' }).click();
+  await allowInPopup(page, () => github.getByRole('button', { name: 'Connect GitHub' }).click());
   await expect(github).toContainText('Connected');
   // No error any more: the card's own Details line (the auth config's id) is back, once.
   await expect(github.getByText('Details', { exact: true })).toHaveCount(1);
@@ -288,9 +279,7 @@ test('cards in a row line up: buttons on one line and Details on one line, even 
     (await top(slack.getByText('Details', { exact: true })));
   await expect.poll(buttonsLineUp).toBe(true);
   await expect.poll(detailsLineUp).toBe(true);
-  await page.getByRole('button', { name: 'Fail next request (500)' }).click();
-  await page.getByRole('button', { name: 'Connect GitHub' }).click();
-  await expect(github).toContainText('GitHub is having trouble right now.');
+  await failGitHubWith500(page);
   await expect.poll(buttonsLineUp).toBe(true);
   // The connect button stays right under its heading: Slack's does not drop to the card's foot.
   const gap = (await top(slack.getByRole('button').first())) - (await top(slack.getByRole('heading')));
@@ -300,10 +289,7 @@ test('cards in a row line up: buttons on one line and Details on one line, even 
 test('a failed connection: the API’s reason sits behind its row’s Details, not in the accounts list', async ({
   page,
 }) => {
-  await page.getByRole('switch', { name: 'Provider denies consent' }).click();
-  const popupPromise = page.waitForEvent('popup');
-  await page.getByRole('button', { name: 'Connect Slack' }).click();
-  await popupPromise;
+  await connectWithSwitchOn(page, 'Provider denies consent', 'Slack');
   const row = page
     .getByRole('list', { name: 'Connected accounts' })
     .getByRole('listitem')
@@ -350,9 +336,7 @@ const SCREENS = {
   /** In use: Zendesk connected (its card, the accounts list), GitHub failed with its one action. */
   'in-use': async (page: Page) => {
     await connectZendeskByKeyboard(page);
-    await page.getByRole('button', { name: 'Fail next request (500)' }).click();
-    await page.getByRole('button', { name: 'Connect GitHub' }).click();
-    await expect(card(page, 'GitHub')).toContainText('GitHub is having trouble right now.');
+    await failGitHubWith500(page);
   },
   /** The credential dialog open on its first field. */
   dialog: async (page: Page) => {
@@ -405,9 +389,7 @@ for (const width of [1280, 390] as const) {
 test('a 390 px phone: no sideways scroll, with accounts in the list and an error shown', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await connectZendeskByKeyboard(page);
-  await page.getByRole('button', { name: 'Fail next request (500)' }).click();
-  await page.getByRole('button', { name: 'Connect GitHub' }).click();
-  await expect(card(page, 'GitHub')).toContainText('GitHub is having trouble right now.');
+  await failGitHubWith500(page);
   await card(page, 'GitHub').getByRole('button', { name: 'Details' }).click();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);

@@ -1,7 +1,8 @@
-// What the e2e suites share: axe, keyboard navigation and the e2e sandbox server's control route.
+// What the e2e suites share: axe, keyboard navigation, the e2e sandbox server's control route, and
+// the demo suites' `test` (a reset demo) with the steps both take.
 import AxeBuilder from '@axe-core/playwright';
-import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
-import { DEMO_URL, SANDBOX_URL } from './ports';
+import { type APIRequestContext, expect, type Locator, type Page, test } from '@playwright/test';
+import { DEMO_SANDBOX_API_KEY, DEMO_SANDBOX_URL, DEMO_URL, SANDBOX_URL } from './ports';
 
 /** Runs axe on the page as it is now; `state` names it in the failure message. */
 export async function expectAxeClean(page: Page, state = 'current') {
@@ -33,7 +34,7 @@ export async function controlSandbox(request: APIRequestContext, action: Record<
  * Every demo test starts here: the demo's sandbox reset, a fixed theme and mode (the page would
  * otherwise follow the system and storage), and the page loaded with its cards.
  */
-export async function openResetDemo(page: Page, request: APIRequestContext) {
+async function openResetDemo(page: Page, request: APIRequestContext) {
   const reset = await request.post(`${DEMO_URL}/api/demo/sandbox`, { data: { action: 'reset' } });
   expect(reset.status()).toBe(200);
   await page.addInitScript(() => {
@@ -45,4 +46,59 @@ export async function openResetDemo(page: Page, request: APIRequestContext) {
   });
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Connect GitHub' })).toBeVisible();
+}
+
+/**
+ * The `test` of the demo's suites (e2e/demo.spec.ts, e2e/connections.spec.ts): the demo's origin
+ * on a 1280 × 900 screen, and every test from a reset demo (`openResetDemo`).
+ */
+export const demoTest = test.extend<{ resetDemo: undefined }>({
+  baseURL: DEMO_URL,
+  viewport: { width: 1280, height: 900 },
+  resetDemo: [
+    async ({ page, request }, use) => {
+      await openResetDemo(page, request);
+      await use(undefined);
+    },
+    { auto: true },
+  ],
+});
+
+/** A toolkit's card on the demo page, by the toolkit's name. */
+export const demoCard = (page: Page, name: string): Locator => page.getByRole('article', { name });
+
+/** Asks the demo's own sandbox, with its key (which the page never holds), for `path`'s JSON. */
+export async function readDemoSandbox<T>(request: APIRequestContext, path: string): Promise<T> {
+  const response = await request.get(`${DEMO_SANDBOX_URL}${path}`, {
+    headers: { 'x-api-key': DEMO_SANDBOX_API_KEY },
+  });
+  expect(response.ok(), await response.text()).toBe(true);
+  return (await response.json()) as T;
+}
+
+/** Opens the consent popup with `opener` and answers Allow there, by mouse or by Tab and Enter. */
+export async function allowInPopup(page: Page, opener: () => Promise<unknown>, keyboard = false) {
+  const popupPromise = page.waitForEvent('popup');
+  await opener();
+  const popup = await popupPromise;
+  const allow = popup.getByRole('button', { name: 'Allow' });
+  if (keyboard) {
+    await tabTo(popup, allow);
+    await popup.keyboard.press('Enter');
+  } else {
+    await allow.click();
+  }
+}
+
+/**
+ * Turns a sandbox switch on ("Provider denies consent", "Links expire at once") and connects `app`
+ * by popup: the attempt ends on the switch's terms, the popup left as the sandbox made it.
+ */
+export async function connectWithSwitchOn(page: Page, switchName: string, app: string) {
+  const toggle = page.getByRole('switch', { name: switchName });
+  await toggle.click();
+  await expect(toggle).toBeChecked();
+  const popupPromise = page.waitForEvent('popup');
+  await page.getByRole('button', { name: `Connect ${app}` }).click();
+  await popupPromise;
 }
