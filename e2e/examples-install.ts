@@ -1,12 +1,15 @@
 // What the example apps' e2e share: an example copied out of the workspace as a user would have it,
 // its `@plugboard/*` dependencies replaced by the packed tarballs, installed with npm; its
-// production server started and stopped; and the two connections each example must make.
+// production server started and stopped; the frame of each example's spec; and the two
+// connections each example must make.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
+import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import { buildPackages, packPackages, root } from '../scripts/pack.mjs';
+import { SANDBOX_API_KEY, SANDBOX_URL } from './ports';
 
 export interface InstalledExample {
   /** The example's folder in the OS temp directory, installed. */
@@ -108,6 +111,35 @@ export async function removeExample(
 ) {
   await server?.stop();
   if (example) rmSync(example.temp, { recursive: true, force: true });
+}
+
+/** What an example's server is given at run time: its origin, and the e2e sandbox server with its key. */
+export function exampleEnv(appUrl: string): NodeJS.ProcessEnv {
+  return { APP_ORIGIN: appUrl, COMPOSIO_API_KEY: SANDBOX_API_KEY, COMPOSIO_BASE_URL: SANDBOX_URL };
+}
+
+/**
+ * The frame of an example app's spec, called at its top: the popup blocker on (as in
+ * e2e/connect.spec.ts: a passing popup test proves it opened in the click), the tests in order, and
+ * before them `apps/<name>` installed from the tarballs and `serve` run in its folder (build, then
+ * start) within `timeout` ms; after them, the server stopped and the install removed.
+ */
+export function setUpInstalledExample(
+  name: string,
+  { timeout, serve }: { timeout: number; serve: (dir: string) => Promise<RunningServer> },
+) {
+  test.use({
+    launchOptions: { ...chromiumLaunchOptions(), ignoreDefaultArgs: ['--disable-popup-blocking'] },
+  });
+  test.describe.configure({ mode: 'serial' });
+  let example: InstalledExample | undefined;
+  let server: RunningServer | undefined;
+  test.beforeAll(async () => {
+    test.setTimeout(timeout);
+    example = installExample(name);
+    server = await serve(example.dir);
+  });
+  test.afterAll(() => removeExample(example, server));
 }
 
 /** On `url`: Connect GitHub opens the sandbox's consent page in a popup, Allow, and the button says so. */

@@ -3,51 +3,30 @@
 // against the e2e sandbox server, and in Chromium it connects GitHub by popup and Zendesk by form.
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
 import {
   connectGitHubByPopup,
   connectZendeskByForm,
-  type InstalledExample,
-  installExample,
-  removeExample,
+  exampleEnv,
   run,
+  setUpInstalledExample,
   startServer,
 } from './examples-install';
-import { EXAMPLE_VITE_PORT, SANDBOX_API_KEY, SANDBOX_URL } from './ports';
+import { EXAMPLE_VITE_URL as APP_URL } from './ports';
 
-// The popup blocker on, as in e2e/connect.spec.ts: a passing popup test proves it opened in the click.
-test.use({ launchOptions: { ...chromiumLaunchOptions(), ignoreDefaultArgs: ['--disable-popup-blocking'] } });
-test.describe.configure({ mode: 'serial' });
-
-const APP_URL = `http://127.0.0.1:${EXAMPLE_VITE_PORT}`;
-let example: InstalledExample | undefined;
-let server: Awaited<ReturnType<typeof startServer>> | undefined;
-
-test.beforeAll(async () => {
+setUpInstalledExample('example-vite', {
   // Pack, npm install, vite build: well over the default 30 s.
-  test.setTimeout(300_000);
-  example = installExample('example-vite');
-  run(
-    process.execPath,
-    [path.join(example.dir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'],
-    example.dir,
-  );
-  server = await startServer(
-    process.execPath,
-    ['server.js'],
-    example.dir,
-    {
-      NODE_ENV: 'production',
-      PORT: String(EXAMPLE_VITE_PORT),
-      APP_ORIGIN: APP_URL,
-      COMPOSIO_API_KEY: SANDBOX_API_KEY,
-      COMPOSIO_BASE_URL: SANDBOX_URL,
-    },
-    `${APP_URL}/`,
-  );
+  timeout: 300_000,
+  serve: (dir) => {
+    run(process.execPath, [path.join(dir, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], dir);
+    return startServer(
+      process.execPath,
+      ['server.js'],
+      dir,
+      { NODE_ENV: 'production', PORT: new URL(APP_URL).port, ...exampleEnv(APP_URL) },
+      `${APP_URL}/`,
+    );
+  },
 });
-
-test.afterAll(() => removeExample(example, server));
 
 test('example-vite: GitHub by popup, through its own server and callback route', async ({ page }) => {
   await connectGitHubByPopup(page, `${APP_URL}/`);

@@ -20,3 +20,5 @@ export const DEMO_SANDBOX_API_KEY = 'sandbox-key';
 /** The example apps under e2e/examples-*.spec.ts, each built for production and served on its port. */
 export const EXAMPLE_VITE_PORT = 4180 + OFFSET;
 export const EXAMPLE_NEXT_PORT = 4181 + OFFSET;
+export const EXAMPLE_VITE_URL = `http://127.0.0.1:${EXAMPLE_VITE_PORT}`;
+export const EXAMPLE_NEXT_URL = `http://127.0.0.1:${EXAMPLE_NEXT_PORT}`;
