@@ -30,10 +30,10 @@ export function CredentialDialog({
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger className="demo-button demo-button--primary">{triggerLabel}</Dialog.Trigger>
       <Dialog.Portal>
-        <Dialog.Overlay className="demo-dialog__overlay" />
+        <Dialog.Overlay className="plugboard-dialog__overlay demo-dialog__overlay" />
         <Dialog.Content
           ref={content}
-          className="demo-dialog"
+          className="plugboard-dialog demo-dialog"
           onOpenAutoFocus={(event) => {
             // The form's autoFocus focuses its first field (at once when the fields are cached);
             // until they load, focus waits on the dialog itself rather than on its close button.

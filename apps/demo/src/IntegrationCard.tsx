@@ -8,7 +8,6 @@ import {
   connectKindOf,
   connectSummaryOf,
   type DemoAuthConfig,
-  initialsOf,
   schemeLabel,
   shortNameOf,
 } from './toolkits';
@@ -67,12 +66,11 @@ export function IntegrationCard({
   return (
     <article className="demo-card" aria-labelledby={titleId} data-kind={kind}>
       <div className="demo-card__head">
+        {/* The sandbox gives every toolkit a logo (its initials on a colour); a blank tile otherwise. */}
         {config.toolkit.logo ? (
           <img className="demo-card__logo" src={config.toolkit.logo} alt="" width={40} height={40} />
         ) : (
-          <span className="demo-card__badge" data-toolkit={config.toolkit.slug} aria-hidden="true">
-            {initialsOf(config.name)}
-          </span>
+          <span className="demo-card__badge" aria-hidden="true" />
         )}
         <div className="demo-card__title">
           <h3 id={titleId}>{config.name}</h3>

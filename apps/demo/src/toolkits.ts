@@ -50,19 +50,6 @@ export function connectSummaryOf(config: Pick<DemoAuthConfig, 'auth_scheme' | 't
   return ASKS_FOR[config.toolkit.slug] ?? schemeLabel(config.auth_scheme);
 }
 
-/** "GitHub" → "GH", "Notion (custom OAuth app)" → "NO": a badge when a toolkit has no logo. */
-export function initialsOf(name: string): string {
-  const words = name
-    .replace(/\(.*\)/, '')
-    .trim()
-    .split(/\s+/);
-  const capitals = (words[0] ?? '').replace(/[^A-Z]/g, '');
-  if (words.length === 1 && capitals.length >= 2) return capitals.slice(0, 2);
-  const first = words[0]?.[0] ?? '?';
-  const second = words[1]?.[0] ?? words[0]?.[1] ?? '';
-  return (first + second).toUpperCase();
-}
-
 /** "Notion (custom OAuth app)" → "Notion": the name a button or a heading uses. */
 export function shortNameOf(name: string): string {
   return name.replace(/\s*\(.*\)\s*$/, '');
