@@ -5,9 +5,8 @@ import { useCallback, useState } from 'react';
 import { ConnectedAccountsList } from './ConnectedAccountsList';
 import { refreshConnectedAccounts, useAuthConfigs } from './demo-queries';
 import { IntegrationCard } from './IntegrationCard';
-import { ModeSwitch } from './ModeSwitch';
 import { SandboxPanel } from './SandboxPanel';
-import { ThemeSwitch } from './ThemeSwitch';
+import { MODES, SettingSwitch, THEMES } from './SettingSwitch';
 import type { Theme } from './theme';
 import { cardStatusOf } from './toolkits';
 
@@ -42,7 +41,7 @@ export function IntegrationsPage({ theme, onThemeChange, mode, onModeChange }: I
               Integrations
             </a>
           </nav>
-          <ThemeSwitch value={theme} onValueChange={onThemeChange} />
+          <SettingSwitch label="Theme" options={THEMES} value={theme} onValueChange={onThemeChange} />
         </div>
       </header>
 
@@ -59,7 +58,12 @@ export function IntegrationsPage({ theme, onThemeChange, mode, onModeChange }: I
           <section aria-labelledby="apps-heading" className="demo-section">
             <div className="demo-section__head">
               <h2 id="apps-heading">Apps</h2>
-              <ModeSwitch value={mode} onValueChange={onModeChange} />
+              <SettingSwitch
+                label="OAuth opens in"
+                options={MODES}
+                value={mode}
+                onValueChange={onModeChange}
+              />
             </div>
             {configs.error ? (
               <p role="alert" className="demo-empty demo-empty--error">

@@ -1,6 +1,6 @@
 import { Switch } from 'radix-ui';
 import { useId, useState } from 'react';
-import type { SandboxPanelAction } from './demo-api';
+import type { SandboxPanelAction, SandboxScripts } from './demo-api';
 import { useSandboxAction, useSandboxScripts } from './demo-queries';
 
 interface ToggleProps {
@@ -37,6 +37,43 @@ function SandboxToggle({ label, hint, checked, disabled, onCheckedChange }: Togg
   );
 }
 
+type Switched = Extract<SandboxPanelAction, { on: boolean }>['action'];
+type Pressed = Exclude<SandboxPanelAction['action'], Switched>;
+
+/** The panel's switches: each turns one sandbox script on or off, and reads whether it is on. */
+const TOGGLES: readonly {
+  action: Switched;
+  label: string;
+  hint: string;
+  isOn: (data: SandboxScripts) => boolean;
+}[] = [
+  {
+    action: 'slowCreate',
+    label: 'Slow connecting (3 s)',
+    hint: 'Creating a link or an account waits 3 seconds.',
+    isOn: (data) => (data.latency.createLinkSession ?? 0) > 0,
+  },
+  {
+    action: 'denyConsent',
+    label: 'Provider denies consent',
+    hint: 'OAuth ends failed, as if the user pressed Deny.',
+    isOn: (data) => data.denyConsent,
+  },
+  {
+    action: 'expireLinks',
+    label: 'Links expire at once',
+    hint: 'Open and new link sessions expire immediately.',
+    isOn: (data) => data.expireNewLinks,
+  },
+];
+
+/** The panel's one-off actions. */
+const BUTTONS: readonly { action: Pressed; label: string }[] = [
+  { action: 'failNext', label: 'Fail next request (500)' },
+  { action: 'expireAccounts', label: 'Expire my connections' },
+  { action: 'reset', label: 'Reset sandbox' },
+];
+
 /** What each action announces. Arming a 500 says nothing here: the armed line below says it, once. */
 const DONE: Record<SandboxPanelAction['action'], (on: boolean) => string> = {
   slowCreate: (on) => (on ? 'Connecting now takes 3 seconds.' : 'Connecting is fast again.'),
@@ -70,52 +107,28 @@ export function SandboxPanel() {
       <p className="demo-panel__intro">
         Make the local sandbox misbehave to see every state. Only this demo has these controls.
       </p>
-      <SandboxToggle
-        label="Slow connecting (3 s)"
-        hint="Creating a link or an account waits 3 seconds."
-        checked={(data?.latency.createLinkSession ?? 0) > 0}
-        disabled={busy}
-        onCheckedChange={(on) => run({ action: 'slowCreate', on })}
-      />
-      <SandboxToggle
-        label="Provider denies consent"
-        hint="OAuth ends failed, as if the user pressed Deny."
-        checked={data?.denyConsent ?? false}
-        disabled={busy}
-        onCheckedChange={(on) => run({ action: 'denyConsent', on })}
-      />
-      <SandboxToggle
-        label="Links expire at once"
-        hint="Open and new link sessions expire immediately."
-        checked={data?.expireNewLinks ?? false}
-        disabled={busy}
-        onCheckedChange={(on) => run({ action: 'expireLinks', on })}
-      />
+      {TOGGLES.map((toggle) => (
+        <SandboxToggle
+          key={toggle.action}
+          label={toggle.label}
+          hint={toggle.hint}
+          checked={data ? toggle.isOn(data) : false}
+          disabled={busy}
+          onCheckedChange={(on) => run({ action: toggle.action, on })}
+        />
+      ))}
       <div className="demo-panel__buttons">
-        <button
-          type="button"
-          className="demo-button"
-          disabled={busy}
-          onClick={() => run({ action: 'failNext' })}
-        >
-          Fail next request (500)
-        </button>
-        <button
-          type="button"
-          className="demo-button"
-          disabled={busy}
-          onClick={() => run({ action: 'expireAccounts' })}
-        >
-          Expire my connections
-        </button>
-        <button
-          type="button"
-          className="demo-button"
-          disabled={busy}
-          onClick={() => run({ action: 'reset' })}
-        >
-          Reset sandbox
-        </button>
+        {BUTTONS.map((button) => (
+          <button
+            key={button.action}
+            type="button"
+            className="demo-button"
+            disabled={busy}
+            onClick={() => run({ action: button.action })}
+          >
+            {button.label}
+          </button>
+        ))}
       </div>
       {/* The sandbox's own state (read again while armed), so it goes once a request used the 500. */}
       <p role="status" className="demo-panel__armed">
