@@ -68,6 +68,12 @@ test('the page: landmarks, one h1, a card per sandbox toolkit with scheme and st
   const cards = page.getByRole('article');
   await expect(cards).toHaveCount(items.length);
   for (const each of await cards.all()) await expect(each).toContainText('Not connected');
+  // A card is headed by the app's name alone: the auth config's own name ("Notion (custom OAuth
+  // app)", "Okta (SAML)") is the developer's, under Details.
+  for (const heading of await cards.getByRole('heading').all()) await expect(heading).not.toHaveText(/\(/);
+  const notion = card(page, 'Notion');
+  await notion.getByText('Details', { exact: true }).click();
+  await expect(notion).toContainText('Notion (custom OAuth app)');
   await expect(page.getByText('No connections yet.')).toBeVisible();
   await expectAxeClean(page, 'initial');
 });

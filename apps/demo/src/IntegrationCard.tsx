@@ -73,7 +73,7 @@ export function IntegrationCard({
           <span className="demo-card__badge" aria-hidden="true" />
         )}
         <div className="demo-card__title">
-          <h3 id={titleId}>{config.name}</h3>
+          <h3 id={titleId}>{name}</h3>
           <p className="demo-card__scheme">{connectSummaryOf(config)}</p>
         </div>
         <StatusBadge status={status} />
@@ -108,13 +108,14 @@ export function IntegrationCard({
           <p className="demo-card__note">Not available in this demo.</p>
         )}
       </div>
-      {/* The developer's leftovers (the auth config's id, why a scheme is missing), unless the
+      {/* The developer's leftovers (the auth config's id and full name, why a scheme is missing), unless the
           button's error Details already stands on the card. */}
       {buttonShowsError ? null : (
         <details className="demo-card__details">
           <summary>Details</summary>
           <p>
             Auth config <code>{config.id}</code>
+            {config.name === name ? null : <>, named “{config.name}”</>}
           </p>
           {kind === 'unsupported' ? (
             <p>{schemeLabel(config.auth_scheme)} is not emulated by the sandbox; connecting answers 501.</p>
