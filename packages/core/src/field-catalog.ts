@@ -196,7 +196,8 @@ function toSpec(name: string, entry: CatalogEntry, texts: FieldTexts, path = nam
  * words of a language). All are optional here; a toolkit's metadata or your `fields` make them
  * required.
  */
-export const FIELD_CATALOG: Readonly<Record<string, FieldSpec>> = Object.freeze(
+// Pure: an app that resolves fields (the form) without reading the whole catalog builds none of it.
+export const FIELD_CATALOG: Readonly<Record<string, FieldSpec>> = /* @__PURE__ */ Object.freeze(
   Object.fromEntries(
     Object.entries(CATALOG_ENTRIES).map(([name, entry]) => [name, toSpec(name, entry, NO_TEXTS)]),
   ),

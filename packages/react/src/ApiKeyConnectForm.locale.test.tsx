@@ -65,7 +65,7 @@ describe('the form’s fields in the user’s language', () => {
     expect(alert.textContent).toContain('Dienstkontoschlüssel (JSON): Kein gültiges JSON: Zeile 1, Spalte 7');
     expect(alert.textContent).toContain('Ticket view ist erforderlich');
     // The optional field's German label, inside "Weitere Optionen".
-    await user.click(screen.getByRole('button', { name: 'Weitere Optionen' }));
+    await user.click(screen.getByText('Weitere Optionen'));
     expect(screen.getByRole('textbox', { name: 'Rechenzentrum' })).toBeTruthy();
   });
 
@@ -88,7 +88,7 @@ describe('the form’s fields in the user’s language', () => {
       </>,
     );
     expect(screen.getByLabelText(/^Zendesk-API-Token/, { selector: 'input' })).toBeTruthy();
-    await userEvent.click(screen.getByRole('button', { name: 'Weitere Optionen' }));
+    await userEvent.click(screen.getByText('Weitere Optionen'));
     expect(screen.getByRole('textbox', { name: 'Mailchimp-Rechenzentrum' })).toBeTruthy();
     // Zendesk's metadata names its key "API token"; the app renamed the subdomain.
     expect(await screen.findByLabelText(/^API token/, { selector: 'input' })).toBeTruthy();
