@@ -126,7 +126,7 @@ const CATALOG_ENTRIES = {
   generic_api_key: plain,
   api_key: plain,
   bearer_token: plain,
-  basic_encoded: { validator: z.base64('fieldBase64') },
+  basic_encoded: { validator: matching(z.regexes.base64, 'fieldBase64') },
   username: { autoComplete: 'username' },
   password: { validator: text() },
   token: plain,

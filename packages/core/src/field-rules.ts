@@ -24,7 +24,19 @@ export const pattern = (regex: RegExp, message: RuleKey) => z.string().check(z.r
 /** Pasted keys often carry a stray space or newline; no key or token contains whitespace. */
 export const credential = () => matching(NO_SPACES, 'fieldNoSpaces');
 export const hostname = () => matching(HOSTNAME, 'fieldHostname');
-const webUrl = () => z.url({ protocol: /^https?$/, error: 'fieldUrl' satisfies RuleKey });
+/**
+ * An http(s) address as the platform's URL parser reads it (smaller than `z.url`, same verdict for
+ * the form's trimmed text): `https://acme.example.com/api` yes; `acme.example.com`, `ftp://…`,
+ * `https://` no.
+ */
+export const isWebUrl = (value: string): boolean => {
+  try {
+    return /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+};
+const webUrl = () => text(z.refine(isWebUrl, 'fieldUrl' satisfies RuleKey));
 export const isoTimestamp = () =>
   text(z.refine((value: string) => !Number.isNaN(Date.parse(value)), 'fieldTimestamp' satisfies RuleKey));
 const jsonText = () =>
@@ -49,7 +61,8 @@ export function validatorForKind(kind: FieldKind): z.ZodMiniType {
     case 'url':
       return webUrl();
     case 'email':
-      return z.email('fieldEmail' satisfies RuleKey);
+      // zod's own email pattern, as a plain check (no string-format schema to ship).
+      return matching(z.regexes.email, 'fieldEmail');
     case 'number':
       return z.number('fieldInvalidNumber' satisfies RuleKey);
     case 'boolean':
