@@ -95,4 +95,35 @@ describe('the form’s fields in the user’s language', () => {
     expect(screen.getByRole('textbox', { name: 'Helpdesk address' })).toBeTruthy();
     expect(screen.getByRole('textbox', { name: 'Email' })).toBeTruthy();
   });
+
+  it('keeps what the user typed when the app re-renders with an inline messages object', async () => {
+    function App({ tick }: { tick: number }) {
+      return (
+        <ApiKeyConnectForm
+          authConfigId="ac_zendesk"
+          fields={[{ name: 'subdomain', required: true }]}
+          messages={{ 'label.subdomain': `Helpdesk address` }}
+          data-tick={tick}
+        />
+      );
+    }
+    const client = createConnectQueryClient();
+    const backend = createSandbox().backend;
+    const { rerender } = render(
+      <ConnectProvider backend={backend} queryClient={client}>
+        <App tick={1} />
+      </ConnectProvider>,
+    );
+    const field = screen.getByRole('textbox', { name: 'Helpdesk address' }) as HTMLInputElement;
+    await userEvent.type(field, 'acme');
+    rerender(
+      <ConnectProvider backend={backend} queryClient={client}>
+        <App tick={2} />
+      </ConnectProvider>,
+    );
+    await userEvent.tab();
+    expect((screen.getByRole('textbox', { name: 'Helpdesk address' }) as HTMLInputElement).value).toBe(
+      'acme',
+    );
+  });
 });

@@ -49,7 +49,11 @@ export function useFieldList(
   messages: Readonly<Record<string, string>>,
 ): FieldList {
   const { backend, queryClient } = useConnectContext();
-  const [texts, localized] = useMemo(() => fieldTexts(messages), [messages]);
+  // Keyed by the words themselves: an inline `messages` object must not rebuild the specs (which
+  // resets the form's values).
+  const wordsKey = fieldWordsSignature(messages);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content, as above
+  const [texts, localized] = useMemo(() => fieldTexts(messages), [wordsKey]);
   const fieldsKey = options.fields ? fieldsSignature(options.fields) : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content, so an inline array does not rebuild the form
   const givenSpecs = useMemo(
@@ -106,6 +110,15 @@ function fieldTexts(messages: Readonly<Record<string, string>>): [FieldTexts, Fi
   const english = /^en\b/i.test(messages.locale ?? 'en');
   const defaults: Readonly<Record<string, string>> = defaultFieldMessages;
   return [texts, (key) => (english && texts(key) === defaults[key] ? undefined : texts(key))];
+}
+
+/** The field words of `messages` and their language, as one string. */
+function fieldWordsSignature(messages: Readonly<Record<string, string>>): string {
+  return JSON.stringify(
+    Object.entries(messages).filter(
+      ([key]) => key === 'locale' || /^(label|description|placeholder)\./.test(key),
+    ),
+  );
 }
 
 /** A stable key for a `fields` prop, so an inline array literal does not rebuild the form each render. */
