@@ -27,6 +27,18 @@ const descriptionOf = (element: HTMLElement) =>
     .map((id) => document.getElementById(id)?.textContent)
     .join(' | ');
 
+/** An app that renders the form with inline `fields` and `messages`, new objects on every render. */
+function App({ tick }: { tick: number }) {
+  return (
+    <ApiKeyConnectForm
+      authConfigId="ac_zendesk"
+      fields={[{ name: 'subdomain', required: true }]}
+      messages={{ 'label.subdomain': 'Helpdesk address' }}
+      data-tick={tick}
+    />
+  );
+}
+
 describe('the form’s fields in the user’s language', () => {
   it('German: the catalog’s labels, descriptions, placeholders and rules, for given fields', async () => {
     const user = renderForm(
@@ -97,16 +109,6 @@ describe('the form’s fields in the user’s language', () => {
   });
 
   it('keeps what the user typed when the app re-renders with an inline messages object', async () => {
-    function App({ tick }: { tick: number }) {
-      return (
-        <ApiKeyConnectForm
-          authConfigId="ac_zendesk"
-          fields={[{ name: 'subdomain', required: true }]}
-          messages={{ 'label.subdomain': `Helpdesk address` }}
-          data-tick={tick}
-        />
-      );
-    }
     const client = createConnectQueryClient();
     const backend = createSandbox().backend;
     const { rerender } = render(
