@@ -14,7 +14,9 @@ import {
   redactConnectError,
   redactCreatedAccount,
 } from './credentials-schema-request';
-import { type FieldSpec, resolveFieldSpecs, validatorForKind } from './field-catalog';
+import { resolveFieldSpecs } from './field-catalog';
+import { validatorForKind } from './field-rules';
+import type { FieldSpec } from './field-spec';
 
 // Specs written out in full so these rules are tested apart from the catalog's choices.
 function spec(name: string, overrides: Partial<FieldSpec> = {}): FieldSpec {

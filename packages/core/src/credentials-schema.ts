@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { FieldSpec } from './field-catalog';
+import type { FieldSpec } from './field-spec';
 
 /**
  * What a credential form holds while the user types: text as typed (numbers and JSON too),
@@ -16,11 +16,29 @@ export interface CredentialFieldEntry {
   spec: FieldSpec;
 }
 
-/** The form's own validation texts (`{label}` is filled in); the rest come from the specs' validators. */
+/**
+ * The form's validation texts (`{label}` is filled in): its own, and what the catalog's rules
+ * (`field-rules.ts`) say, by rule: a validator's issue names one of these keys, and the JSON rule's
+ * gives `{line}` and `{column}`. None quotes the value: it may be a secret.
+ */
 export const defaultCredentialMessages = {
   fieldRequired: '{label} is required',
   fieldInvalidNumber: 'Enter a number',
   fieldInvalid: '{label} is not valid',
+  fieldNoSpaces: 'Must not contain spaces or line breaks',
+  fieldHostname: 'Enter a host name such as acme.example.com',
+  fieldUrl: 'Enter a full http:// or https:// address',
+  fieldEmail: 'Enter an email address such as name@example.com',
+  fieldTimestamp: 'Enter a date and time such as 2026-01-31T12:00:00Z',
+  fieldJson: 'Not valid JSON: line {line}, column {column}',
+  fieldWholeSeconds: 'Enter a whole number of seconds',
+  fieldNotNegative: 'Must not be negative',
+  fieldLettersDigitsHyphens: 'Use only letters, digits and hyphens',
+  fieldLettersDigitsDashes: 'Use only letters, digits, - and _',
+  fieldCodeVerifier: 'Must be 43–128 characters of A–Z, a–z, 0–9, . _ ~ -',
+  fieldJwt: 'An ID token is a JWT: three parts separated by dots',
+  fieldBase64: 'Must be base64, e.g. the output of btoa("user:password")',
+  fieldPem: 'Paste the whole PEM key, from -----BEGIN … PRIVATE KEY----- to -----END … PRIVATE KEY-----',
 };
 export type CredentialMessages = typeof defaultCredentialMessages;
 
@@ -111,9 +129,23 @@ function fieldSchema(
           value = number;
         } else value = text;
       }
-      // The catalog's rule for the kind or the field; its messages never quote the value.
+      // The catalog's rule for the kind or the field; its messages never quote the value. A
+      // message that is a key of `messages` is said in their words (with the issue's `params`).
       const checked = z.safeParse(spec.validator, value);
-      if (!checked.success) return issue(checked.error.issues[0]?.message ?? say(messages.fieldInvalid));
+      if (!checked.success) {
+        const first = checked.error.issues[0] as
+          | { message: string; params?: Record<string, number> }
+          | undefined;
+        const table = messages as Readonly<Record<string, string>>;
+        return issue(
+          first
+            ? say(
+                Object.hasOwn(table, first.message) ? (table[first.message] as string) : first.message,
+                first.params,
+              )
+            : say(messages.fieldInvalid),
+        );
+      }
       // What the rule made of it (a pasted address's subdomain), else the value itself.
       return checked.data;
     }),

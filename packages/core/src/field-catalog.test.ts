@@ -1,17 +1,15 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import { defaultCredentialMessages } from './credentials-schema';
 import {
   FIELD_CATALOG,
   type FieldKind,
-  fieldSpecFromToolkitField,
-  fieldSpecsFromAuthFields,
   humanizeFieldName,
   resolveFieldSpec,
   resolveFieldSpecs,
 } from './field-catalog';
-import { toolkitExample } from './fixtures/api-examples';
 import { isSecretField, secretValuesOf } from './secret-fields';
-import { CONNECTION_DATA_KEYS, toolkitSchema } from './wire';
+import { CONNECTION_DATA_KEYS } from './wire';
 
 type Row = [kind: FieldKind, secret: boolean, good: unknown, bad: unknown];
 
@@ -118,9 +116,11 @@ describe('FIELD_CATALOG', () => {
       for (const issue of rejected.error?.issues ?? []) expect(issue.message).not.toContain(bad);
     }
     // The catalog is zod/mini, which loads no locale: for a value of the type a form sends, the
-    // message is the catalog's own words, never zod's bare "Invalid input".
+    // message is a rule's key, which the form says in the user's language; never zod's "Invalid input".
     if (typeof bad === typeof good) {
-      for (const issue of rejected.error?.issues ?? []) expect(issue.message).not.toMatch(/^Invalid input/);
+      for (const issue of rejected.error?.issues ?? []) {
+        expect(Object.keys(defaultCredentialMessages)).toContain(issue.message);
+      }
     }
   });
 
@@ -138,11 +138,64 @@ describe('FIELD_CATALOG', () => {
     const result = FIELD_CATALOG.credentials_json?.validator.safeParse(
       '{\n  "private_key": "s3cr3t",\n  oops\n}',
     );
-    expect(result?.error?.issues[0]?.message).toBe('Not valid JSON: line 3, column 3');
+    expect(result?.error?.issues[0]).toMatchObject({
+      message: 'fieldJson',
+      params: { line: 3, column: 3 },
+    });
+    expect(defaultCredentialMessages.fieldJson).toBe('Not valid JSON: line {line}, column {column}');
+  });
+
+  it('holds no words: labels are the names humanised, with no description or placeholder', () => {
+    expect(FIELD_CATALOG.dc).toMatchObject({ label: 'Dc' });
+    for (const spec of Object.values(FIELD_CATALOG)) {
+      expect(spec.label).toBe(humanizeFieldName(spec.name));
+      expect(spec.description).toBeUndefined();
+      expect(spec.placeholder).toBeUndefined();
+    }
   });
 });
 
 describe('resolveFieldSpec', () => {
+  const words: Record<string, string> = {
+    'label.dc': 'Rechenzentrum',
+    'description.dc': 'Das Rechenzentrum Ihres Kontos',
+    'placeholder.subdomain': 'firma',
+    'placeholder.url': 'https://',
+    'label.authed_user.scope': 'Bereich des Nutzers',
+    'label.unknown_field': 'Eigenes Feld',
+  };
+  const texts = (key: string) => words[key];
+
+  it('takes its words from texts, by name, nested path, or a url field’s kind', () => {
+    expect(resolveFieldSpec('dc', texts)).toMatchObject({
+      label: 'Rechenzentrum',
+      description: 'Das Rechenzentrum Ihres Kontos',
+    });
+    expect(resolveFieldSpec('subdomain', texts)).toMatchObject({ label: 'Subdomain', placeholder: 'firma' });
+    expect(resolveFieldSpec('base_url', texts).placeholder).toBe('https://');
+    expect(resolveFieldSpec('region', texts).placeholder).toBeUndefined();
+    expect(resolveFieldSpec('authed_user', texts).fields?.map((field) => field.label)).toEqual([
+      'Access token',
+      'Bereich des Nutzers',
+    ]);
+    // A name the catalog does not know is humanised unless the texts name it too.
+    expect(resolveFieldSpec('instance_region', texts).label).toBe('Instance region');
+    expect(resolveFieldSpec('unknown_field', texts).label).toBe('Eigenes Feld');
+  });
+
+  it('overrides win over the texts', () => {
+    expect(
+      resolveFieldSpec({ name: 'dc', label: 'Mailchimp data center', placeholder: 'us6' }, texts),
+    ).toMatchObject({
+      label: 'Mailchimp data center',
+      description: 'Das Rechenzentrum Ihres Kontos',
+      placeholder: 'us6',
+    });
+    expect(resolveFieldSpecs(['dc', { name: 'dc', required: true }], texts)).toMatchObject([
+      { label: 'Rechenzentrum', required: true },
+    ]);
+  });
+
   it('an unknown name is a text field with a humanised label', () => {
     const spec = resolveFieldSpec('instance_region');
     expect(spec).toMatchObject({
@@ -190,100 +243,6 @@ describe('resolveFieldSpec', () => {
     ['COMPANYDOMAIN', 'COMPANYDOMAIN'],
   ])('humanizeFieldName(%s) = %s', (name, label) => {
     expect(humanizeFieldName(name)).toBe(label);
-  });
-});
-
-describe('fieldSpecFromToolkitField', () => {
-  const field = (over: Record<string, unknown>) => ({
-    name: 'subdomain',
-    displayName: 'Subdomain',
-    type: 'string',
-    description: 'Your Zendesk subdomain',
-    required: true,
-    ...over,
-  });
-
-  it('merges the catalog entry with the metadata, the metadata winning', () => {
-    const spec = fieldSpecFromToolkitField(field({ displayName: 'Zendesk subdomain', default: 'acme' }));
-    expect(spec).toMatchObject({
-      name: 'subdomain',
-      label: 'Zendesk subdomain',
-      description: 'Your Zendesk subdomain',
-      required: true,
-      defaultValue: 'acme',
-      kind: 'text',
-      placeholder: 'acme',
-    });
-    // The catalog's rule stays: a pasted address is cut to its subdomain, a space still refused.
-    expect(spec.validator.parse('https://acme.zendesk.com')).toBe('acme');
-    expect(spec.validator.safeParse('acme zendesk').success).toBe(false);
-    expect(fieldSpecFromToolkitField(field({ required: false })).required).toBe(false);
-  });
-
-  it('is secret when either the catalog or is_secret says so', () => {
-    expect(fieldSpecFromToolkitField(field({ name: 'api_key', is_secret: false }))).toMatchObject({
-      kind: 'secret',
-      secret: true,
-    });
-    expect(fieldSpecFromToolkitField(field({ name: 'pin_code', is_secret: true }))).toMatchObject({
-      kind: 'secret',
-      secret: true,
-    });
-    expect(fieldSpecFromToolkitField(field({ name: 'private_key', is_secret: false }))).toMatchObject({
-      kind: 'multiline',
-      secret: true,
-    });
-  });
-
-  it.each([
-    ['number', 'number', 3, 'x'],
-    ['integer', 'number', 3, 'x'],
-    ['boolean', 'boolean', false, 'no'],
-    ['password', 'secret', 'p', ''],
-    ['url', 'url', 'https://a.example', 'a.example'],
-    ['email', 'email', 'a@b.co', 'ab.co'],
-    ['json', 'json', '{}', '{'],
-  ] as const)('type %s becomes kind %s with its validator', (type, kind, good, bad) => {
-    const spec = fieldSpecFromToolkitField(field({ name: 'custom_field', type }));
-    expect(spec.kind).toBe(kind);
-    expect(spec.secret).toBe(kind === 'secret');
-    expect(spec.validator.safeParse(good).success).toBe(true);
-    expect(spec.validator.safeParse(bad).success).toBe(false);
-  });
-
-  it('fieldSpecsFromAuthFields converts a toolkit’s connection fields in order', () => {
-    const toolkit = toolkitSchema.parse(toolkitExample);
-    const group = toolkit.auth_config_details?.[1]?.fields?.connected_account_initiation;
-    const specs = fieldSpecsFromAuthFields({
-      authConfigId: 'ac_1',
-      authScheme: 'API_KEY',
-      toolkitSlug: 'zendesk',
-      toolkitName: 'Zendesk',
-      fields: [...(group?.required ?? []), ...(group?.optional ?? [])],
-    });
-    expect(specs.map((spec) => [spec.name, spec.kind, spec.secret, spec.required, spec.label])).toEqual([
-      ['subdomain', 'text', false, true, 'Subdomain'],
-      ['email', 'email', false, true, 'Email'],
-      ['api_key', 'secret', true, true, 'API token'],
-      ['region', 'text', false, false, 'Region'],
-    ]);
-    expect(specs[3]?.defaultValue).toBe('us');
-  });
-
-  it('fieldSpecsFromAuthFields leaves out a field marked user_visible: false, whatever backend gave it', () => {
-    const field = { name: 'region', displayName: 'Region', type: 'string', description: '', required: false };
-    const specs = fieldSpecsFromAuthFields({
-      authConfigId: 'ac_1',
-      authScheme: 'API_KEY',
-      toolkitSlug: 'zendesk',
-      toolkitName: 'Zendesk',
-      fields: [
-        { ...field, name: 'api_key', user_visible: true },
-        { ...field, user_visible: false },
-        { ...field, name: 'subdomain' },
-      ],
-    });
-    expect(specs.map((spec) => spec.name)).toEqual(['api_key', 'subdomain']);
   });
 });
 

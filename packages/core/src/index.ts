@@ -46,10 +46,12 @@ export {
 } from './credentials-schema';
 export { connectErrorFromEnvelope, type FromEnvelopeOptions } from './envelope-error';
 export {
+  type CatalogFieldName,
   FIELD_CATALOG,
   type FieldInput,
   type FieldKind,
   type FieldSpec,
+  type FieldTexts,
   humanizeFieldName,
   resolveFieldSpec,
   resolveFieldSpecs,

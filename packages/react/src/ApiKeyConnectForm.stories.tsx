@@ -305,7 +305,10 @@ export const CustomLayout: Story = {
   },
 };
 
-/** The German locale (`@plugboard/react/locales/de`): the summary's plural, then a refusal, in German. */
+/**
+ * The German locale (`@plugboard/react/locales/de`): the catalog's labels and rules, the summary's
+ * plural, then a refusal, in German.
+ */
 export const German: Story = {
   decorators: [failNextCreate],
   render: (args) => (
@@ -320,9 +323,15 @@ export const German: Story = {
     await expect(canvas.getByRole('alert')).toHaveTextContent('Füllen Sie vor dem Verbinden 3 Felder aus:');
     await expect(canvas.getByRole('alert')).toHaveTextContent('Subdomain ist erforderlich');
     await userEvent.type(canvas.getByRole('textbox', { name: /^Subdomain/ }), 'acme');
-    await userEvent.type(canvas.getByRole('textbox', { name: /^Email/ }), 'ops@acme.test');
-    // The reveal button's German name starts with the field's label too ("API token anzeigen").
-    await userEvent.type(canvas.getByLabelText(/^API token/, { selector: 'input' }), 'zd_story_token_de');
+    // The catalog's label and rule for the email field, in German (Zendesk's metadata says "Email").
+    const email = canvas.getByRole('textbox', { name: /^E-Mail/ });
+    await userEvent.type(email, 'ops');
+    await waitFor(() =>
+      expect(email).toHaveAccessibleDescription(/Geben Sie eine E-Mail-Adresse wie name@beispiel.de ein/),
+    );
+    await userEvent.type(email, '@acme.test');
+    // The reveal button's German name starts with the field's label too ("API-Schlüssel anzeigen").
+    await userEvent.type(canvas.getByLabelText(/^API-Schlüssel/, { selector: 'input' }), 'zd_story_token_de');
     await userEvent.click(canvas.getByRole('button', { name: 'Verbinden' }));
     await waitFor(() =>
       expect(canvas.getByRole('alert')).toHaveTextContent(
@@ -331,6 +340,6 @@ export const German: Story = {
     );
     await userEvent.click(canvas.getByRole('button', { name: 'Details' }));
     await expect(canvas.getByRole('alert')).toHaveTextContent(/Anfrage-ID\s*req_\S+/);
-    await expect(canvas.getByRole('button', { name: 'API token anzeigen' })).toBeVisible();
+    await expect(canvas.getByRole('button', { name: 'API-Schlüssel anzeigen' })).toBeVisible();
   },
 };

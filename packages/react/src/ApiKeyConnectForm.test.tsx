@@ -139,12 +139,16 @@ describe('ApiKeyConnectForm, validation', () => {
   it('keeps optional fields in "More options" and opens it to focus an invalid one', async () => {
     const fields: FieldInput[] = [{ name: 'api_key', required: true }, 'base_url', 'region'];
     const { user } = setup(<ApiKeyConnectForm authConfigId="ac_stripe" fields={fields} />);
-    const more = screen.getByRole('button', { name: 'More options' });
-    expect(more.getAttribute('aria-expanded')).toBe('false');
+    // A native <details>: its <summary> is the toggle, the browser keeps it keyboard-operable.
+    const more = screen.getByText('More options');
+    const section = more.closest('details') as HTMLDetailsElement;
+    expect(more.tagName).toBe('SUMMARY');
+    expect(section.open).toBe(false);
     await user.click(more);
+    expect(section.open).toBe(true);
     await user.type(screen.getByRole('textbox', { name: 'Base URL' }), 'not a url');
     await user.click(more);
-    expect(screen.queryByRole('textbox', { name: 'Base URL' })).toBeNull();
+    expect(section.open).toBe(false);
     await user.type(screen.getByLabelText(/^API key/), 'sk_test_12345678');
     await user.click(screen.getByRole('button', { name: 'Connect' }));
     const baseUrl = await screen.findByRole('textbox', { name: 'Base URL' });
@@ -177,11 +181,16 @@ describe('ApiKeyConnectForm, validation', () => {
       'authed_user',
     ];
     const { user } = setup(<ApiKeyConnectForm authConfigId="ac_slack" authScheme="OAUTH2" fields={fields} />);
-    const checkbox = screen.getByRole('checkbox', { name: /Long redirect URL/i });
-    expect(checkbox.getAttribute('aria-checked')).toBe('false');
+    const checkbox = screen.getByRole('checkbox', { name: /Long redirect URL/i }) as HTMLInputElement;
+    expect(checkbox.checked).toBe(false);
     await user.click(checkbox);
-    expect(checkbox.getAttribute('aria-checked')).toBe('true');
-    await user.click(screen.getByRole('button', { name: 'More options' }));
+    expect(checkbox.checked).toBe(true);
+    // Its label toggles it too, and the keyboard's space.
+    await user.click(screen.getByText('Long redirect URL'));
+    expect(checkbox.checked).toBe(false);
+    await user.keyboard(' ');
+    expect(checkbox.checked).toBe(true);
+    await user.click(screen.getByText('More options'));
     const group = screen.getByRole('group', { name: 'Authorised user' });
     expect(
       within(group)

@@ -1,6 +1,6 @@
 import type { FieldSpec } from '@plugboard/core';
 import { formatMessage } from '@plugboard/core/internal';
-import { Collapsible, Slot } from 'radix-ui';
+import { Slot } from 'radix-ui';
 import { useComposedRefs } from 'radix-ui/internal';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useEffect } from 'react';
 import { useFormState } from 'react-hook-form';
@@ -143,20 +143,19 @@ const Fields = forwardRef<HTMLDivElement, ApiKeyConnectFormFieldsProps>(
           <SpecFields key={spec.name} spec={spec} />
         ))}
         {optional.length > 0 ? (
-          <Collapsible.Root
-            open={focus.optionalOpen}
-            onOpenChange={focus.setOptionalOpen}
+          // A native disclosure: the browser gives its summary the keyboard and the expanded state.
+          <details
             className="plugboard-form__more"
+            open={focus.optionalOpen}
+            onToggle={(event) => focus.setOptionalOpen(event.currentTarget.open)}
           >
-            <Collapsible.Trigger type="button" className="plugboard-form__more-trigger">
-              {messages.formMoreOptions}
-            </Collapsible.Trigger>
-            <Collapsible.Content className="plugboard-form__more-content">
+            <summary className="plugboard-form__more-trigger">{messages.formMoreOptions}</summary>
+            <div className="plugboard-form__more-content">
               {optional.map((spec) => (
                 <SpecFields key={spec.name} spec={spec} />
               ))}
-            </Collapsible.Content>
-          </Collapsible.Root>
+            </div>
+          </details>
         ) : null}
       </div>
     );

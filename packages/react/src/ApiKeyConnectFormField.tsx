@@ -1,5 +1,4 @@
 import { formatMessage } from '@plugboard/core/internal';
-import { Checkbox, Label } from 'radix-ui';
 import { type ComponentPropsWithoutRef, forwardRef } from 'react';
 import { useController } from 'react-hook-form';
 import { useCredentialFormContext } from './ApiKeyConnectFormContext';
@@ -62,27 +61,15 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
     };
     const control =
       spec.kind === 'boolean' ? (
-        <Checkbox.Root
+        // A native checkbox: its own keyboard and label behaviour, restyled in styles.css.
+        <input
           {...shared}
           ref={field.ref}
+          type="checkbox"
           className="plugboard-form__checkbox"
           checked={field.value === true}
-          onCheckedChange={(checked) => field.onChange(checked === true)}
-        >
-          <Checkbox.Indicator>
-            <svg
-              aria-hidden="true"
-              viewBox="0 0 16 16"
-              width="12"
-              height="12"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2.5"
-            >
-              <path d="M3 8.5l3 3 7-7" />
-            </svg>
-          </Checkbox.Indicator>
-        </Checkbox.Root>
+          onChange={(event) => field.onChange(event.currentTarget.checked)}
+        />
       ) : spec.secret || spec.kind === 'secret' ? (
         <SecretInput {...text} revealLabel={formatMessage(messages.formShowSecret, { label: spec.label })} />
       ) : (
@@ -94,14 +81,14 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
       );
 
     const label = (
-      <Label.Root htmlFor={id} className="plugboard-form__label">
+      <label htmlFor={id} className="plugboard-form__label">
         {spec.label}
         {spec.required ? (
           <span className="plugboard-form__required" aria-hidden="true">
             {' *'}
           </span>
         ) : null}
-      </Label.Root>
+      </label>
     );
     return (
       <div

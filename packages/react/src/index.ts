@@ -40,6 +40,7 @@ export { ErrorDetails, type ErrorDetailsProps } from './ErrorDetails';
 export { type DescribeErrorOptions, describeError } from './error-message';
 export { defaultMessages, type Messages } from './messages';
 export type { AccountMessages } from './messages-accounts';
+export type { CatalogFieldLabels, FieldWords } from './messages-fields';
 export { SecretInput, type SecretInputProps } from './SecretInput';
 export { TextInput, type TextInputProps } from './TextInput';
 export type { AccountAwareConnect, AccountAwareOptions } from './useAccountAwareConnect';

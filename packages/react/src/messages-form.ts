@@ -1,9 +1,12 @@
 import { defaultCredentialMessages } from '@plugboard/core';
+import { defaultFieldMessages } from './messages-fields';
 import { defaultSharedMessages } from './messages-shared';
 
 /**
  * The strings of `<ApiKeyConnectForm>` ({app}, {label}, {message}, {count}, {line}, {column} are
- * filled in; `_one` / `_other` keys are plural forms, see `messages-shared.ts`).
+ * filled in; `_one` / `_other` keys are plural forms, see `messages-shared.ts`), with the
+ * validators' messages (core's `defaultCredentialMessages`) and the catalog's words for each field
+ * (`messages-fields.ts`).
  */
 export const defaultFormMessages = {
   ...defaultSharedMessages,
@@ -28,5 +31,6 @@ export const defaultFormMessages = {
   formMoreOptions: 'More options',
   formShowSecret: 'Show {label}',
   ...defaultCredentialMessages,
+  ...defaultFieldMessages,
 };
 export type FormMessages = typeof defaultFormMessages;

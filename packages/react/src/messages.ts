@@ -1,5 +1,6 @@
 import { defaultAccountMessages } from './messages-accounts';
 import { defaultConnectMessages } from './messages-connect';
+import type { FieldWords } from './messages-fields';
 import { defaultFormMessages } from './messages-form';
 
 /**
@@ -16,4 +17,5 @@ export const defaultMessages = {
   ...defaultAccountMessages,
 };
 
-export type Messages = typeof defaultMessages;
+/** Every message, and a field's words for any field name (`label.ticket_view`). */
+export type Messages = typeof defaultMessages & FieldWords;

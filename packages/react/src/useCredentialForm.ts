@@ -70,7 +70,7 @@ export function useCredentialFormParts(options: UseCredentialFormOptions): Crede
   );
   const latest = useRef(options);
   latest.current = options;
-  const fields = useFieldList(options);
+  const fields = useFieldList(options, messages);
   const { form, defaults } = useCredentialValues(fields.specs, options.defaultValues, messages);
   const focus = useFieldFocus(fields.specs, form);
   const submission = useCredentialSubmit({ list: fields, form, defaults, focus, options: latest });

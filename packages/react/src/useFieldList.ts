@@ -5,6 +5,7 @@ import {
   type CredentialFieldEntry,
   type FieldInput,
   type FieldSpec,
+  type FieldTexts,
   resolveFieldSpecs,
 } from '@plugboard/core';
 import { credentialFieldEntries, fieldSpecsFromAuthFields } from '@plugboard/core/internal';
@@ -12,6 +13,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { useConnectContext } from './ConnectProvider';
 import { reportMisconfiguration } from './error-message';
+import { defaultFieldMessages } from './messages-fields';
 
 export interface FieldListOptions {
   authConfigId: string;
@@ -38,12 +40,26 @@ export interface FieldList {
 
 const NO_FIELDS: readonly FieldSpec[] = [];
 
-/** The field list of a credential form: `fields` resolved through core's catalog, or the toolkit's own. */
-export function useFieldList(options: FieldListOptions): FieldList {
+/**
+ * The field list of a credential form: `fields` resolved through core's catalog, or the toolkit's
+ * own, their words (`label.<name>`, …) from `messages`.
+ */
+export function useFieldList(
+  options: FieldListOptions,
+  messages: Readonly<Record<string, string>>,
+): FieldList {
   const { backend, queryClient } = useConnectContext();
+  // Keyed by the words themselves: an inline `messages` object must not rebuild the specs (which
+  // resets the form's values).
+  const wordsKey = fieldWordsSignature(messages);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content, as above
+  const [texts, localized] = useMemo(() => fieldTexts(messages), [wordsKey]);
   const fieldsKey = options.fields ? fieldsSignature(options.fields) : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content, so an inline array does not rebuild the form
-  const givenSpecs = useMemo(() => (options.fields ? resolveFieldSpecs(options.fields) : null), [fieldsKey]);
+  const givenSpecs = useMemo(
+    () => (options.fields ? resolveFieldSpecs(options.fields, texts) : null),
+    [fieldsKey, texts],
+  );
 
   const authFields = useQuery<AuthFields, ConnectError>(
     {
@@ -62,8 +78,8 @@ export function useFieldList(options: FieldListOptions): FieldList {
     queryClient,
   );
   const loadedSpecs = useMemo(
-    () => (authFields.data ? fieldSpecsFromAuthFields(authFields.data) : null),
-    [authFields.data],
+    () => (authFields.data ? fieldSpecsFromAuthFields(authFields.data, texts, localized) : null),
+    [authFields.data, texts, localized],
   );
   useEffect(() => {
     if (authFields.error) reportMisconfiguration(authFields.error);
@@ -82,6 +98,27 @@ export function useFieldList(options: FieldListOptions): FieldList {
     toolkitName: authFields.data?.toolkitName,
     entry: (path) => byPath.get(path),
   };
+}
+
+/**
+ * A field's words in `messages`; and those that replace a toolkit's metadata, which Composio writes
+ * in English: all of them in another language, in English only the ones an app changed (Zendesk's
+ * own "API token" says more than the catalog's "API key").
+ */
+function fieldTexts(messages: Readonly<Record<string, string>>): [FieldTexts, FieldTexts] {
+  const texts: FieldTexts = (key) => (Object.hasOwn(messages, key) ? messages[key] : undefined);
+  const english = /^en\b/i.test(messages.locale ?? 'en');
+  const defaults: Readonly<Record<string, string>> = defaultFieldMessages;
+  return [texts, (key) => (english && texts(key) === defaults[key] ? undefined : texts(key))];
+}
+
+/** The field words of `messages` and their language, as one string. */
+function fieldWordsSignature(messages: Readonly<Record<string, string>>): string {
+  return JSON.stringify(
+    Object.entries(messages).filter(
+      ([key]) => key === 'locale' || /^(label|description|placeholder)\./.test(key),
+    ),
+  );
 }
 
 /** A stable key for a `fields` prop, so an inline array literal does not rebuild the form each render. */

@@ -1,4 +1,4 @@
-import { ConnectError } from '@plugboard/core';
+import { ConnectError, FIELD_CATALOG } from '@plugboard/core';
 import { describe, expect, it } from 'vitest';
 import { describeError } from '../error-message';
 import { defaultMessages } from '../messages';
@@ -8,13 +8,17 @@ import { de } from './de';
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('the German locale', () => {
-  it('has every key of the default messages, and no other', () => {
-    expect(Object.keys(de).sort()).toEqual(Object.keys(defaultMessages).sort());
+  it('has every key of the default messages and a label for every catalog field, and no other', () => {
+    const labels = Object.values(FIELD_CATALOG).flatMap((spec) => [
+      `label.${spec.name}`,
+      ...(spec.fields ?? []).map((child) => `label.${spec.name}.${child.name}`),
+    ]);
+    expect(Object.keys(de).sort()).toEqual([...new Set([...Object.keys(defaultMessages), ...labels])].sort());
   });
 
   it('keeps each message’s placeholders', () => {
     for (const [key, english] of Object.entries(defaultMessages)) {
-      expect(placeholders(de[key as keyof typeof de]), key).toEqual(placeholders(english));
+      expect(placeholders(de[key as keyof typeof de] ?? ''), key).toEqual(placeholders(english));
     }
   });
 
@@ -22,7 +26,19 @@ describe('the German locale', () => {
     const same = Object.keys(de).filter(
       (key) => de[key as keyof typeof de] === defaultMessages[key as keyof typeof defaultMessages],
     );
-    expect(same).toEqual(['errorDetails', 'formProblem']);
+    // Examples whose German reads the same: a name, a format, a protocol.
+    expect(same).toEqual([
+      'errorDetails',
+      'formProblem',
+      'placeholder.url',
+      'placeholder.subdomain',
+      'placeholder.shop',
+      'placeholder.token_type',
+      'placeholder.expired_at',
+      'placeholder.expires_at',
+      'placeholder.credentials_json',
+      'placeholder.private_key',
+    ]);
   });
 
   it('picks German plural forms and fills in the app in the dative', () => {

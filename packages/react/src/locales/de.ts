@@ -1,14 +1,16 @@
 import type { Messages } from '../messages';
+import type { CatalogFieldLabels } from '../messages-fields';
+import { deFields } from './de-fields';
 
 /**
  * German: every string of the kit, for `<ConnectProvider messages={de}>`. A separate import
  * (`@plugboard/react/locales/de`), so an app that does not use it ships none of it.
  * {app} always stands where German takes the dative ("mit GitHub", "bei dem Dienst"), so a
- * name and `appFallback` both read right.
+ * name and `appFallback` both read right. The field catalog's words are in `./de-fields.ts`.
  *
  * @example import { de } from '@plugboard/react/locales/de'; <ConnectProvider backend={backend} messages={de}>
  */
-export const de: Messages = {
+export const de: Messages & CatalogFieldLabels = {
   locale: 'de',
   appFallback: 'dem Dienst',
   errorTimeout: 'Von {app} kam nicht rechtzeitig eine Antwort. Versuchen Sie es erneut.',
@@ -71,9 +73,7 @@ export const de: Messages = {
   formPlaceholder: 'z. B. {example}',
   formMoreOptions: 'Weitere Optionen',
   formShowSecret: '{label} anzeigen',
-  fieldRequired: '{label} ist erforderlich',
-  fieldInvalidNumber: 'Geben Sie eine Zahl ein',
-  fieldInvalid: '{label} ist ungültig',
+  ...deFields,
   accountStateConnected: 'Verbunden',
   accountStateDisabled: 'Deaktiviert',
   accountStatePending: 'Wartet auf Ihren Abschluss',

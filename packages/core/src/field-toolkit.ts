@@ -1,0 +1,80 @@
+import type { AuthFields } from './backend';
+import { resolveFieldSpec } from './field-catalog';
+import { isUserVisible } from './field-name';
+import { validatorForKind } from './field-rules';
+import { type FieldKind, type FieldSpec, type FieldTexts, NO_TEXTS } from './field-spec';
+import type { ToolkitField } from './wire';
+
+/** Composio's field `type` strings → our kinds; `string` and unknown types keep the catalog's kind. */
+const KIND_OF_TYPE: Record<string, FieldKind> = {
+  number: 'number',
+  integer: 'number',
+  int: 'number',
+  float: 'number',
+  boolean: 'boolean',
+  bool: 'boolean',
+  password: 'secret',
+  secret: 'secret',
+  url: 'url',
+  uri: 'url',
+  email: 'email',
+  json: 'json',
+  object: 'json',
+  textarea: 'multiline',
+  multiline: 'multiline',
+  text: 'multiline',
+};
+
+/**
+ * The spec for a field as Composio publishes it in a toolkit's `auth_config_details`: the catalog
+ * entry for its name (its words from `texts`), with the metadata on top. The metadata wins for
+ * label, description, required and default, except over the words in `localized` (Composio writes
+ * its metadata in English: pass there the words of another language, or an app's own); the field
+ * is secret if either the catalog or `is_secret` says so.
+ *
+ * @example fieldSpecFromToolkitField({ name: 'subdomain', displayName: 'Subdomain', type: 'string',
+ *   description: 'acme for acme.zendesk.com', required: true })
+ */
+export function fieldSpecFromToolkitField(
+  field: ToolkitField,
+  texts: FieldTexts = NO_TEXTS,
+  localized: FieldTexts = NO_TEXTS,
+): FieldSpec {
+  const base = resolveFieldSpec(field.name, texts);
+  const typeKind = KIND_OF_TYPE[field.type.trim().toLowerCase()];
+  const secret = base.secret || field.is_secret === true || typeKind === 'secret';
+  let kind: FieldKind = typeKind ?? base.kind;
+  // A secret typed as plain text is still masked; a multiline or JSON secret stays multiline/JSON.
+  if (secret && kind === 'text') kind = 'secret';
+  const spec: FieldSpec = {
+    ...base,
+    kind,
+    secret,
+    label:
+      localized(`label.${field.name}`) ?? (field.displayName.trim() === '' ? base.label : field.displayName),
+    required: field.required,
+    validator: kind === base.kind ? base.validator : validatorForKind(kind),
+  };
+  const description =
+    localized(`description.${field.name}`) ??
+    (field.description.trim() === '' ? undefined : field.description);
+  if (description !== undefined) spec.description = description;
+  const defaultValue = field.default ?? undefined;
+  if (defaultValue !== undefined) spec.defaultValue = defaultValue;
+  return spec;
+}
+
+/**
+ * The specs of the fields a user fills for an auth config, in the order `getAuthFields` gives them,
+ * their words as `fieldSpecFromToolkitField` takes them. A field marked `user_visible: false` is
+ * never rendered, whichever backend gave it.
+ */
+export function fieldSpecsFromAuthFields(
+  authFields: AuthFields,
+  texts: FieldTexts = NO_TEXTS,
+  localized: FieldTexts = NO_TEXTS,
+): FieldSpec[] {
+  return authFields.fields
+    .filter(isUserVisible)
+    .map((field) => fieldSpecFromToolkitField(field, texts, localized));
+}
