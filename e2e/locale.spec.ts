@@ -44,7 +44,7 @@ test('the form in German: the summary’s plural, a refusal with its request id 
   await page.goto('/form.html?locale=de');
   const subdomain = page.getByRole('textbox', { name: /^Subdomain/ });
   await expect(subdomain).toBeVisible();
-  await expect(page.getByRole('button', { name: 'API token anzeigen' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'API-Schlüssel anzeigen' })).toBeVisible();
   await page.getByRole('button', { name: 'Verbinden' }).click();
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Füllen Sie vor dem Verbinden 3 Felder aus:');
@@ -53,9 +53,9 @@ test('the form in German: the summary’s plural, a refusal with its request id 
   await expectAxeClean(page, 'German, fill these in');
 
   await subdomain.fill('acme');
-  await page.getByRole('textbox', { name: /^Email/ }).fill('ops@acme.test');
+  await page.getByRole('textbox', { name: /^E-Mail/ }).fill('ops@acme.test');
   await page
-    .getByLabel(/^API token/)
+    .getByLabel(/^API-Schlüssel/)
     .and(page.locator('input'))
     .fill('zd_e2e_german_1');
   await controlSandbox(request, {
