@@ -15,7 +15,7 @@ import { useConnectContext } from './ConnectProvider';
 import { cx } from './class-names';
 import { ErrorDetails } from './ErrorDetails';
 import { describeError, reportMisconfiguration } from './error-message';
-import { defaultConnectMessages, STATUS_MESSAGE } from './messages-connect';
+import { defaultButtonMessages, STATUS_MESSAGE } from './messages-connect';
 import type { AccountAwareConnect, AccountAwareOptions } from './useAccountAwareConnect';
 import {
   popupPlaceholderIn,
@@ -79,7 +79,7 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
       ...buttonProps
     } = props;
     const { messages: overrides, errorMessages } = useConnectContext();
-    const messages = useMemo(() => ({ ...defaultConnectMessages, ...overrides }), [overrides]);
+    const messages = useMemo(() => ({ ...defaultButtonMessages, ...overrides }), [overrides]);
     const flow = useConnectAccount({
       authConfigId,
       mode,
