@@ -5,6 +5,7 @@ import {
   clearPendingAttempt,
   readPendingAttempt,
   type StorageLike,
+  safeReturnPath,
   saveSettledAttempt,
   toStoredError,
 } from './pending-attempt';
@@ -146,11 +147,13 @@ export async function handleConnectCallback(
   const storage = options.storage ?? defaultStorage();
   const { state } = readCallbackUrl(url);
   const pending = readPendingAttempt(storage);
+  // Read back from storage: only ever a same-origin path.
+  const returnPath = safeReturnPath(pending?.returnPath ?? '/');
   if (!pending || state === undefined || pending.state !== state) {
     return {
       status: 'failed',
       connectedAccountId: undefined,
-      returnPath: pending?.returnPath ?? '/',
+      returnPath,
       error: new ConnectError('invalid_request', {
         message: 'This page was opened without a connection in progress in this tab.',
         path: STATE_PARAM,
@@ -165,7 +168,7 @@ export async function handleConnectCallback(
       status: result.status,
       error: result.error ? toStoredError(result.error) : undefined,
     });
-    return { ...result, connectedAccountId: pending.connectedAccountId, returnPath: pending.returnPath };
+    return { ...result, connectedAccountId: pending.connectedAccountId, returnPath };
   };
   const { signal } = options;
   // Aborted (the page is leaving): decide nothing, so the pending attempt stays for the next run.

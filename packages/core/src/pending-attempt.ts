@@ -11,7 +11,10 @@ export interface PendingAttempt {
   authConfigId: string;
   connectedAccountId: string;
   state: string;
-  /** Path, query and hash of the page to come back to (same origin only). */
+  /**
+   * Path, query and hash of the page to come back to, as stored: only the callback route uses it,
+   * through `safeReturnPath` (same origin only).
+   */
   returnPath: string;
   /** `expires_at` of the link session, in epoch milliseconds. */
   expiresAt: number;
@@ -55,7 +58,7 @@ export function readPendingAttempt(storage: StorageLike | undefined): PendingAtt
   ) {
     return undefined;
   }
-  return { authConfigId, connectedAccountId, state, returnPath: safeReturnPath(returnPath), expiresAt };
+  return { authConfigId, connectedAccountId, state, returnPath, expiresAt };
 }
 
 export function clearPendingAttempt(storage: StorageLike | undefined): void {
