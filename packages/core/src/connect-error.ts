@@ -60,21 +60,21 @@ export class ConnectError extends Error {
     Object.assign(this, fields, { errors: init.errors ?? [], fieldErrors: init.fieldErrors ?? {} });
   }
 
-  /** `name`, `kind`, `message` and the fields above: the error's own enumerable properties. */
-  toJSON(): {
-    name: string;
-    kind: ConnectErrorKind;
-    message: string;
-    status: number | undefined;
-    slug: string | undefined;
-    code: number | undefined;
-    requestId: string | undefined;
-    suggestedFix: string | undefined;
-    errors: readonly string[];
-    fieldErrors: Readonly<Record<string, readonly string[]>>;
-    path: string | undefined;
-  } {
-    return { ...this, message: this.message };
+  /** `name`, `kind`, `message` and the fields above: its own enumerable properties, and the message. */
+  toJSON() {
+    return { ...this, message: this.message } as {
+      name: string;
+      kind: ConnectErrorKind;
+      message: string;
+      status: number | undefined;
+      slug: string | undefined;
+      code: number | undefined;
+      requestId: string | undefined;
+      suggestedFix: string | undefined;
+      errors: ReadonlyArray<string>;
+      fieldErrors: Readonly<Record<string, ReadonlyArray<string>>>;
+      path: string | undefined;
+    };
   }
 }
 
