@@ -60,9 +60,11 @@ export class ConnectError extends Error {
     Object.assign(this, fields, { errors: init.errors ?? [], fieldErrors: init.fieldErrors ?? {} });
   }
 
-  /** `name`, `kind`, `message` and the fields above: its own enumerable properties, and the message. */
+  /** `name`, `kind`, `message` and the fields above; nothing an engine adds (Safari's `line`, `sourceURL`). */
   toJSON() {
-    return { ...this, message: this.message } as {
+    const json: Record<string, unknown> = { name: this.name, kind: this.kind, message: this.message };
+    for (const key of [...FIELDS, 'errors', 'fieldErrors'] as const) json[key] = this[key];
+    return json as {
       name: string;
       kind: ConnectErrorKind;
       message: string;
