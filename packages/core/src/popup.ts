@@ -127,7 +127,9 @@ export function openPopupPlaceholder(
   );
   if (!win) return null;
   // A reused window may already show another origin's page; it is navigated soon anyway.
-  quietly(() => writePlaceholder(win.document, placeholder, { ...openerTheme(opener), ...placeholder.theme }));
+  quietly(() =>
+    writePlaceholder(win.document, placeholder, { ...openerTheme(opener), ...placeholder.theme }),
+  );
   return {
     // A severed window's `closed` may throw: it is open as far as the flow can tell.
     get closed() {
@@ -143,9 +145,15 @@ export function openPopupPlaceholder(
   };
 }
 
-/** A colour for a style attribute: what CSS reads as a colour, nothing that could close the rule. */
-const safeColor = (value: string | undefined, fallback: string) =>
-  value && /^[#\w(),.%\s-]+$/.test(value) ? value : fallback;
+/**
+ * Sets `name` to `value` through the CSSOM, over `fallback`: a value that is not one CSS value of
+ * that property (`red;background-image:url(…)`) is dropped by the browser's parser, so the
+ * fallback stays and nothing breaks out of the declaration.
+ */
+function paint(style: CSSStyleDeclaration, name: string, fallback: string, value: string | undefined): void {
+  style.setProperty(name, fallback);
+  if (value) style.setProperty(name, value);
+}
 
 function writePlaceholder(doc: Document, placeholder: PopupPlaceholder, theme: PopupTheme): void {
   const dark = theme.colorScheme === 'dark';
@@ -153,10 +161,10 @@ function writePlaceholder(doc: Document, placeholder: PopupPlaceholder, theme: P
   doc.title = placeholder.title ?? text;
   doc.documentElement.style.colorScheme = dark ? 'dark' : 'light';
   const body = doc.body ?? doc.documentElement.appendChild(doc.createElement('body'));
-  body.setAttribute(
-    'style',
-    `margin:0;min-height:100vh;display:grid;place-content:center;gap:1rem;text-align:center;font:16px system-ui,sans-serif;background:${safeColor(theme.background, dark ? '#0f172a' : '#ffffff')};color:${safeColor(theme.color, dark ? '#e2e8f0' : '#0f172a')}`,
-  );
+  body.style.cssText =
+    'margin:0;min-height:100vh;display:grid;place-content:center;gap:1rem;text-align:center;font:16px system-ui,sans-serif';
+  paint(body.style, 'background', dark ? '#0f172a' : '#ffffff', theme.background);
+  paint(body.style, 'color', dark ? '#e2e8f0' : '#0f172a', theme.color);
   const main = doc.createElement('main');
   const status = main.appendChild(doc.createElement('p'));
   status.setAttribute('role', 'status');
@@ -167,10 +175,9 @@ function writePlaceholder(doc: Document, placeholder: PopupPlaceholder, theme: P
     const cancel = main.appendChild(doc.createElement('button'));
     cancel.type = 'button';
     cancel.textContent = cancelText;
-    cancel.setAttribute(
-      'style',
-      `font:inherit;color:${safeColor(theme.accent, dark ? '#a5b4fc' : '#4338ca')};background:none;border:0;padding:0.25rem;text-decoration:underline;cursor:pointer`,
-    );
+    cancel.style.cssText =
+      'font:inherit;background:none;border:0;padding:0.25rem;text-decoration:underline;cursor:pointer';
+    paint(cancel.style, 'color', dark ? '#a5b4fc' : '#4338ca', theme.accent);
     cancel.addEventListener('click', () => onCancel());
   }
   body.replaceChildren(main);
