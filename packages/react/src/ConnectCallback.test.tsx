@@ -57,17 +57,23 @@ function CallbackPage({ url, navigated }: { url: string; navigated: string[] }) 
   );
 }
 
+/** Renders the callback page for a redirect that connects; resolves with where it sent the user. */
+async function finishRedirect(backend: ConnectBackend, url: string): Promise<string[]> {
+  const navigated: string[] = [];
+  render(
+    <ConnectProvider backend={backend} queryClient={createConnectQueryClient()}>
+      <CallbackPage url={url} navigated={navigated} />
+    </ConnectProvider>,
+  );
+  await screen.findByText('Saved: connected');
+  return navigated;
+}
+
 describe('<ConnectCallback>', () => {
   it('checks a redirect once, even when inline callbacks re-render its parent', async () => {
     const { backend, url, checks } = await redirectAttempt();
     const close = vi.spyOn(window, 'close').mockImplementation(() => {});
-    const navigated: string[] = [];
-    render(
-      <ConnectProvider backend={backend} queryClient={createConnectQueryClient()}>
-        <CallbackPage url={url} navigated={navigated} />
-      </ConnectProvider>,
-    );
-    await screen.findByText('Saved: connected');
+    const navigated = await finishRedirect(backend, url);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(screen.getByRole('status').textContent).toBe('Connected');
     expect(screen.getByRole('link', { name: 'Return to the app' }).getAttribute('href')).toBe('/settings');
@@ -78,13 +84,7 @@ describe('<ConnectCallback>', () => {
 
   it('sends the user back only to a same-origin path, whatever storage held', async () => {
     const { backend, url } = await redirectAttempt('ACTIVE', '/a/..//evil.example/steal');
-    const navigated: string[] = [];
-    render(
-      <ConnectProvider backend={backend} queryClient={createConnectQueryClient()}>
-        <CallbackPage url={url} navigated={navigated} />
-      </ConnectProvider>,
-    );
-    await screen.findByText('Saved: connected');
+    const navigated = await finishRedirect(backend, url);
     expect(navigated).toEqual(['/']);
     expect(screen.getByRole('link', { name: 'Return to the app' }).getAttribute('href')).toBe('/');
   });
