@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { isConnectError } from './connect-error';
+import { ConnectError, isConnectError } from './connect-error';
 import { connectErrorFromEnvelope, fieldErrorsFromMessages } from './envelope-error';
 import { errorExamples } from './fixtures/api-examples';
 import { REDACTED, redactSecrets } from './redact';
@@ -43,6 +43,31 @@ describe('connectErrorFromEnvelope', () => {
     );
     expect(JSON.stringify(error)).not.toContain('sk_1');
     expect(error.fieldErrors).toEqual({ api_key: [REDACTED] });
+  });
+});
+
+describe('ConnectError', () => {
+  it('carries and lists only its own fields, whatever else its init held', () => {
+    const init = { message: 'm', status: 500, slug: 's', headers: { authorization: 'Bearer sk_1' } };
+    const error = new ConnectError('http', init);
+    expect(Object.keys(error.toJSON()).sort()).toEqual(
+      [
+        'code',
+        'errors',
+        'fieldErrors',
+        'kind',
+        'message',
+        'name',
+        'path',
+        'requestId',
+        'slug',
+        'status',
+        'suggestedFix',
+      ].sort(),
+    );
+    expect(error.toJSON()).toMatchObject({ name: 'ConnectError', kind: 'http', message: 'm', status: 500 });
+    expect(JSON.stringify(error)).not.toContain('sk_1');
+    expect(Object.hasOwn(error, 'headers')).toBe(false);
   });
 });
 

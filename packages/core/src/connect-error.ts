@@ -31,6 +31,9 @@ export interface ConnectErrorInit {
   cause?: unknown;
 }
 
+/** What a `ConnectError` carries besides `kind`, `message`, `errors` and `fieldErrors`. */
+const FIELDS = ['status', 'slug', 'code', 'requestId', 'suggestedFix', 'path'] as const;
+
 /**
  * The one error type of the kit. `kind` says what happened; the other fields carry what the
  * backend's error envelope said. It never carries a secret: constructors redact the values
@@ -51,30 +54,28 @@ export class ConnectError extends Error {
 
   constructor(kind: ConnectErrorKind, init: ConnectErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.kind = kind;
-    this.status = init.status;
-    this.slug = init.slug;
-    this.code = init.code;
-    this.requestId = init.requestId;
-    this.suggestedFix = init.suggestedFix;
-    this.errors = init.errors ?? [];
-    this.fieldErrors = init.fieldErrors ?? {};
-    this.path = init.path;
+    // Only the named fields, whatever else `init` holds (a stored error is read back from storage).
+    const fields: Record<string, unknown> = { kind };
+    for (const key of FIELDS) fields[key] = init[key];
+    Object.assign(this, fields, { errors: init.errors ?? [], fieldErrors: init.fieldErrors ?? {} });
   }
 
+  /** `name`, `kind`, `message` and the fields above; nothing an engine adds (Safari's `line`, `sourceURL`). */
   toJSON() {
-    return {
-      name: this.name,
-      kind: this.kind,
-      message: this.message,
-      status: this.status,
-      slug: this.slug,
-      code: this.code,
-      requestId: this.requestId,
-      suggestedFix: this.suggestedFix,
-      errors: this.errors,
-      fieldErrors: this.fieldErrors,
-      path: this.path,
+    const json: Record<string, unknown> = { name: this.name, kind: this.kind, message: this.message };
+    for (const key of [...FIELDS, 'errors', 'fieldErrors'] as const) json[key] = this[key];
+    return json as {
+      name: string;
+      kind: ConnectErrorKind;
+      message: string;
+      status: number | undefined;
+      slug: string | undefined;
+      code: number | undefined;
+      requestId: string | undefined;
+      suggestedFix: string | undefined;
+      errors: ReadonlyArray<string>;
+      fieldErrors: Readonly<Record<string, ReadonlyArray<string>>>;
+      path: string | undefined;
     };
   }
 }

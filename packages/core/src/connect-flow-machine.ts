@@ -159,6 +159,6 @@ export function transition(snapshot: ConnectFlowSnapshot, event: ConnectFlowEven
 
 export function popupClosedError(): ConnectError {
   return new ConnectError('popup_closed', {
-    message: 'The sign-in window was closed before the connection finished.',
+    message: 'The sign-in window was closed.',
   });
 }

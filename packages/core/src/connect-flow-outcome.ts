@@ -123,7 +123,7 @@ export function checkRedirectUrl(value: string): string | ConnectError {
   }
   if (url.protocol === 'http:' || url.protocol === 'https:') return url.href;
   return new ConnectError('invalid_response', {
-    message: 'The backend returned a redirect URL that is not http or https.',
+    message: 'redirect_url is not an http(s) URL.',
     path: 'redirect_url',
   });
 }
@@ -131,8 +131,8 @@ export function checkRedirectUrl(value: string): string | ConnectError {
 /** The link session ran out before the user finished; `reason` is the backend's when it gave one. */
 export function linkExpiredError(reason?: string): ConnectError {
   return new ConnectError('expired', {
-    message: reason ?? 'The connection link expired before it was completed.',
-    suggestedFix: 'Try again to get a new link.',
+    message: reason ?? 'The link expired.',
+    suggestedFix: 'Try again for a new link.',
   });
 }
 
@@ -150,7 +150,7 @@ export function checkLinkSession(
   const expiresAtMs = Date.parse(session.expires_at);
   if (!Number.isNaN(expiresAtMs)) return { redirectUrl, expiresAtMs };
   return new ConnectError('invalid_response', {
-    message: 'The link session has no valid expiry.',
+    message: 'expires_at is not a date.',
     path: 'expires_at',
   });
 }
@@ -158,6 +158,6 @@ export function checkLinkSession(
 export function popupBlockedError(): ConnectError {
   return new ConnectError('popup_blocked', {
     message: 'The browser blocked the sign-in window.',
-    suggestedFix: 'Allow pop-ups for this site, then try again.',
+    suggestedFix: 'Allow pop-ups for this site.',
   });
 }

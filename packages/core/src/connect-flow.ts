@@ -310,14 +310,12 @@ export class ConnectFlow {
     options: { immediate: boolean; onPending?: () => void },
   ): void {
     const poll = pollAccount({
+      // The environment's clock and timers, and the backoff of `options.poll`.
+      ...this.#env,
+      ...this.#options.poll,
       read: (signal) => this.#options.backend.getConnectedAccount(accountId, { signal }),
       expiresAt,
       immediate: options.immediate,
-      initialMs: this.#options.poll?.initialMs,
-      maxMs: this.#options.poll?.maxMs,
-      now: this.#env.now,
-      setTimeout: this.#env.setTimeout,
-      clearTimeout: this.#env.clearTimeout,
       onPending: (outcome) => {
         if (!(outcome instanceof ConnectError)) options.onPending?.();
       },

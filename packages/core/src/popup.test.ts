@@ -136,6 +136,7 @@ describe('the placeholder page', () => {
     );
     const { body } = page;
     expect(body.getAttribute('style')).not.toContain('evil');
+    expect(body.style.background).toMatch(/#0f172a|rgb\(15, 23, 42\)/);
     expect(body.style.color).toBe('rgb(1, 2, 3)');
   });
 

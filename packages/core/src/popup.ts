@@ -75,21 +75,21 @@ type OpenerWindow = Pick<Window, 'open' | 'screenX' | 'screenY' | 'outerWidth' |
  * (`--plugboard-color-*`, `data-theme`, `color-scheme`); empty where it cannot be read.
  */
 export function openerTheme(opener: Partial<Pick<Window, 'document' | 'getComputedStyle'>>): PopupTheme {
-  try {
-    const root = opener.document?.documentElement;
-    if (!root || !opener.getComputedStyle) return {};
-    const style = opener.getComputedStyle(root);
-    const read = (name: string) => style.getPropertyValue(name).trim() || undefined;
-    const scheme = root.dataset.theme ?? read('color-scheme');
-    return {
-      background: read('--plugboard-color-surface'),
-      color: read('--plugboard-color-text'),
-      accent: read('--plugboard-color-accent'),
-      colorScheme: scheme === 'light' || scheme === 'dark' ? scheme : undefined,
-    };
-  } catch {
-    return {};
-  }
+  return (
+    quietly(() => {
+      const root = opener.document?.documentElement;
+      if (!root || !opener.getComputedStyle) return undefined;
+      const style = opener.getComputedStyle(root);
+      const read = (name: string) => style.getPropertyValue(name).trim() || undefined;
+      const scheme = root.dataset.theme ?? read('color-scheme');
+      return {
+        background: read('--plugboard-color-surface'),
+        color: read('--plugboard-color-text'),
+        accent: read('--plugboard-color-accent'),
+        colorScheme: scheme === 'light' || scheme === 'dark' ? scheme : undefined,
+      };
+    }) ?? {}
+  );
 }
 
 /** `window.open` features for a window of `width`×`height` centred over `opener`. */
@@ -98,6 +98,15 @@ export function popupFeatures(opener: OpenerWindow, width = POPUP_WIDTH, height 
   const top = Math.max(0, Math.round(opener.screenY + (opener.outerHeight - height) / 2));
   // No `noopener`: it makes `window.open` return null, and we need the handle to navigate it.
   return `popup=yes,width=${width},height=${height},left=${left},top=${top}`;
+}
+
+/** `action()`, or `undefined` when it throws (a window COOP severed, or another origin's page). */
+function quietly<T>(action: () => T): T | undefined {
+  try {
+    return action();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -109,84 +118,67 @@ export function openPopupPlaceholder(
   opener: OpenerWindow,
   placeholder: PopupPlaceholder = {},
 ): PopupHandle | null {
-  let popup: Window | null;
-  try {
-    popup = opener.open(
+  const win = quietly(() =>
+    opener.open(
       'about:blank',
       placeholder.name ?? 'plugboard-connect',
       popupFeatures(opener, placeholder.width, placeholder.height),
-    );
-  } catch {
-    return null;
-  }
-  if (!popup) return null;
-  writePlaceholder(popup, placeholder, { ...openerTheme(opener), ...placeholder.theme });
-  const win = popup;
+    ),
+  );
+  if (!win) return null;
+  // A reused window may already show another origin's page; it is navigated soon anyway.
+  quietly(() =>
+    writePlaceholder(win.document, placeholder, { ...openerTheme(opener), ...placeholder.theme }),
+  );
   return {
+    // A severed window's `closed` may throw: it is open as far as the flow can tell.
     get closed() {
-      try {
-        return win.closed;
-      } catch {
-        return false;
-      }
+      return quietly(() => win.closed) ?? false;
     },
     navigate(url) {
       win.location.replace(url);
     },
-    focus() {
-      try {
-        win.focus();
-      } catch {
-        // A severed window cannot be focused from here; the caller opens the link again.
-      }
-    },
-    close() {
-      try {
-        win.close();
-      } catch {
-        // A severed window cannot be closed from here; the user closes it.
-      }
-    },
+    // A severed window cannot be focused or closed from here: the caller opens the link again, or
+    // the user closes it.
+    focus: () => quietly(() => win.focus()),
+    close: () => quietly(() => win.close()),
   };
 }
 
-/** A colour for a style attribute: what CSS reads as a colour, nothing that could close the rule. */
-const safeColor = (value: string | undefined, fallback: string) =>
-  value && /^[#\w(),.%\s-]+$/.test(value) ? value : fallback;
+/**
+ * Sets `name` to `value` through the CSSOM, over `fallback`: a value that is not one CSS value of
+ * that property (`red;background-image:url(…)`) is dropped by the browser's parser, so the
+ * fallback stays and nothing breaks out of the declaration.
+ */
+function paint(style: CSSStyleDeclaration, name: string, fallback: string, value: string | undefined): void {
+  style.setProperty(name, fallback);
+  if (value) style.setProperty(name, value);
+}
 
-function writePlaceholder(popup: Window, placeholder: PopupPlaceholder, theme: PopupTheme): void {
-  try {
-    const doc = popup.document;
-    const dark = theme.colorScheme === 'dark';
-    const color = safeColor(theme.color, dark ? '#e2e8f0' : '#0f172a');
-    const accent = safeColor(theme.accent, dark ? '#a5b4fc' : '#4338ca');
-    doc.title = placeholder.title ?? placeholder.text ?? 'Connecting…';
-    doc.documentElement.style.colorScheme = dark ? 'dark' : 'light';
-    const body = doc.body ?? doc.documentElement.appendChild(doc.createElement('body'));
-    body.setAttribute(
-      'style',
-      `margin:0;min-height:100vh;display:grid;place-content:center;gap:1rem;text-align:center;font:16px system-ui,sans-serif;background:${safeColor(theme.background, dark ? '#0f172a' : '#ffffff')};color:${color}`,
-    );
-    const main = doc.createElement('main');
-    const status = doc.createElement('p');
-    status.setAttribute('role', 'status');
-    status.textContent = placeholder.text ?? placeholder.title ?? 'Connecting…';
-    main.append(status);
-    const { cancelText, onCancel } = placeholder;
-    if (cancelText && onCancel) {
-      // A link's look, a button's meaning: it does something, it goes nowhere.
-      const cancel = doc.createElement('button');
-      cancel.type = 'button';
-      cancel.textContent = cancelText;
-      cancel.setAttribute(
-        'style',
-        `font:inherit;color:${accent};background:none;border:0;padding:0.25rem;text-decoration:underline;cursor:pointer`,
-      );
-      cancel.addEventListener('click', () => onCancel());
-      main.append(cancel);
-    }
-    body.replaceChildren(main);
-  } catch {
-    // A reused window may already show another origin's page; it is navigated soon anyway.
+function writePlaceholder(doc: Document, placeholder: PopupPlaceholder, theme: PopupTheme): void {
+  const dark = theme.colorScheme === 'dark';
+  const text = placeholder.text ?? placeholder.title ?? 'Connecting…';
+  doc.title = placeholder.title ?? text;
+  doc.documentElement.style.colorScheme = dark ? 'dark' : 'light';
+  const body = doc.body ?? doc.documentElement.appendChild(doc.createElement('body'));
+  body.style.cssText =
+    'margin:0;min-height:100vh;display:grid;place-content:center;gap:1rem;text-align:center;font:16px system-ui,sans-serif';
+  paint(body.style, 'background', dark ? '#0f172a' : '#ffffff', theme.background);
+  paint(body.style, 'color', dark ? '#e2e8f0' : '#0f172a', theme.color);
+  const main = doc.createElement('main');
+  const status = main.appendChild(doc.createElement('p'));
+  status.setAttribute('role', 'status');
+  status.textContent = text;
+  const { cancelText, onCancel } = placeholder;
+  if (cancelText && onCancel) {
+    // A link's look, a button's meaning: it does something, it goes nowhere.
+    const cancel = main.appendChild(doc.createElement('button'));
+    cancel.type = 'button';
+    cancel.textContent = cancelText;
+    cancel.style.cssText =
+      'font:inherit;background:none;border:0;padding:0.25rem;text-decoration:underline;cursor:pointer';
+    paint(cancel.style, 'color', dark ? '#a5b4fc' : '#4338ca', theme.accent);
+    cancel.addEventListener('click', () => onCancel());
   }
+  body.replaceChildren(main);
 }

@@ -1,4 +1,4 @@
-import type { ConnectEnvironment } from '@plugboard/core';
+import type { ConnectEnvironment, PopupPlaceholder } from '@plugboard/core';
 import { openPopupPlaceholder } from '@plugboard/core/internal';
 import { createSandbox } from '@plugboard/sandbox';
 import { render, screen, waitFor } from '@testing-library/react';
@@ -39,13 +39,23 @@ function placeholderWindow() {
   return { doc, win, environment, status, button };
 }
 
-function connectButton(environment: Partial<ConnectEnvironment>, messages?: Messages) {
+function connectButton(
+  environment: Partial<ConnectEnvironment>,
+  messages?: Messages,
+  popup?: PopupPlaceholder,
+) {
   const sandbox = createSandbox();
   // Slow enough that the placeholder is still up when the test reads it.
   sandbox.control.setLatency(60_000, 'createLinkSession');
   render(
     <ConnectProvider backend={sandbox.backend} queryClient={createConnectQueryClient()} messages={messages}>
-      <ConnectAccountButton authConfigId="ac_github" appName="GitHub" mode="popup" environment={environment}>
+      <ConnectAccountButton
+        authConfigId="ac_github"
+        appName="GitHub"
+        mode="popup"
+        environment={environment}
+        popup={popup}
+      >
         Connect GitHub
       </ConnectAccountButton>
     </ConnectProvider>,
@@ -82,5 +92,22 @@ describe("the popup's placeholder page", () => {
     expect(popup.status()).toBe('Verbindung mit GitHub wird hergestellt…');
     expect(popup.button('Abbrechen')).toBeDefined();
     expect(popup.doc.documentElement.style.colorScheme).toBe('light');
+  });
+
+  it('takes the app’s own popup options over the kit’s, and leaves the button element alone', async () => {
+    const opened: PopupPlaceholder[] = [];
+    const popup = placeholderWindow();
+    const environment: Partial<ConnectEnvironment> = {
+      openPopup: (placeholder) => {
+        opened.push(placeholder);
+        return popup.environment.openPopup?.(placeholder) ?? null;
+      },
+    };
+    connectButton(environment, undefined, { width: 640, text: 'Opening GitHub…' });
+    const button = screen.getByRole('button', { name: 'Connect GitHub' });
+    await userEvent.click(button);
+    expect(opened[0]).toMatchObject({ width: 640, text: 'Opening GitHub…', cancelText: 'Cancel' });
+    expect(popup.status()).toBe('Opening GitHub…');
+    expect(button.hasAttribute('popup')).toBe(false);
   });
 });

@@ -15,7 +15,7 @@ import { useConnectContext } from './ConnectProvider';
 import { cx } from './class-names';
 import { ErrorDetails } from './ErrorDetails';
 import { describeError, reportMisconfiguration } from './error-message';
-import { defaultConnectMessages, STATUS_MESSAGE } from './messages-connect';
+import { defaultButtonMessages, STATUS_MESSAGE } from './messages-connect';
 import type { AccountAwareConnect, AccountAwareOptions } from './useAccountAwareConnect';
 import {
   popupPlaceholderIn,
@@ -68,6 +68,7 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
       onError,
       onStateChange,
       environment,
+      popup,
       allowMultiple,
       appName,
       accountActions,
@@ -79,16 +80,12 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
       ...buttonProps
     } = props;
     const { messages: overrides, errorMessages } = useConnectContext();
-    const messages = useMemo(() => ({ ...defaultConnectMessages, ...overrides }), [overrides]);
+    const messages = useMemo(() => ({ ...defaultButtonMessages, ...overrides }), [overrides]);
+    // The flow's options as given (the hook reads only its own); the popup's page in the kit's
+    // words unless `popup` says otherwise.
     const flow = useConnectAccount({
-      authConfigId,
-      mode,
-      callbackUrl,
-      onSuccess,
-      onError,
-      onStateChange,
-      environment,
-      popup: popupPlaceholderIn(messages, appName),
+      ...props,
+      popup: { ...popupPlaceholderIn(messages, appName), ...popup },
     });
     // The account this button stands for: connected shows it, failed / expired / disabled reconnects it.
     const useAccount = accountActions?.useConnect ?? useFlowOnly;

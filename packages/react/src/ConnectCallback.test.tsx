@@ -17,7 +17,7 @@ afterEach(() => {
 });
 
 /** A redirect-mode attempt saved before the page left, whose account the backend reports as `status`. */
-async function redirectAttempt(status: 'ACTIVE' | 'EXPIRED' = 'ACTIVE') {
+async function redirectAttempt(status: 'ACTIVE' | 'EXPIRED' = 'ACTIVE', returnPath = '/settings') {
   const sandbox = createSandbox();
   const link = await sandbox.backend.createLinkSession({ auth_config_id: 'ac_github', user_id: 'test-user' });
   sandbox.control.setStatusSequence([status], { accountId: link.connected_account_id });
@@ -33,7 +33,7 @@ async function redirectAttempt(status: 'ACTIVE' | 'EXPIRED' = 'ACTIVE') {
     authConfigId: 'ac_github',
     connectedAccountId: link.connected_account_id,
     state: 'nonce-1',
-    returnPath: '/settings',
+    returnPath,
     expiresAt: Date.now() + 60_000,
   });
   const url = `http://localhost/callback?${STATE_PARAM}=nonce-1&status=success`;
@@ -57,23 +57,36 @@ function CallbackPage({ url, navigated }: { url: string; navigated: string[] }) 
   );
 }
 
+/** Renders the callback page for a redirect that connects; resolves with where it sent the user. */
+async function finishRedirect(backend: ConnectBackend, url: string): Promise<string[]> {
+  const navigated: string[] = [];
+  render(
+    <ConnectProvider backend={backend} queryClient={createConnectQueryClient()}>
+      <CallbackPage url={url} navigated={navigated} />
+    </ConnectProvider>,
+  );
+  await screen.findByText('Saved: connected');
+  return navigated;
+}
+
 describe('<ConnectCallback>', () => {
   it('checks a redirect once, even when inline callbacks re-render its parent', async () => {
     const { backend, url, checks } = await redirectAttempt();
     const close = vi.spyOn(window, 'close').mockImplementation(() => {});
-    const navigated: string[] = [];
-    render(
-      <ConnectProvider backend={backend} queryClient={createConnectQueryClient()}>
-        <CallbackPage url={url} navigated={navigated} />
-      </ConnectProvider>,
-    );
-    await screen.findByText('Saved: connected');
+    const navigated = await finishRedirect(backend, url);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(screen.getByRole('status').textContent).toBe('Connected');
     expect(screen.getByRole('link', { name: 'Return to the app' }).getAttribute('href')).toBe('/settings');
     expect(navigated).toEqual(['/settings']);
     expect(checks()).toBe(1);
     expect(close).not.toHaveBeenCalled();
+  });
+
+  it('sends the user back only to a same-origin path, whatever storage held', async () => {
+    const { backend, url } = await redirectAttempt('ACTIVE', '/a/..//evil.example/steal');
+    const navigated = await finishRedirect(backend, url);
+    expect(navigated).toEqual(['/']);
+    expect(screen.getByRole('link', { name: 'Return to the app' }).getAttribute('href')).toBe('/');
   });
 
   it('opened directly, says there is nothing to finish and stays open', async () => {
