@@ -10,11 +10,11 @@ import {
   authConfigRefSchema,
   CONNECTION_DATA_KEYS,
   connectedAccountSchema,
+  createConnectedAccountRequestSchema,
   createConnectedAccountResponseSchema,
   errorEnvelopeSchema,
   fieldsOf,
   type LinkSessionInput,
-  lightCreateConnectedAccountRequestSchema,
   linkSessionInputSchema,
   linkSessionResponseSchema,
   toolkitSchema,
@@ -132,7 +132,7 @@ export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
 
     async createConnectedAccount(input, requestOptions) {
       const request = normalizeCreateConnectedAccountRequest(input);
-      checkRequest(lightCreateConnectedAccountRequestSchema, request, `POST ${api}/connected_accounts`);
+      checkRequest(createConnectedAccountRequestSchema, request, `POST ${api}/connected_accounts`);
       const val: Record<string, unknown> = request.connection.state?.val ?? {};
       const data: Record<string, unknown> = request.connection.data ?? {};
       return send(

@@ -91,7 +91,14 @@ function arbitraryOf(schema: z.ZodMiniType): fc.Arbitrary<unknown> {
       if (def.format === 'url') return fc.webUrl({ withQueryParameters: true, withFragments: true });
       if (def.format === 'uuid') return fc.uuid();
       const min = def.checks?.find((check) => check._zod.def.check === 'min_length')?._zod.def.minimum ?? 0;
-      return fc.string({ unit: 'binary', minLength: min, maxLength: min + 12 });
+      const text = fc.string({ unit: 'binary', minLength: min, maxLength: min + 12 });
+      // A refined string (a request's URL or id, see `requestUrl` in wire.ts): URLs, and any text.
+      if (def.checks?.some((check) => check._zod.def.check === 'custom'))
+        return fc.oneof(
+          { weight: 4, arbitrary: fc.webUrl({ withQueryParameters: true, withFragments: true }) },
+          { weight: 1, arbitrary: text },
+        );
+      return text;
     }
     case 'number':
       return fc.oneof(fc.double(), fc.integer(), fc.constant(-0));

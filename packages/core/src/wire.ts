@@ -278,22 +278,16 @@ export type ReadConnectionState = z.infer<typeof readConnectionStateSchema>;
 // ── POST /api/v3/connected_accounts/link ─────────────────────────────────────────────────
 
 /**
- * How a request schema checks an id (non-empty) and a URL. The sandbox and the server proxy, which
- * are the requests' judges, use zod's own kinds (`requestKinds`). The browser's pre-check in
- * `createHttpBackend` uses `lightRequestKinds` (the `light…RequestSchema`s): refinements that accept exactly the same strings
- * but keep zod's `$ZodURL` and `$ZodCheckMinLength` machinery (~0.8 kB min+gzip) out of the
- * browser bundle. Only its issues differ (code `custom`, the message below); the proxy
- * re-validates every request with the full kinds anyway.
+ * A request's id: a non-empty string. One refinement rather than `z.minLength(1)`, and a URL one
+ * rather than `z.url()`: they accept exactly the same strings (`wire.test.ts` checks it against
+ * zod's own kinds by property), and keep zod's `$ZodCheckMinLength` and `$ZodURL` machinery
+ * (~0.8 kB min+gzip) out of a browser bundle. The browser's pre-check in `createHttpBackend`, the
+ * server proxy and the sandbox all judge a request with these same schemas; the issue's code is
+ * `custom`, its message the one zod's English locale words (`Too small: expected at least 1`,
+ * `Invalid URL`), which mini would not load.
  */
-interface RequestKinds {
-  id: () => z.ZodMiniType<string, string>;
-  url: () => z.ZodMiniType<string, string>;
-}
-
-const requestKinds: RequestKinds = {
-  id: () => z.string().check(z.minLength(1)),
-  url: () => z.url(),
-};
+const requestId = () =>
+  z.string().check(z.refine((value) => value.length > 0, 'Too small: expected at least 1'));
 
 /** What `z.url()` accepts (its default options): whatever the URL parser takes once trimmed. */
 function isUrl(value: string): boolean {
@@ -305,37 +299,26 @@ function isUrl(value: string): boolean {
   }
 }
 
-const lightRequestKinds: RequestKinds = {
-  id: () => z.string().check(z.refine((value) => value.length > 0, 'Too small: expected at least 1')),
-  url: () => z.string().check(z.refine(isUrl, 'Invalid URL')),
-};
+const requestUrl = () => z.string().check(z.refine(isUrl, 'Invalid URL'));
 
-/*#__NO_SIDE_EFFECTS__*/
-function makeLinkSessionRequestSchema(kinds: RequestKinds) {
-  return z.object({
-    auth_config_id: kinds.id(),
-    user_id: kinds.id(),
-    callback_url: z.optional(z.string()),
-    connection_data: z.optional(connectionDataSchema),
-    /** v3.1: a name for the account the link creates. */
-    alias: z.optional(z.string()),
-  });
-}
-
-export const linkSessionRequestSchema = makeLinkSessionRequestSchema(requestKinds);
-/** `linkSessionRequestSchema` with the browser's light kinds (see `RequestKinds`); same type. */
-export const lightLinkSessionRequestSchema = makeLinkSessionRequestSchema(lightRequestKinds);
+export const linkSessionRequestSchema = z.object({
+  auth_config_id: requestId(),
+  user_id: requestId(),
+  callback_url: z.optional(z.string()),
+  connection_data: z.optional(connectionDataSchema),
+  /** v3.1: a name for the account the link creates. */
+  alias: z.optional(z.string()),
+});
 export type LinkSessionRequest = z.infer<typeof linkSessionRequestSchema>;
 
 /**
  * What a browser sends to create a link session: the request without a required `user_id`, which
- * a server proxy (`@plugboard/server`) binds from the session; a direct backend needs it. Checked
- * with the light kinds. Spelled out rather than `z.partial(…)`, which brings zod's whole partial
+ * a server proxy (`@plugboard/server`) binds from the session; a direct backend needs it. Spelled out rather than `z.partial(…)`, which brings zod's whole partial
  * machinery to the browser.
  */
 export const linkSessionInputSchema = z.object({
-  ...lightLinkSessionRequestSchema.shape,
-  user_id: z.optional(lightLinkSessionRequestSchema.shape.user_id),
+  ...linkSessionRequestSchema.shape,
+  user_id: z.optional(linkSessionRequestSchema.shape.user_id),
 });
 export type LinkSessionInput = z.infer<typeof linkSessionInputSchema>;
 
@@ -353,30 +336,22 @@ export type LinkSession = z.infer<typeof linkSessionResponseSchema>;
 
 // ── POST /api/v3/connected_accounts ──────────────────────────────────────────────────────
 
-/*#__NO_SIDE_EFFECTS__*/
-function makeCreateConnectedAccountRequestSchema(kinds: RequestKinds) {
-  return z.object({
-    auth_config: z.object({ id: kinds.id() }),
-    connection: z.object({
-      state: z.optional(connectionStateSchema),
-      /** @deprecated use `state`; see `normalizeCreateConnectedAccountRequest`. */
-      data: z.optional(jsonRecord()),
-      user_id: z.optional(z.string()),
-      callback_url: z.optional(kinds.url()),
-      /** @deprecated use `callback_url`. */
-      redirect_uri: z.optional(kinds.url()),
-      /** @deprecated */
-      deprecated_is_v1_rerouted: z.optional(z.boolean()),
-    }),
-    /** [EXPERIMENTAL] validates only for the API key scheme. */
-    validate_credentials: z.optional(z.boolean()),
-  });
-}
-
-export const createConnectedAccountRequestSchema = makeCreateConnectedAccountRequestSchema(requestKinds);
-/** `createConnectedAccountRequestSchema` with the browser's light kinds (see `RequestKinds`); same type. */
-export const lightCreateConnectedAccountRequestSchema =
-  makeCreateConnectedAccountRequestSchema(lightRequestKinds);
+export const createConnectedAccountRequestSchema = z.object({
+  auth_config: z.object({ id: requestId() }),
+  connection: z.object({
+    state: z.optional(connectionStateSchema),
+    /** @deprecated use `state`; see `normalizeCreateConnectedAccountRequest`. */
+    data: z.optional(jsonRecord()),
+    user_id: z.optional(z.string()),
+    callback_url: z.optional(requestUrl()),
+    /** @deprecated use `callback_url`. */
+    redirect_uri: z.optional(requestUrl()),
+    /** @deprecated */
+    deprecated_is_v1_rerouted: z.optional(z.boolean()),
+  }),
+  /** [EXPERIMENTAL] validates only for the API key scheme. */
+  validate_credentials: z.optional(z.boolean()),
+});
 export type CreateConnectedAccountRequest = z.infer<typeof createConnectedAccountRequestSchema>;
 
 export const createConnectedAccountResponseSchema = z.object({
