@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
-import { connectedAccountSummaryShape, oneOf } from './wire';
+import { connectedAccountSummaryShape } from './wire-responses';
+import { oneOf } from './wire-values';
 
 /**
  * Wire schemas for managing connected accounts after the connect: the list
  * (`GET /api/v3/connected_accounts`), delete (`DELETE …/{id}`) and enable / disable
- * (`PATCH …/{id}/status`). Like the rest of `wire.ts`, responses tolerate and strip unknown keys.
+ * (`PATCH …/{id}/status`). Like the other `wire-*.ts` modules, responses tolerate and strip unknown keys.
  */
 
 // ── GET /api/v3/connected_accounts ───────────────────────────────────────────────────────

@@ -15,7 +15,7 @@ import {
   openStatusSchema,
 } from './wire';
 
-/** The requests' closed sets are custom checks (see `oneOf` in wire.ts): their values, and now and then another string. */
+/** The requests' closed sets are custom checks (see `oneOf` in wire-values.ts): their values, and now and then another string. */
 const closedSets = new Map<z.ZodMiniType, readonly string[]>([
   [authSchemeSchema, AUTH_SCHEMES],
   [connectionStatusSchema, CONNECTION_STATUSES],
@@ -92,7 +92,7 @@ function arbitraryOf(schema: z.ZodMiniType): fc.Arbitrary<unknown> {
       if (def.format === 'uuid') return fc.uuid();
       const min = def.checks?.find((check) => check._zod.def.check === 'min_length')?._zod.def.minimum ?? 0;
       const text = fc.string({ unit: 'binary', minLength: min, maxLength: min + 12 });
-      // A refined string (a request's URL or id, see `requestUrl` in wire.ts): URLs, and any text.
+      // A refined string (a request's URL or id, see `requestUrl` in wire-requests.ts): URLs, and any text.
       if (def.checks?.some((check) => check._zod.def.check === 'custom'))
         return fc.oneof(
           { weight: 4, arbitrary: fc.webUrl({ withQueryParameters: true, withFragments: true }) },
