@@ -6,6 +6,9 @@ import {
   NOT_JSON,
   openAuthSchemeSchema,
   openStatusSchema,
+  wireBoolean,
+  wireNullableString,
+  wireNumber,
 } from './wire-values';
 
 /**
@@ -100,14 +103,14 @@ export const authedUserSchema = z.object({
 /** Every documented connection field: the string ones, then those that hold something else. */
 const connectionFields = {
   ...optionalStrings(STRING_KEYS),
-  long_redirect_url: z.optional(z.boolean()),
-  refresh_token: z.optional(z.nullable(z.string())),
+  long_redirect_url: z.optional(wireBoolean),
+  refresh_token: z.optional(wireNullableString),
   // Documented as "any"; only a JSON value can be sent, so only a JSON value is accepted.
   expires_in: z.optional(jsonValue()),
   scope: z.optional(jsonValue()),
   authed_user: z.optional(authedUserSchema),
-  client_id_issued_at: z.optional(z.number()),
-  client_secret_expires_at: z.optional(z.number()),
+  client_id_issued_at: z.optional(wireNumber),
+  client_secret_expires_at: z.optional(wireNumber),
 };
 
 /**

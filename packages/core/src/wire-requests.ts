@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { connectionDataSchema, connectionStateSchema } from './wire-connection';
-import { jsonRecord } from './wire-values';
+import { jsonRecord, wireBoolean } from './wire-values';
 
 // ── POST /api/v3/connected_accounts/link ─────────────────────────────────────────────────
 
@@ -62,9 +62,9 @@ export const createConnectedAccountRequestSchema = z.object({
     /** @deprecated use `callback_url`. */
     redirect_uri: z.optional(requestUrl()),
     /** @deprecated */
-    deprecated_is_v1_rerouted: z.optional(z.boolean()),
+    deprecated_is_v1_rerouted: z.optional(wireBoolean),
   }),
   /** [EXPERIMENTAL] validates only for the API key scheme. */
-  validate_credentials: z.optional(z.boolean()),
+  validate_credentials: z.optional(wireBoolean),
 });
 export type CreateConnectedAccountRequest = z.infer<typeof createConnectedAccountRequestSchema>;

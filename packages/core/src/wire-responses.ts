@@ -1,6 +1,14 @@
 import * as z from 'zod/mini';
 import { readConnectionStateSchema } from './wire-connection';
-import { experimental, jsonRecord, openAuthSchemeSchema, openStatusSchema } from './wire-values';
+import {
+  experimental,
+  jsonRecord,
+  openAuthSchemeSchema,
+  openStatusSchema,
+  wireBoolean,
+  wireNullableString,
+  wireNumber,
+} from './wire-values';
 
 // ── POST /api/v3/connected_accounts/link ─────────────────────────────────────────────────
 
@@ -21,9 +29,9 @@ export const createConnectedAccountResponseSchema = z.object({
   /** @deprecated */
   status: openStatusSchema,
   /** @deprecated */
-  redirect_url: z.optional(z.nullable(z.string())),
+  redirect_url: z.optional(wireNullableString),
   /** @deprecated */
-  redirect_uri: z.optional(z.nullable(z.string())),
+  redirect_uri: z.optional(wireNullableString),
   /**
    * @deprecated use `id` and `auth_config.id`. Marked for removal; v3.1 omits it. The kit reads
    * nothing of it, so its uuids are taken as the strings they are.
@@ -44,8 +52,8 @@ export const connectedAccountSummaryShape = {
   auth_config: z.object({
     id: z.string(),
     auth_scheme: openAuthSchemeSchema,
-    is_composio_managed: z.optional(z.boolean()),
-    is_disabled: z.optional(z.boolean()),
+    is_composio_managed: z.optional(wireBoolean),
+    is_disabled: z.optional(wireBoolean),
     deprecated: z.optional(z.object({ uuid: z.string() })),
   }),
   id: z.string(),
@@ -55,12 +63,12 @@ export const connectedAccountSummaryShape = {
   status: openStatusSchema,
   created_at: z.string(),
   updated_at: z.optional(z.string()),
-  status_reason: z.optional(z.nullable(z.string())),
-  is_disabled: z.optional(z.boolean()),
+  status_reason: z.optional(wireNullableString),
+  is_disabled: z.optional(wireBoolean),
   test_request_endpoint: z.optional(z.string()),
   /** v3.1: the account's name and word id, and its `experimental` block, kept as they are. */
-  alias: z.optional(z.nullable(z.string())),
-  word_id: z.optional(z.nullable(z.string())),
+  alias: z.optional(wireNullableString),
+  word_id: z.optional(wireNullableString),
   experimental: experimental(),
 };
 
@@ -86,10 +94,10 @@ export type ConnectedAccount = z.infer<typeof connectedAccountSchema>;
 export function pageSchema<T extends z.ZodMiniType>(item: T) {
   return z.object({
     items: z.array(item),
-    next_cursor: z.nullable(z.string()),
-    total_pages: z.number(),
-    current_page: z.number(),
-    total_items: z.number(),
+    next_cursor: wireNullableString,
+    total_pages: wireNumber,
+    current_page: wireNumber,
+    total_items: wireNumber,
   });
 }
 
@@ -106,9 +114,9 @@ export type ConnectedAccountList = z.infer<typeof connectedAccountListSchema>;
 export const errorEnvelopeSchema = z.object({
   error: z.object({
     message: z.string(),
-    code: z.optional(z.number()),
+    code: z.optional(wireNumber),
     slug: z.optional(z.string()),
-    status: z.optional(z.number()),
+    status: z.optional(wireNumber),
     request_id: z.optional(z.string()),
     suggested_fix: z.optional(z.string()),
     errors: z.optional(z.array(z.string())),

@@ -13,6 +13,9 @@ import {
   linkSessionRequestSchema,
   openAuthSchemeSchema,
   openStatusSchema,
+  wireBoolean,
+  wireNullableString,
+  wireNumber,
 } from './wire';
 
 /** The requests' closed sets are custom checks (see `oneOf` in wire-values.ts): their values, and now and then another string. */
@@ -21,6 +24,13 @@ const closedSets = new Map<z.ZodMiniType, readonly string[]>([
   [connectionStatusSchema, CONNECTION_STATUSES],
   [openAuthSchemeSchema, AUTH_SCHEMES],
   [openStatusSchema, CONNECTION_STATUSES],
+]);
+
+/** The wire's shared custom kinds (see `wireBoolean` in wire-values.ts), with what they stand for. */
+const customKinds = new Map<z.ZodMiniType, fc.Arbitrary<unknown>>([
+  [wireBoolean, fc.boolean()],
+  [wireNumber, fc.oneof(fc.double(), fc.integer(), fc.constant(-0))],
+  [wireNullableString, fc.option(fc.string({ unit: 'binary', maxLength: 12 }), { nil: null })],
 ]);
 
 /** Just enough of zod 4's internal definition to walk a schema's shape. */
@@ -48,6 +58,8 @@ const anyValue = fc.oneof(
  * strings from the whole of UTF-16 (lone surrogates included), keys such as `__proto__`.
  */
 function arbitraryOf(schema: z.ZodMiniType): fc.Arbitrary<unknown> {
+  const kind = customKinds.get(schema);
+  if (kind) return kind;
   const values = closedSets.get(schema);
   if (values)
     return fc.oneof(

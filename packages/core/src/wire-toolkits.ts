@@ -1,7 +1,14 @@
 import * as z from 'zod/mini';
 import { isUserVisible } from './field-name';
 import { pageSchema } from './wire-responses';
-import { isPrimitiveDefault, jsonRecord, oneOf, openAuthSchemeSchema } from './wire-values';
+import {
+  isPrimitiveDefault,
+  jsonRecord,
+  oneOf,
+  openAuthSchemeSchema,
+  wireBoolean,
+  wireNumber,
+} from './wire-values';
 
 // ── Toolkit field metadata and auth configs ──────────────────────────────────────────────
 
@@ -11,17 +18,19 @@ export const toolkitFieldSchema = z.object({
   displayName: z.string(),
   type: z.string(),
   description: z.string(),
-  required: z.boolean(),
-  // A custom check rather than `z.union` of three primitives: same type, a smaller browser bundle.
+  required: wireBoolean,
+  // A custom check rather than `z.nullable(z.union(…))` of three primitives: same type, a smaller
+  // browser bundle.
   default: z.optional(
-    z.nullable(
-      z.custom<string | number | boolean>(isPrimitiveDefault, 'Expected a string, number or boolean'),
+    z.custom<string | number | boolean | null>(
+      (value) => value === null || isPrimitiveDefault(value),
+      'Expected a string, number, boolean or null',
     ),
   ),
   legacy_template_name: z.optional(z.string()),
-  is_secret: z.optional(z.boolean()),
+  is_secret: z.optional(wireBoolean),
   /** `false`: a field the user does not fill. It is never rendered (`fieldsOf` leaves it out). */
-  user_visible: z.optional(z.boolean()),
+  user_visible: z.optional(wireBoolean),
 });
 export type ToolkitField = z.infer<typeof toolkitFieldSchema>;
 
@@ -93,9 +102,9 @@ export const authConfigSchema = z.object({
   uuid: z.string(),
   type: oneOf(['default', 'custom']),
   name: z.string(),
-  is_composio_managed: z.optional(z.boolean()),
+  is_composio_managed: z.optional(wireBoolean),
   status: oneOf(['ENABLED', 'DISABLED']),
-  no_of_connections: z.number(),
+  no_of_connections: wireNumber,
   created_at: z.optional(z.string()),
   last_updated_at: z.optional(z.string()),
   expected_input_fields: z.optional(z.array(toolkitFieldSchema)),

@@ -7,6 +7,9 @@ import {
   createConnectedAccountResponseSchema,
   errorEnvelopeSchema,
   linkSessionRequestSchema,
+  wireBoolean,
+  wireNullableString,
+  wireNumber,
 } from './wire';
 
 describe('wire schemas', () => {
@@ -89,5 +92,31 @@ describe("a created account's deprecated block is read, not judged (the kit uses
     ['ids that are not strings', { uuid: 1, authConfigUuid: 2 }, false],
   ])('%s', (_name, deprecated, ok) => {
     expect(createConnectedAccountResponseSchema.safeParse(created(deprecated)).success).toBe(ok);
+  });
+});
+
+describe("the shared custom kinds accept exactly what zod's own kinds accept", () => {
+  const anything = fc.oneof(
+    fc.anything(),
+    fc.constantFrom<unknown>(Number.NaN, Number.POSITIVE_INFINITY, -0, null, undefined, 1n, '1', true),
+  );
+  it.each([
+    ['wireBoolean', wireBoolean, z.boolean(), 'Invalid input: expected boolean'],
+    ['wireNumber', wireNumber, z.number(), 'Invalid input: expected number'],
+    [
+      'wireNullableString',
+      wireNullableString,
+      z.nullable(z.string()),
+      'Invalid input: expected string or null',
+    ],
+  ] as const)('%s', (_name, kind, zodKind, message) => {
+    fc.assert(
+      fc.property(anything, (value) => {
+        const result = kind.safeParse(value);
+        expect(result.success).toBe(zodKind.safeParse(value).success);
+        if (!result.success) expect(result.error.issues[0]?.message).toBe(message);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
