@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import type { AuthFields, ConnectBackend, RequestOptions } from './backend';
 import { type BoundedFetchResult, boundedFetch, looksLikeHtml, parseJsonText } from './bounded-fetch';
 import { ConnectError, detachCauses } from './connect-error';
-import { connectErrorFromEnvelope } from './envelope-error';
+import { connectErrorFromEnvelope, issuePath } from './envelope-error';
 import { accountMethods } from './http-backend-accounts';
 import { normalizeCreateConnectedAccountRequest } from './normalize';
 import { secretValuesOf } from './secret-fields';
@@ -142,12 +142,11 @@ export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
           body: request,
           // Collected from the caller's input too: normalisation must never hide a secret.
           secrets: [
-            ...new Set([
-              ...secretValuesOf(input.connection.state?.val),
-              ...secretValuesOf(input.connection.data),
-              ...secretValuesOf(val),
-              ...secretValuesOf(data),
-            ]),
+            ...new Set(
+              [input.connection.state?.val, input.connection.data, val, data].flatMap((record) =>
+                secretValuesOf(record),
+              ),
+            ),
           ],
           knownFields: [...CONNECTION_DATA_KEYS, ...Object.keys(val), ...Object.keys(data)],
         },
@@ -235,19 +234,23 @@ function checkRequest(schema: z.ZodMiniType, input: unknown, what: string): void
   if (result.success) return;
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of result.error.issues) {
-    const key = issue.path.map(String).join('.');
-    const list = fieldErrors[key] ?? [];
-    list.push(describeIssue(issue));
-    fieldErrors[key] = list;
+    const key = issuePath(issue);
+    fieldErrors[key] = [...(fieldErrors[key] ?? []), describeIssue(issue)];
   }
-  const first = result.error.issues[0];
-  const path = first?.path.map(String).join('.') ?? '';
+  const first = firstIssue(result.error.issues, 'the request');
   throw new ConnectError('invalid_request', {
     // zod messages name the expected type, never the input value, so no secret can slip in here.
-    message: `${what} was not sent: ${path === '' ? 'the request' : path}: ${first === undefined ? 'invalid' : describeIssue(first)}`,
-    path,
+    message: `${what} was not sent: ${first.text}`,
+    path: first.path,
     fieldErrors,
   });
+}
+
+/** The path and `path: message` of a parse's first issue; `whole` names the root. */
+function firstIssue(issues: readonly z.core.$ZodIssue[], whole: string): { path: string; text: string } {
+  const issue = issues[0];
+  const path = issue === undefined ? '' : issuePath(issue);
+  return { path, text: `${path || whole}: ${issue === undefined ? 'invalid' : describeIssue(issue)}` };
 }
 
 /**
@@ -326,15 +329,13 @@ function parseBody<S extends z.ZodMiniType>(
       status,
     });
   }
-  const json = parsed.value;
-  const result = schema.safeParse(json);
+  const result = schema.safeParse(parsed.value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const path = issue?.path.map(String).join('.') ?? '';
+  const first = firstIssue(result.error.issues, '(body)');
   throw new ConnectError('invalid_response', {
-    message: `The response of ${what} does not match the API: ${path === '' ? '(body)' : path}: ${issue === undefined ? 'invalid' : describeIssue(issue)}`,
+    message: `The response of ${what} does not match the API: ${first.text}`,
     status,
-    path,
+    path: first.path,
   });
 }
 
