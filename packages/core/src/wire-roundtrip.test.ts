@@ -107,7 +107,7 @@ function arbitraryOf(schema: z.ZodMiniType): fc.Arbitrary<unknown> {
       // A refined string (a request's URL or id, see `requestUrl` in wire-requests.ts): URLs, and any text.
       if (def.checks?.some((check) => check._zod.def.check === 'custom'))
         return fc.oneof(
-          { weight: 4, arbitrary: fc.webUrl({ withQueryParameters: true, withFragments: true }) },
+          { weight: 9, arbitrary: fc.webUrl({ withQueryParameters: true, withFragments: true }) },
           { weight: 1, arbitrary: text },
         );
       return text;
