@@ -72,6 +72,31 @@ describe('createHttpBackend: requests', () => {
     });
   });
 
+  it('sends nothing that is not JSON, an own __proto__ key included (a schema judges a copy without it)', async () => {
+    const { fetch, calls } = fakeFetch(() => json(createConnectedAccountResponseExample, 201));
+    const backend = createHttpBackend({ baseUrl: '', fetch });
+    for (const bad of [Number.NaN, new Date(0), 1n]) {
+      const val: Record<string, unknown> = { status: 'ACTIVE', api_key: 'k' };
+      Object.defineProperty(val, '__proto__', {
+        value: bad,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+      const refused = await rejection(
+        backend.createConnectedAccount({
+          auth_config: { id: 'ac_1' },
+          connection: { state: { authScheme: 'API_KEY', val: val as never } },
+        }),
+        'invalid_request',
+      );
+      expect(refused.message).toBe(
+        'POST /api/v3/connected_accounts was not sent: the request: Must hold only JSON values (no undefined, NaN, Infinity, BigInt, Date or function)',
+      );
+    }
+    expect(calls).toHaveLength(0);
+  });
+
   it('GETs an account with its id URL-encoded', async () => {
     const { fetch, calls } = fakeFetch(() => json(connectedAccountExample));
     const account = await createHttpBackend({ baseUrl: 'https://h/x/', fetch }).getConnectedAccount(

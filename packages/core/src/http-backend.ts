@@ -14,9 +14,11 @@ import {
   createConnectedAccountResponseSchema,
   errorEnvelopeSchema,
   fieldsOf,
+  isJsonValue,
   type LinkSessionInput,
   linkSessionInputSchema,
   linkSessionResponseSchema,
+  NOT_JSON,
   toolkitSchema,
 } from './wire';
 
@@ -228,10 +230,20 @@ async function buildHeaders(options: HttpBackendOptions, hasBody: boolean): Prom
   return headers;
 }
 
-/** Validates a request before any byte is sent; a bad one is `invalid_request` naming the path. */
+/**
+ * Validates a request before any byte is sent; a bad one is `invalid_request` naming the path.
+ * What is sent is the input itself, so it must be JSON as a whole too: a schema judges a copy,
+ * which leaves out an own `__proto__` key unchecked.
+ */
 function checkRequest(schema: z.ZodMiniType, input: unknown, what: string): void {
   const result = schema.safeParse(input);
-  if (result.success) return;
+  if (result.success) {
+    if (isJsonValue(input)) return;
+    throw new ConnectError('invalid_request', {
+      message: `${what} was not sent: the request: ${NOT_JSON}`,
+      path: '',
+    });
+  }
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of result.error.issues) {
     const key = issuePath(issue);

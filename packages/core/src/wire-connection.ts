@@ -142,8 +142,9 @@ export type ConnectionStateVal = z.infer<typeof connectionStateValSchema>;
  */
 export const connectionStateSchema = z.object({
   authScheme: openAuthSchemeSchema,
-  // Checked as JSON before zod copies it: zod's copy drops an own `__proto__` key unchecked.
-  val: z.pipe(jsonValue(), connectionStateValSchema),
+  // zod's copy drops an own `__proto__` key unchecked: `createHttpBackend` checks the whole
+  // request it sends to be JSON as well (a body parsed from JSON text is JSON already).
+  val: connectionStateValSchema,
 });
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
 
@@ -154,6 +155,6 @@ export type ConnectionState = z.infer<typeof connectionStateSchema>;
  */
 export const readConnectionStateSchema = z.object({
   authScheme: openAuthSchemeSchema,
-  val: z.pipe(jsonValue(), z.looseObject({ status: z.optional(openStatusSchema) })),
+  val: z.looseObject({ status: z.optional(openStatusSchema) }).check(z.refine(isJsonValue, NOT_JSON)),
 });
 export type ReadConnectionState = z.infer<typeof readConnectionStateSchema>;
