@@ -144,11 +144,12 @@ export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
           body: request,
           // Collected from the caller's input too: normalisation must never hide a secret.
           secrets: [
-            ...new Set(
-              [input.connection.state?.val, input.connection.data, val, data].flatMap((record) =>
-                secretValuesOf(record),
-              ),
-            ),
+            ...new Set([
+              ...secretValuesOf(input.connection.state?.val),
+              ...secretValuesOf(input.connection.data),
+              ...secretValuesOf(val),
+              ...secretValuesOf(data),
+            ]),
           ],
           knownFields: [...CONNECTION_DATA_KEYS, ...Object.keys(val), ...Object.keys(data)],
         },
