@@ -40,8 +40,8 @@ export type LinkSessionRequest = z.infer<typeof linkSessionRequestSchema>;
 
 /**
  * What a browser sends to create a link session: the request without a required `user_id`, which
- * a server proxy (`@plugboard/server`) binds from the session; a direct backend needs it. Spelled out rather than `z.partial(…)`, which brings zod's whole partial
- * machinery to the browser.
+ * a server proxy (`@plugboard/server`) binds from the session; a direct backend needs it. Spelled
+ * out rather than `z.partial(…)`, which brings zod's whole partial machinery to the browser.
  */
 export const linkSessionInputSchema = z.object({
   ...linkSessionRequestSchema.shape,
