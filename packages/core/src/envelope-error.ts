@@ -109,5 +109,10 @@ function mentions(text: string, name: string): boolean {
  * @example issueStrings([{ path: ['auth_config', 'id'], message: 'Too small' }]) // ['auth_config.id: Too small']
  */
 export function issueStrings(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string[] {
-  return issues.map((issue) => `${issue.path.map(String).join('.') || 'body'}: ${issue.message}`);
+  return issues.map((issue) => `${issuePath(issue) || 'body'}: ${issue.message}`);
+}
+
+/** A schema issue's path as the kit names fields: dotted (`connection.state.val.api_key`). */
+export function issuePath(issue: { path: readonly PropertyKey[] }): string {
+  return issue.path.map(String).join('.');
 }

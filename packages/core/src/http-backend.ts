@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import type { AuthFields, ConnectBackend, RequestOptions } from './backend';
 import { type BoundedFetchResult, boundedFetch, looksLikeHtml, parseJsonText } from './bounded-fetch';
 import { ConnectError, detachCauses } from './connect-error';
-import { connectErrorFromEnvelope } from './envelope-error';
+import { connectErrorFromEnvelope, issuePath } from './envelope-error';
 import { accountMethods } from './http-backend-accounts';
 import { normalizeCreateConnectedAccountRequest } from './normalize';
 import { secretValuesOf } from './secret-fields';
@@ -10,13 +10,15 @@ import {
   authConfigRefSchema,
   CONNECTION_DATA_KEYS,
   connectedAccountSchema,
+  createConnectedAccountRequestSchema,
   createConnectedAccountResponseSchema,
   errorEnvelopeSchema,
   fieldsOf,
+  isJsonValue,
   type LinkSessionInput,
-  lightCreateConnectedAccountRequestSchema,
   linkSessionInputSchema,
   linkSessionResponseSchema,
+  NOT_JSON,
   toolkitSchema,
 } from './wire';
 
@@ -132,7 +134,7 @@ export function createHttpBackend(options: HttpBackendOptions): ConnectBackend {
 
     async createConnectedAccount(input, requestOptions) {
       const request = normalizeCreateConnectedAccountRequest(input);
-      checkRequest(lightCreateConnectedAccountRequestSchema, request, `POST ${api}/connected_accounts`);
+      checkRequest(createConnectedAccountRequestSchema, request, `POST ${api}/connected_accounts`);
       const val: Record<string, unknown> = request.connection.state?.val ?? {};
       const data: Record<string, unknown> = request.connection.data ?? {};
       return send(
@@ -229,25 +231,39 @@ async function buildHeaders(options: HttpBackendOptions, hasBody: boolean): Prom
   return headers;
 }
 
-/** Validates a request before any byte is sent; a bad one is `invalid_request` naming the path. */
+/**
+ * Validates a request before any byte is sent; a bad one is `invalid_request` naming the path.
+ * What is sent is the input itself, so it must be JSON as a whole too: a schema judges a copy,
+ * which leaves out an own `__proto__` key unchecked.
+ */
 function checkRequest(schema: z.ZodMiniType, input: unknown, what: string): void {
   const result = schema.safeParse(input);
-  if (result.success) return;
+  if (result.success) {
+    if (isJsonValue(input)) return;
+    throw new ConnectError('invalid_request', {
+      message: `${what} was not sent: the request: ${NOT_JSON}`,
+      path: '',
+    });
+  }
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of result.error.issues) {
-    const key = issue.path.map(String).join('.');
-    const list = fieldErrors[key] ?? [];
-    list.push(describeIssue(issue));
-    fieldErrors[key] = list;
+    const key = issuePath(issue);
+    fieldErrors[key] = [...(fieldErrors[key] ?? []), describeIssue(issue)];
   }
-  const first = result.error.issues[0];
-  const path = first?.path.map(String).join('.') ?? '';
+  const first = firstIssue(result.error.issues, 'the request');
   throw new ConnectError('invalid_request', {
     // zod messages name the expected type, never the input value, so no secret can slip in here.
-    message: `${what} was not sent: ${path === '' ? 'the request' : path}: ${first === undefined ? 'invalid' : describeIssue(first)}`,
-    path,
+    message: `${what} was not sent: ${first.text}`,
+    path: first.path,
     fieldErrors,
   });
+}
+
+/** The path and `path: message` of a parse's first issue; `whole` names the root. */
+function firstIssue(issues: readonly z.core.$ZodIssue[], whole: string): { path: string; text: string } {
+  const issue = issues[0];
+  const path = issue === undefined ? '' : issuePath(issue);
+  return { path, text: `${path || whole}: ${issue === undefined ? 'invalid' : describeIssue(issue)}` };
 }
 
 /**
@@ -326,15 +342,13 @@ function parseBody<S extends z.ZodMiniType>(
       status,
     });
   }
-  const json = parsed.value;
-  const result = schema.safeParse(json);
+  const result = schema.safeParse(parsed.value);
   if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const path = issue?.path.map(String).join('.') ?? '';
+  const first = firstIssue(result.error.issues, '(body)');
   throw new ConnectError('invalid_response', {
-    message: `The response of ${what} does not match the API: ${path === '' ? '(body)' : path}: ${issue === undefined ? 'invalid' : describeIssue(issue)}`,
+    message: `The response of ${what} does not match the API: ${first.text}`,
     status,
-    path,
+    path: first.path,
   });
 }
 

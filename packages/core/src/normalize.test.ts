@@ -47,6 +47,16 @@ describe('normalizeCreateConnectedAccountRequest', () => {
     ).toBe('INITIALIZING');
   });
 
+  it("a scheme the kit does not know wraps too (a state's scheme is open); one that is not a string does not", () => {
+    const flat = { connection: { data: { api_key: 'k' } } };
+    expect(
+      normalizeCreateConnectedAccountRequest({ ...base, ...flat }, { authScheme: 'NEW_SCHEME' }).connection,
+    ).toEqual({ state: { authScheme: 'NEW_SCHEME', val: { status: 'ACTIVE', api_key: 'k' } } });
+    expect(
+      normalizeCreateConnectedAccountRequest({ ...base, ...flat }, { authScheme: 7 as never }).connection,
+    ).toEqual(flat.connection);
+  });
+
   it('a data that cannot become a valid state is left for the server', () => {
     const bad = { connection: { data: { status: 'DONE' } } };
     expect(

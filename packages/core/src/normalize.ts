@@ -1,16 +1,17 @@
 import {
   type AuthScheme,
-  authSchemeSchema,
   type CreateConnectedAccountRequest,
   connectionStateSchema,
+  type Open,
 } from './wire';
 
 export interface NormalizeOptions {
   /**
-   * The auth scheme to wrap a deprecated flat `connection.data` record in. Without it, such a
-   * `data` is left as it is and the server decides what it means.
+   * The auth scheme to wrap a deprecated flat `connection.data` record in (the auth config's).
+   * Open, as a state's `authScheme` is: a scheme the kit does not know wraps too. Without it, such
+   * a `data` is left as it is and the server decides what it means.
    */
-  authScheme?: AuthScheme | undefined;
+  authScheme?: Open<AuthScheme> | undefined;
 }
 
 /**
@@ -51,11 +52,11 @@ export function normalizeCreateConnectedAccountRequest<T extends CreateConnected
 
 function stateFromData(
   data: Record<string, unknown>,
-  authScheme: AuthScheme | undefined,
+  authScheme: Open<AuthScheme> | undefined,
 ): CreateConnectedAccountRequest['connection']['state'] {
   const asState = connectionStateSchema.safeParse(data);
   if (asState.success) return data as NonNullable<CreateConnectedAccountRequest['connection']['state']>;
-  if (authScheme === undefined || !authSchemeSchema.safeParse(authScheme).success) return undefined;
+  if (authScheme === undefined) return undefined;
   const candidate = { authScheme, val: { status: 'ACTIVE', ...data } };
   // A `data` that cannot become a valid state (a bad `status`, say) is left for the server to judge.
   return connectionStateSchema.safeParse(candidate).success

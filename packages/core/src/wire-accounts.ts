@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
-import { connectedAccountSummaryShape, oneOf } from './wire';
+import { connectedAccountSummaryShape } from './wire-responses';
+import { oneOf, wireBoolean, wireNullableString, wireNumber } from './wire-values';
 
 /**
  * Wire schemas for managing connected accounts after the connect: the list
  * (`GET /api/v3/connected_accounts`), delete (`DELETE …/{id}`) and enable / disable
- * (`PATCH …/{id}/status`). Like the rest of `wire.ts`, responses tolerate and strip unknown keys.
+ * (`PATCH …/{id}/status`). Like the other `wire-*.ts` modules, responses tolerate and strip unknown keys.
  */
 
 // ── GET /api/v3/connected_accounts ───────────────────────────────────────────────────────
@@ -38,9 +39,10 @@ export const connectedAccountFiltersSchema = z.object({
   statuses: z.optional(z.array(listValue())),
   cursor: z.optional(z.string()),
   limit: z.optional(
-    z
-      .number()
-      .check(z.refine((value) => Number.isSafeInteger(value) && value > 0, 'Must be a positive integer')),
+    z.custom<number>(
+      (value) => Number.isSafeInteger(value) && (value as number) > 0,
+      'Must be a positive integer',
+    ),
   ),
   orderBy: z.optional(oneOf(ORDER_BY)),
   orderDirection: z.optional(oneOf(ORDER_DIRECTIONS)),
@@ -79,10 +81,10 @@ export function connectedAccountsQuery(filters: ConnectedAccountFilters = {}): s
  */
 export const connectedAccountPageResponseSchema = z.object({
   items: z.array(connectedAccountSummarySchema),
-  next_cursor: z.optional(z.nullable(z.string())),
-  total_pages: z.optional(z.number()),
-  current_page: z.optional(z.number()),
-  total_items: z.optional(z.number()),
+  next_cursor: z.optional(wireNullableString),
+  total_pages: z.optional(wireNumber),
+  current_page: z.optional(wireNumber),
+  total_items: z.optional(wireNumber),
 });
 
 /** One page of the list, as `ConnectBackend.listConnectedAccounts` resolves it. */
@@ -107,8 +109,8 @@ export function connectedAccountPageOf(
 // ── DELETE …/{id} and PATCH …/{id}/status ────────────────────────────────────────────────
 
 /** `{ success }`, the answer of both. */
-export const successResponseSchema = z.object({ success: z.boolean() });
+export const successResponseSchema = z.object({ success: wireBoolean });
 
 /** `PATCH /api/v3/connected_accounts/{id}/status`: enable (ACTIVE) or disable (INACTIVE). */
-export const setAccountEnabledRequestSchema = z.object({ enabled: z.boolean() });
+export const setAccountEnabledRequestSchema = z.object({ enabled: wireBoolean });
 export type SetAccountEnabledRequest = z.infer<typeof setAccountEnabledRequestSchema>;

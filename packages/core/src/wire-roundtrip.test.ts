@@ -13,14 +13,24 @@ import {
   linkSessionRequestSchema,
   openAuthSchemeSchema,
   openStatusSchema,
+  wireBoolean,
+  wireNullableString,
+  wireNumber,
 } from './wire';
 
-/** The requests' closed sets are custom checks (see `oneOf` in wire.ts): their values, and now and then another string. */
+/** The requests' closed sets are custom checks (see `oneOf` in wire-values.ts): their values, and now and then another string. */
 const closedSets = new Map<z.ZodMiniType, readonly string[]>([
   [authSchemeSchema, AUTH_SCHEMES],
   [connectionStatusSchema, CONNECTION_STATUSES],
   [openAuthSchemeSchema, AUTH_SCHEMES],
   [openStatusSchema, CONNECTION_STATUSES],
+]);
+
+/** The wire's shared custom kinds (see `wireBoolean` in wire-values.ts), with what they stand for. */
+const customKinds = new Map<z.ZodMiniType, fc.Arbitrary<unknown>>([
+  [wireBoolean, fc.boolean()],
+  [wireNumber, fc.oneof(fc.double(), fc.integer(), fc.constant(-0))],
+  [wireNullableString, fc.option(fc.string({ unit: 'binary', maxLength: 12 }), { nil: null })],
 ]);
 
 /** Just enough of zod 4's internal definition to walk a schema's shape. */
@@ -48,6 +58,8 @@ const anyValue = fc.oneof(
  * strings from the whole of UTF-16 (lone surrogates included), keys such as `__proto__`.
  */
 function arbitraryOf(schema: z.ZodMiniType): fc.Arbitrary<unknown> {
+  const kind = customKinds.get(schema);
+  if (kind) return kind;
   const values = closedSets.get(schema);
   if (values)
     return fc.oneof(
@@ -91,7 +103,14 @@ function arbitraryOf(schema: z.ZodMiniType): fc.Arbitrary<unknown> {
       if (def.format === 'url') return fc.webUrl({ withQueryParameters: true, withFragments: true });
       if (def.format === 'uuid') return fc.uuid();
       const min = def.checks?.find((check) => check._zod.def.check === 'min_length')?._zod.def.minimum ?? 0;
-      return fc.string({ unit: 'binary', minLength: min, maxLength: min + 12 });
+      const text = fc.string({ unit: 'binary', minLength: min, maxLength: min + 12 });
+      // A refined string (a request's URL or id, see `requestUrl` in wire-requests.ts): URLs, and any text.
+      if (def.checks?.some((check) => check._zod.def.check === 'custom'))
+        return fc.oneof(
+          { weight: 9, arbitrary: fc.webUrl({ withQueryParameters: true, withFragments: true }) },
+          { weight: 1, arbitrary: text },
+        );
+      return text;
     }
     case 'number':
       return fc.oneof(fc.double(), fc.integer(), fc.constant(-0));
