@@ -253,7 +253,7 @@ test('a 500 on create reads as a plain sentence; the envelope message and reques
     'GitHub is having trouble right now. Try again in a few minutes.',
   );
   await expect(page.getByText('The sandbox was told to fail')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Details' }).click();
+  await page.getByText('Details', { exact: true }).click();
   await expect(page.getByText('The sandbox was told to fail')).toBeVisible();
   await expect(page.locator('.plugboard-details')).toContainText(/Request ID\s*req_\S+/);
   await expect(connectButton(page)).toHaveAttribute('data-state', 'failed');

@@ -247,7 +247,7 @@ test('a scripted 500 on create reads plainly, shows the message and request id u
   await expect(github).not.toContainText('The sandbox failed this request on purpose');
   // One "Details" on the card: the error's (the button's), not the card's own line beside it.
   await expect(github.getByText('Details', { exact: true })).toHaveCount(1);
-  await github.getByRole('button', { name: 'Details' }).click();
+  await github.getByText('Details', { exact: true }).click();
   await expect(github).toContainText('The sandbox failed this request on purpose');
   await expect(github).toContainText('Request ID');
   await expectAxeClean(page, 'failed with a 500');
@@ -396,7 +396,7 @@ test('a 390 px phone: no sideways scroll, with accounts in the list and an error
   await page.setViewportSize({ width: 390, height: 844 });
   await connectZendeskByKeyboard(page);
   await failGitHubWith500(page);
-  await card(page, 'GitHub').getByRole('button', { name: 'Details' }).click();
+  await card(page, 'GitHub').getByText('Details', { exact: true }).click();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(390);
   await expectAxeClean(page, 'phone');

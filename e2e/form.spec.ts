@@ -107,7 +107,7 @@ test('a 500 keeps every value, reads plainly and shows the request id under Deta
   await expect(alert).toContainText('Zendesk is having trouble right now. Try again in a few minutes.');
   await expect(alert).toBeFocused();
   await expect(alert).not.toContainText('The sandbox fell over');
-  await alert.getByRole('button', { name: 'Details' }).click();
+  await alert.getByText('Details', { exact: true }).click();
   await expect(alert).toContainText('The sandbox fell over');
   await expect(alert).toContainText('Suggested fixTry again in a moment.');
   await expect(alert).toContainText(/Request ID\s*req_\S+/);

@@ -21,7 +21,7 @@ test('the button in German: waiting, a denial in plain words with Details, then 
   await expect(statusRegion(page)).toHaveText(
     'Sie haben den Zugriff bei GitHub abgelehnt. Verbinden Sie sich erneut, um ihn zu erlauben.',
   );
-  await page.getByRole('button', { name: 'Details' }).click();
+  await page.getByText('Details', { exact: true }).click();
   await expect(page.getByText('Meldung')).toBeVisible();
   await expectAxeClean(page, 'German, denied');
 
@@ -68,7 +68,7 @@ test('the form in German: the summary’s plural, a refusal with its request id 
   await expect(alert).toContainText(
     'Bei Zendesk gibt es gerade ein Problem. Versuchen Sie es in ein paar Minuten erneut.',
   );
-  await alert.getByRole('button', { name: 'Details' }).click();
+  await alert.getByText('Details', { exact: true }).click();
   await expect(alert).toContainText(/Anfrage-ID\s*req_\S+/);
   await expectAxeClean(page, 'German, refused');
   await page.getByRole('button', { name: 'Verbinden' }).click();

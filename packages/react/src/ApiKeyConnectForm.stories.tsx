@@ -156,7 +156,7 @@ export const BadRequest400: Story = {
     const alert = canvas.getByRole('alert');
     // "The service refused", not "fill these in"; the rest of the refusal waits behind "Details".
     await expect(alert).toHaveTextContent(/^Zendesk refused 1 field:/);
-    await userEvent.click(canvas.getByRole('button', { name: 'Details' }));
+    await userEvent.click(canvas.getByText('Details'));
     await expect(alert).toHaveTextContent('This workspace is on a plan without API access');
     await expect(alert).toHaveTextContent('Suggested fixCheck the subdomain, or upgrade the Zendesk plan.');
     await expect(alert).toHaveTextContent(/Request ID\s*req_\S+/);
@@ -185,7 +185,7 @@ export const ServerError500: Story = {
     await waitFor(() =>
       expect(alert).toHaveTextContent('Zendesk is having trouble right now. Try again in a few minutes.'),
     );
-    await userEvent.click(canvas.getByRole('button', { name: 'Details' }));
+    await userEvent.click(canvas.getByText('Details'));
     await expect(alert).toHaveTextContent(/Request ID\s*req_\S+/);
     await expect(alert).toHaveTextContent('Try again in a moment.');
     await expect(canvas.getByLabelText(/^API token/)).toHaveValue('zd_story_token_2');
@@ -338,7 +338,7 @@ export const German: Story = {
         'Bei Zendesk gibt es gerade ein Problem. Versuchen Sie es in ein paar Minuten erneut.',
       ),
     );
-    await userEvent.click(canvas.getByRole('button', { name: 'Details' }));
+    await userEvent.click(canvas.getByText('Details'));
     await expect(canvas.getByRole('alert')).toHaveTextContent(/Anfrage-ID\s*req_\S+/);
     await expect(canvas.getByRole('button', { name: 'API-Schlüssel anzeigen' })).toBeVisible();
   },

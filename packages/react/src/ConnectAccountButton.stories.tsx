@@ -280,8 +280,8 @@ export const ServerError: Story = {
     );
     await expect(canvasElement).not.toHaveTextContent('The provider is unavailable');
     // The developer's detail, and the request id for support, behind "Details".
-    await userEvent.click(canvas.getByRole('button', { name: 'Details' }));
-    const details = canvas.getByRole('button', { name: 'Details' }).parentElement as HTMLElement;
+    await userEvent.click(canvas.getByText('Details'));
+    const details = canvas.getByText('Details').parentElement as HTMLElement;
     await expect(details).toHaveTextContent('The provider is unavailable');
     await expect(details).toHaveTextContent('Suggested fixTry again in a minute.');
     await expect(details).toHaveTextContent(/Request ID\s*req_\S+/);
@@ -479,7 +479,7 @@ export const German: Story = {
         'Sie haben den Zugriff bei GitHub abgelehnt. Verbinden Sie sich erneut, um ihn zu erlauben.',
       ),
     );
-    await expect(canvas.getByRole('button', { name: 'Details' })).toBeVisible();
+    await expect(canvas.getByText('Details')).toBeVisible();
     await userEvent.click(canvas.getByRole('button', { name: 'GitHub verbinden' }));
     await userEvent.click(await canvas.findByRole('button', { name: 'Allow' }));
     await expect(await canvas.findByRole('button', { name: 'Mit GitHub verbunden' })).toHaveAttribute(

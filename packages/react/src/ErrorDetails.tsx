@@ -1,10 +1,9 @@
 import type { ConnectError } from '@plugboard/core';
-import { Collapsible } from 'radix-ui';
-import { type ComponentPropsWithoutRef, forwardRef } from 'react';
+import { type ComponentPropsWithoutRef, forwardRef, useState } from 'react';
 import { cx } from './class-names';
 import type { SharedMessages } from './messages-shared';
 
-export interface ErrorDetailsProps extends ComponentPropsWithoutRef<'div'> {
+export interface ErrorDetailsProps extends ComponentPropsWithoutRef<'details'> {
   error: ConnectError;
   /** The labels: "Details", "Message", "Suggested fix", "Request ID". */
   messages: Pick<
@@ -19,48 +18,57 @@ export interface ErrorDetailsProps extends ComponentPropsWithoutRef<'div'> {
 /**
  * The developer's layer of an error, closed by default behind a "Details" disclosure: the API's
  * own message, its suggested fix and the request id to quote to support. The user's sentence
- * sits outside it (see `describeError`).
+ * sits outside it (see `describeError`). A native `<details>`: the browser gives it keyboard
+ * and screen-reader support; its content is rendered only once it is opened, so the developer's
+ * words are not on the page (nor in an alert's text) until someone asks for them.
  */
-export const ErrorDetails = forwardRef<HTMLDivElement, ErrorDetailsProps>(function ErrorDetails(
-  { error, messages, more = [], unstyled = false, className, ...props },
+export const ErrorDetails = forwardRef<HTMLDetailsElement, ErrorDetailsProps>(function ErrorDetails(
+  { error, messages, more = [], unstyled = false, className, onToggle, ...props },
   ref,
 ) {
+  const [open, setOpen] = useState(props.open ?? false);
   return (
-    <Collapsible.Root asChild>
-      <div {...props} ref={ref} className={cx(unstyled ? undefined : 'plugboard-details', className)}>
-        <Collapsible.Trigger type="button" className={unstyled ? undefined : 'plugboard-details__trigger'}>
-          {messages.errorDetails}
-        </Collapsible.Trigger>
-        <Collapsible.Content asChild>
-          <dl className={unstyled ? undefined : 'plugboard-details__content'}>
-            <dt>{messages.errorDetailsMessage}</dt>
-            <dd>
-              {error.message}
-              {more.length > 0 ? (
-                <ul>
-                  {more.map((line) => (
-                    <li key={line}>{line}</li>
-                  ))}
-                </ul>
-              ) : null}
-            </dd>
-            {error.suggestedFix ? (
-              <>
-                <dt>{messages.errorSuggestedFix}</dt>
-                <dd>{error.suggestedFix}</dd>
-              </>
+    <details
+      {...props}
+      ref={ref}
+      className={cx(unstyled ? undefined : 'plugboard-details', className)}
+      onToggle={(event) => {
+        onToggle?.(event);
+        setOpen(event.currentTarget.open);
+      }}
+    >
+      <summary className={unstyled ? undefined : 'plugboard-details__trigger'}>
+        {messages.errorDetails}
+      </summary>
+      {open ? (
+        <dl className={unstyled ? undefined : 'plugboard-details__content'}>
+          <dt>{messages.errorDetailsMessage}</dt>
+          <dd>
+            {error.message}
+            {more.length > 0 ? (
+              <ul>
+                {more.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
             ) : null}
-            {error.requestId ? (
-              <>
-                <dt>{messages.errorRequestId}</dt>
-                <dd>
-                  <code>{error.requestId}</code>
-                </dd>
-              </>
-            ) : null}
-          </dl>
-        </Collapsible.Content>
-      </div>
-    </Collapsible.Root>
+          </dd>
+          {error.suggestedFix ? (
+            <>
+              <dt>{messages.errorSuggestedFix}</dt>
+              <dd>{error.suggestedFix}</dd>
+            </>
+          ) : null}
+          {error.requestId ? (
+            <>
+              <dt>{messages.errorRequestId}</dt>
+              <dd>
+                <code>{error.requestId}</code>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      ) : null}
+    </details>
   );
 });

@@ -197,7 +197,7 @@ export const ErrorWithoutSlug: Story = {
     await waitFor(() => expect(token).toHaveAttribute('aria-invalid', 'true'));
     await expect(token).toHaveAccessibleDescription(/this API token was revoked in Zendesk/);
     // The developer's detail waits behind Details: the suggested fix is there, slug or not.
-    await userEvent.click(canvas.getByRole('button', { name: 'Details' }));
+    await userEvent.click(canvas.getByText('Details'));
     await expect(
       await canvas.findByText('Create a new API token in the Zendesk Admin Center.', { exact: false }),
     ).toBeVisible();

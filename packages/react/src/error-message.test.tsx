@@ -149,10 +149,11 @@ describe('<ConnectAccountButton> after a failure', () => {
       expect(status.textContent).toBe("This app can't connect to GitHub right now. Please try again later."),
     );
     // One action: the connect button itself; no second "Try again" beside it.
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Connect GitHub', 'Details']);
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Connect GitHub']);
+    expect(screen.getByText('Details').tagName).toBe('SUMMARY');
     expect(document.body.textContent).not.toMatch('Cross-site');
-    await user.click(screen.getByRole('button', { name: 'Details' }));
-    const details = screen.getByRole('button', { name: 'Details' }).parentElement as HTMLElement;
+    await user.click(screen.getByText('Details'));
+    const details = screen.getByText('Details').parentElement as HTMLElement;
     expect(details.textContent).toMatch('Cross-site requests are refused');
     expect(within(details).getByText(/^req_|^pb_/).tagName).toBe('CODE');
     expect(warn).toHaveBeenCalledTimes(1);

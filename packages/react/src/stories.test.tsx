@@ -47,10 +47,9 @@ function wireFields(): Set<string> {
 /** The strings an end user reads in `root`: text, labels, placeholders, titles, outside "Details". */
 export function readableText(root: Element): string[] {
   const copy = root.cloneNode(true) as Element;
-  for (const trigger of copy.querySelectorAll('button[aria-controls]')) {
-    if (trigger.textContent?.trim() !== defaultMessages.errorDetails) continue;
-    const id = trigger.getAttribute('aria-controls');
-    if (id) copy.querySelector(`[id="${CSS.escape(id)}"]`)?.remove();
+  for (const summary of copy.querySelectorAll('details > summary')) {
+    if (summary.textContent?.trim() !== defaultMessages.errorDetails) continue;
+    for (const part of [...(summary.parentElement?.children ?? [])]) if (part !== summary) part.remove();
   }
   const strings: string[] = [];
   const walker = copy.ownerDocument.createTreeWalker(copy, NodeFilter.SHOW_TEXT);
