@@ -19,6 +19,8 @@ async function failGitHubWith500(page: Page) {
   await expect(page.getByText('A 500 is armed for the next request.')).toBeVisible();
   await page.getByRole('button', { name: 'Connect GitHub' }).click();
   await expect(card(page, 'GitHub')).toContainText('GitHub is having trouble right now.');
+  // The request used the 500: the panel, reading the sandbox again, stops saying it is armed.
+  await expect(page.getByText('A 500 is armed for the next request.')).toBeHidden();
 }
 
 /** Zendesk by its credential dialog, keyboard only: the dialog closes and focus returns to its trigger. */
