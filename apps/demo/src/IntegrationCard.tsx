@@ -63,6 +63,8 @@ export function IntegrationCard({
   const kind = connectKindOf(config.auth_scheme);
   // While the button shows a failure it has its own "Details" (message, request id): one per card.
   const [buttonShowsError, setButtonShowsError] = useState(false);
+  // Once the button reads "GitHub connected", the badge beside it would say it a second time.
+  const [buttonSaysConnected, setButtonSaysConnected] = useState(false);
   return (
     <article className="demo-card" aria-labelledby={titleId} data-kind={kind}>
       <div className="demo-card__head">
@@ -76,7 +78,7 @@ export function IntegrationCard({
           <h3 id={titleId}>{name}</h3>
           <p className="demo-card__scheme">{connectSummaryOf(config)}</p>
         </div>
-        <StatusBadge status={status} />
+        {buttonSaysConnected ? null : <StatusBadge status={status} />}
       </div>
       <div className="demo-card__actions">
         {kind === 'oauth' ? (
@@ -88,6 +90,7 @@ export function IntegrationCard({
             onStateChange={(snapshot: ConnectFlowSnapshot) => {
               if (REFRESH_ON.has(snapshot.status)) onAccountsChanged();
               setButtonShowsError(snapshot.error !== undefined && ERROR_SHOWN_IN.has(snapshot.status));
+              setButtonSaysConnected(snapshot.status === 'connected');
             }}
             // No page announcement here: the button's own status region says "GitHub connected" once.
           >
