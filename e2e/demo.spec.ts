@@ -234,6 +234,9 @@ test('states: connecting (3 s scripted latency), waiting for the provider, cance
   await card(page, 'GitHub').getByRole('button', { name: 'Cancel' }).click();
   await expect(card(page, 'GitHub')).toContainText('The connection was cancelled.');
   await expect(card(page, 'GitHub').getByRole('button', { name: 'Connect GitHub' })).toBeVisible();
+  // The abandoned attempt still waits at the backend, but the card does not call it "Pending".
+  await expect(card(page, 'GitHub')).toContainText('Not connected');
+  await expect(card(page, 'GitHub')).not.toContainText('Pending');
 });
 
 test('states: the provider denies consent → failed, said in the user’s words — axe clean', async ({

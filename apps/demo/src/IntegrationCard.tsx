@@ -61,10 +61,16 @@ export function IntegrationCard({
   const titleId = useId();
   const name = shortNameOf(config.name);
   const kind = connectKindOf(config.auth_scheme);
+  // The button's own state, which the card's badge and Details line defer to.
+  const [flow, setFlow] = useState<ConnectFlowStatus>('idle');
+  const [flowError, setFlowError] = useState(false);
   // While the button shows a failure it has its own "Details" (message, request id): one per card.
-  const [buttonShowsError, setButtonShowsError] = useState(false);
-  // Once the button reads "GitHub connected", the badge beside it would say it a second time.
-  const [buttonSaysConnected, setButtonSaysConnected] = useState(false);
+  const buttonShowsError = flowError && ERROR_SHOWN_IN.has(flow);
+  // Once the button reads "GitHub connected", the badge beside it would say it a second time; after a
+  // cancel, the attempt's account still waits at the backend (until its link expires), but the user
+  // gave it up: not "Pending".
+  const badge =
+    flow === 'connected' ? null : flow === 'cancelled' && status === 'pending' ? 'not_connected' : status;
   return (
     <article className="demo-card" aria-labelledby={titleId} data-kind={kind}>
       <div className="demo-card__head">
@@ -78,7 +84,7 @@ export function IntegrationCard({
           <h3 id={titleId}>{name}</h3>
           <p className="demo-card__scheme">{connectSummaryOf(config)}</p>
         </div>
-        {buttonSaysConnected ? null : <StatusBadge status={status} />}
+        {badge === null ? null : <StatusBadge status={badge} />}
       </div>
       <div className="demo-card__actions">
         {kind === 'oauth' ? (
@@ -89,8 +95,8 @@ export function IntegrationCard({
             mode={mode}
             onStateChange={(snapshot: ConnectFlowSnapshot) => {
               if (REFRESH_ON.has(snapshot.status)) onAccountsChanged();
-              setButtonShowsError(snapshot.error !== undefined && ERROR_SHOWN_IN.has(snapshot.status));
-              setButtonSaysConnected(snapshot.status === 'connected');
+              setFlow(snapshot.status);
+              setFlowError(snapshot.error !== undefined);
             }}
             // No page announcement here: the button's own status region says "GitHub connected" once.
           >
