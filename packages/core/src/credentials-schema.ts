@@ -71,27 +71,39 @@ export function defaultCredentialValues(
   specs: readonly FieldSpec[],
   overrides: Readonly<Record<string, unknown>> = {},
 ): CredentialFormValues {
-  const build = (list: readonly FieldSpec[], given: Readonly<Record<string, unknown>>, prefix: string) => {
-    const values: CredentialFormValues = {};
-    for (const spec of list) {
-      const path = prefix + spec.name;
-      const override = path in overrides ? overrides[path] : given[spec.name];
-      if (spec.fields && spec.fields.length > 0) {
-        const nested = typeof override === 'object' && override !== null ? override : {};
-        values[spec.name] = build(spec.fields, nested as Record<string, unknown>, `${path}.`);
-        continue;
-      }
-      const value = override ?? spec.defaultValue;
-      values[spec.name] =
-        spec.kind === 'boolean'
-          ? value === true || value === 'true'
-          : value === undefined
-            ? ''
-            : String(value);
-    }
-    return values;
-  };
-  return build(specs, overrides, '');
+  const values: CredentialFormValues = {};
+  for (const { path, spec } of credentialFieldEntries(specs)) {
+    const value = (path in overrides ? overrides[path] : valueAt(overrides, path)) ?? spec.defaultValue;
+    putAt(
+      values,
+      path,
+      spec.kind === 'boolean' ? value === true || value === 'true' : value === undefined ? '' : String(value),
+    );
+  }
+  return values;
+}
+
+/** The value at a dotted path of nested records (`authed_user.scope`), `undefined` if there is none. */
+function valueAt(record: unknown, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (node, key) =>
+        typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[key] : undefined,
+      record,
+    );
+}
+
+/** Sets the value at a dotted path, making the nested records on the way. */
+function putAt(record: Record<string, unknown>, path: string, value: unknown): void {
+  const keys = path.split('.');
+  const last = keys.pop() as string;
+  let node = record;
+  for (const key of keys) {
+    node[key] ??= {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[last] = value;
 }
 
 /**
@@ -99,57 +111,44 @@ export function defaultCredentialValues(
  * become `undefined` (left out of the request); secrets are sent exactly as typed, other text
  * trimmed; numbers become numbers. The spec's validator then judges the value as sent (URL,
  * email and JSON rules live there, in the catalog), and may tidy it (a pasted URL's subdomain).
+ * A refusal is `{ message }`, in the words of `messages`.
  */
-function fieldSchema(
+function checkField(
   spec: FieldSpec,
+  raw: unknown,
   messages: CredentialMessages,
-): z.ZodMiniType<unknown, CredentialFormValue> {
-  const say = (template: string, values: Record<string, string | number> = {}) =>
-    formatMessage(template, { label: spec.label, ...values });
-  return z.pipe(
-    z.custom<CredentialFormValue>(),
-    z.transform((raw: CredentialFormValue, ctx) => {
-      const issue = (message: string) => {
-        ctx.issues.push({ code: 'custom', message, input: raw });
-        return z.NEVER;
-      };
-      let value: unknown;
-      if (spec.kind === 'boolean') {
-        const checked = raw === true;
-        if (spec.required && !checked) return issue(say(messages.fieldRequired));
-        if (!checked && spec.defaultValue === undefined) return undefined;
-        value = checked;
-      } else {
-        const typed = typeof raw === 'string' ? raw : raw === undefined ? '' : String(raw);
-        const text = spec.secret || spec.kind === 'multiline' || spec.kind === 'json' ? typed : typed.trim();
-        if (text.trim() === '') return spec.required ? issue(say(messages.fieldRequired)) : undefined;
-        if (spec.kind === 'number') {
-          const number = Number(text);
-          if (!Number.isFinite(number)) return issue(say(messages.fieldInvalidNumber));
-          value = number;
-        } else value = text;
-      }
-      // The catalog's rule for the kind or the field; its messages never quote the value. A
-      // message that is a key of `messages` is said in their words (with the issue's `params`).
-      const checked = z.safeParse(spec.validator, value);
-      if (!checked.success) {
-        const first = checked.error.issues[0] as
-          | { message: string; params?: Record<string, number> }
-          | undefined;
-        const table = messages as Readonly<Record<string, string>>;
-        return issue(
-          first
-            ? say(
-                Object.hasOwn(table, first.message) ? (table[first.message] as string) : first.message,
-                first.params,
-              )
-            : say(messages.fieldInvalid),
-        );
-      }
-      // What the rule made of it (a pasted address's subdomain), else the value itself.
-      return checked.data;
-    }),
-  );
+): { value: unknown } | { message: string } {
+  const say = (template: string, values: Record<string, string | number> = {}) => ({
+    message: formatMessage(template, { label: spec.label, ...values }),
+  });
+  let value: unknown;
+  if (spec.kind === 'boolean') {
+    const checked = raw === true;
+    if (spec.required && !checked) return say(messages.fieldRequired);
+    if (!checked && spec.defaultValue === undefined) return { value: undefined };
+    value = checked;
+  } else {
+    const typed = typeof raw === 'string' ? raw : raw === undefined ? '' : String(raw);
+    const text = spec.secret || spec.kind === 'multiline' || spec.kind === 'json' ? typed : typed.trim();
+    if (text.trim() === '') return spec.required ? say(messages.fieldRequired) : { value: undefined };
+    if (spec.kind === 'number') {
+      const number = Number(text);
+      if (!Number.isFinite(number)) return say(messages.fieldInvalidNumber);
+      value = number;
+    } else value = text;
+  }
+  // The catalog's rule for the kind or the field; its messages never quote the value. A
+  // message that is a key of `messages` is said in their words (with the issue's `params`).
+  const checked = z.safeParse(spec.validator, value);
+  if (checked.success) return { value: checked.data };
+  const first = checked.error.issues[0] as { message: string; params?: Record<string, number> } | undefined;
+  const table = messages as Readonly<Record<string, string>>;
+  return first
+    ? say(
+        Object.hasOwn(table, first.message) ? (table[first.message] as string) : first.message,
+        first.params,
+      )
+    : say(messages.fieldInvalid);
 }
 
 /**
@@ -164,35 +163,20 @@ export function credentialsSchema(
   messages: Partial<CredentialMessages> = {},
 ): z.ZodMiniType<Record<string, unknown>, CredentialFormValues> {
   const all = { ...defaultCredentialMessages, ...messages };
-  type FormSchema = z.ZodMiniType<Record<string, unknown>, CredentialFormValues>;
-  const objectOf = (list: readonly FieldSpec[]): FormSchema => {
-    const shape: Record<string, z.ZodMiniType<unknown, CredentialFormValue>> = {};
-    for (const spec of list) {
-      shape[spec.name] =
-        spec.fields && spec.fields.length > 0
-          ? (z.pipe(
-              z.custom<CredentialFormValue>((raw) => typeof raw === 'object' && raw !== null),
-              objectOf(spec.fields),
-            ) as unknown as z.ZodMiniType<unknown, CredentialFormValue>)
-          : fieldSchema(spec, all);
-    }
-    return z.pipe(
-      z.object(shape),
-      z.transform((parsed: Record<string, unknown>) => compact(parsed) ?? {}),
-    ) as unknown as FormSchema;
-  };
-  return objectOf(specs);
-}
-
-/** Drops `undefined` entries, and nested records left empty by that. */
-function compact(record: Record<string, unknown>): Record<string, unknown> | undefined {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(record)) {
-    const kept =
-      typeof value === 'object' && value !== null && !Array.isArray(value)
-        ? compact(value as Record<string, unknown>)
-        : value;
-    if (kept !== undefined) out[key] = kept;
-  }
-  return Object.keys(out).length > 0 ? out : undefined;
+  const entries = credentialFieldEntries(specs);
+  return z.pipe(
+    z.custom<CredentialFormValues>(),
+    z.transform((values: CredentialFormValues, ctx) => {
+      // What the request sends: nested records only where a field of theirs has a value.
+      const sent: Record<string, unknown> = {};
+      for (const { path, spec } of entries) {
+        const raw = valueAt(values, path);
+        const result = checkField(spec, raw, all);
+        if ('message' in result) {
+          ctx.issues.push({ code: 'custom', message: result.message, input: raw, path: path.split('.') });
+        } else if (result.value !== undefined) putAt(sent, path, result.value);
+      }
+      return sent;
+    }),
+  ) as unknown as z.ZodMiniType<Record<string, unknown>, CredentialFormValues>;
 }

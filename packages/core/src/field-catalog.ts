@@ -196,12 +196,17 @@ function toSpec(name: string, entry: CatalogEntry, texts: FieldTexts, path = nam
  * words of a language). All are optional here; a toolkit's metadata or your `fields` make them
  * required.
  */
-// Pure: an app that resolves fields (the form) without reading the whole catalog builds none of it.
-export const FIELD_CATALOG: Readonly<Record<string, FieldSpec>> = /* @__PURE__ */ Object.freeze(
-  Object.fromEntries(
-    Object.entries(CATALOG_ENTRIES).map(([name, entry]) => [name, toSpec(name, entry, NO_TEXTS)]),
-  ),
-);
+// Pure (one call the bundler may drop): an app that resolves fields (the form) without reading the
+// whole catalog builds none of it.
+export const FIELD_CATALOG: Readonly<Record<string, FieldSpec>> = /* @__PURE__ */ catalogSpecs();
+
+function catalogSpecs(): Readonly<Record<string, FieldSpec>> {
+  return Object.freeze(
+    Object.fromEntries(
+      Object.entries(CATALOG_ENTRIES).map(([name, entry]) => [name, toSpec(name, entry, NO_TEXTS)]),
+    ),
+  );
+}
 
 // ── Resolution ───────────────────────────────────────────────────────────────────────────
 

@@ -1,7 +1,6 @@
 import type { AuthFields } from './backend';
 import { resolveFieldSpec } from './field-catalog';
 import { isUserVisible } from './field-name';
-import { validatorForKind } from './field-rules';
 import { type FieldKind, type FieldSpec, type FieldTexts, NO_TEXTS } from './field-spec';
 import type { ToolkitField } from './wire';
 
@@ -43,25 +42,22 @@ export function fieldSpecFromToolkitField(
   const base = resolveFieldSpec(field.name, texts);
   const typeKind = KIND_OF_TYPE[field.type.trim().toLowerCase()];
   const secret = base.secret || field.is_secret === true || typeKind === 'secret';
-  let kind: FieldKind = typeKind ?? base.kind;
-  // A secret typed as plain text is still masked; a multiline or JSON secret stays multiline/JSON.
-  if (secret && kind === 'text') kind = 'secret';
-  const spec: FieldSpec = {
-    ...base,
-    kind,
-    secret,
-    label:
-      localized(`label.${field.name}`) ?? (field.displayName.trim() === '' ? base.label : field.displayName),
-    required: field.required,
-    validator: kind === base.kind ? base.validator : validatorForKind(kind),
-  };
-  const description =
-    localized(`description.${field.name}`) ??
-    (field.description.trim() === '' ? undefined : field.description);
-  if (description !== undefined) spec.description = description;
-  const defaultValue = field.default ?? undefined;
-  if (defaultValue !== undefined) spec.defaultValue = defaultValue;
-  return spec;
+  const kind = typeKind ?? base.kind;
+  // The metadata as overrides of the catalog's entry (a new kind brings its own validator). A
+  // secret typed as plain text is still masked; a multiline or JSON secret stays multiline/JSON.
+  return resolveFieldSpec(
+    {
+      name: field.name,
+      kind: secret && kind === 'text' ? 'secret' : kind,
+      secret,
+      label: localized(`label.${field.name}`) ?? (field.displayName.trim() ? field.displayName : undefined),
+      required: field.required,
+      description:
+        localized(`description.${field.name}`) ?? (field.description.trim() ? field.description : undefined),
+      defaultValue: field.default ?? undefined,
+    },
+    texts,
+  );
 }
 
 /**

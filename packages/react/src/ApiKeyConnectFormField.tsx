@@ -44,12 +44,12 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
       'aria-invalid': error ? true : undefined,
       'aria-describedby': describedBy,
       onBlur: field.onBlur,
+      ref: field.ref,
     };
 
     const multiline = spec.kind === 'multiline' || spec.kind === 'json';
     const text = {
       ...shared,
-      ref: field.ref,
       value: typeof field.value === 'string' ? field.value : '',
       onValueChange: field.onChange,
       // "e.g. acme", in the placeholder's own style: an example, never mistaken for a value typed in.
@@ -62,13 +62,13 @@ export const ApiKeyConnectFormField = forwardRef<HTMLDivElement, ApiKeyConnectFo
     const control =
       spec.kind === 'boolean' ? (
         // A native checkbox: its own keyboard and label behaviour, restyled in styles.css.
+        // react-hook-form's onChange reads a checkbox's `checked`.
         <input
           {...shared}
-          ref={field.ref}
           type="checkbox"
           className="plugboard-form__checkbox"
           checked={field.value === true}
-          onChange={(event) => field.onChange(event.currentTarget.checked)}
+          onChange={field.onChange}
         />
       ) : spec.secret || spec.kind === 'secret' ? (
         <SecretInput {...text} revealLabel={formatMessage(messages.formShowSecret, { label: spec.label })} />

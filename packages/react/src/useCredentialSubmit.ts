@@ -156,14 +156,7 @@ export function useCredentialSubmit({ list, form, defaults, focus, options }: Pa
 
   return {
     submit,
-    submitState:
-      mutation.status === 'pending'
-        ? 'submitting'
-        : mutation.status === 'success'
-          ? 'connected'
-          : mutation.status === 'error'
-            ? 'failed'
-            : 'idle',
+    submitState: SUBMIT_STATE[mutation.status],
     error: mutation.error,
     formErrors,
     problems,
@@ -176,6 +169,9 @@ export function useCredentialSubmit({ list, form, defaults, focus, options }: Pa
     },
   };
 }
+
+/** The form's word for each state of the create mutation. */
+const SUBMIT_STATE = { idle: 'idle', pending: 'submitting', success: 'connected', error: 'failed' } as const;
 
 /** The typed text values a user would recognise the account by: never a secret, a flag or a blob. */
 function publicValues(entries: FieldList['entries'], values: CredentialFormValues): string[] {

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { CredentialFormValues, CredentialMessages, FieldSpec } from '@plugboard/core';
 import { credentialsSchema, defaultCredentialValues } from '@plugboard/core/internal';
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { type Resolver, type UseFormReturn, useForm } from 'react-hook-form';
 
 export type CredentialForm = UseFormReturn<CredentialFormValues, unknown, Record<string, unknown>>;
@@ -18,19 +18,13 @@ export function useCredentialValues(
   // biome-ignore lint/correctness/useExhaustiveDependencies: defaults are read when the fields change, like an uncontrolled input's
   const defaults = useMemo(() => defaultCredentialValues(specs, defaultValues), [specs]);
   const schema = useMemo(() => credentialsSchema(specs, messages), [specs, messages]);
-  const schemaRef = useRef(schema);
-  schemaRef.current = schema;
-  // One resolver for the form's life that always checks against the current field list.
-  const resolver = useCallback<Resolver<CredentialFormValues, unknown, Record<string, unknown>>>(
-    (values, resolverContext, resolverOptions) =>
-      zodResolver(schemaRef.current)(values, resolverContext, resolverOptions as never) as never,
-    [],
-  );
   const form = useForm<CredentialFormValues, unknown, Record<string, unknown>>({
     mode: 'onBlur',
     reValidateMode: 'onChange',
     defaultValues: defaults,
-    resolver,
+    // react-hook-form reads its options again on every render: a check runs against the current
+    // field list.
+    resolver: zodResolver(schema) as Resolver<CredentialFormValues, unknown, Record<string, unknown>>,
     // We focus ourselves: the first invalid field may sit in the closed "More options" section.
     shouldFocusError: false,
   });

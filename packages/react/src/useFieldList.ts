@@ -87,7 +87,6 @@ export function useFieldList(
 
   const specs = givenSpecs ?? loadedSpecs ?? NO_FIELDS;
   const entries = useMemo(() => credentialFieldEntries(specs), [specs]);
-  const byPath = useMemo(() => new Map(entries.map((e) => [e.path, e])), [entries]);
   return {
     status: givenSpecs || loadedSpecs ? 'ready' : authFields.isError ? 'error' : 'loading',
     loadError: authFields.error,
@@ -96,7 +95,7 @@ export function useFieldList(
     entries,
     authScheme: options.authScheme ?? authFields.data?.authScheme ?? 'API_KEY',
     toolkitName: authFields.data?.toolkitName,
-    entry: (path) => byPath.get(path),
+    entry: (path) => entries.find((e) => e.path === path),
   };
 }
 
