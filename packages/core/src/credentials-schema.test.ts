@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConnectError } from './connect-error';
-import {
-  credentialFieldEntries,
-  credentialsSchema,
-  defaultCredentialValues,
-  formatMessage,
-} from './credentials-schema';
+import { credentialFieldEntries, credentialsSchema, defaultCredentialValues } from './credentials-schema';
 import {
   credentialRequest,
   credentialSecrets,
@@ -277,12 +272,6 @@ describe('redactCreatedAccount', () => {
       zendesk_token: '[redacted]',
     });
     expect(account.connectionData.val.api_key).toBe('k1');
-  });
-});
-
-describe('formatMessage', () => {
-  it('fills known placeholders only', () => {
-    expect(formatMessage('{label} at {line} {other}', { label: 'A', line: 3 })).toBe('A at 3 {other}');
   });
 });
 

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { FieldSpec } from './field-spec';
+import { formatMessage } from './format-message';
 
 /**
  * What a credential form holds while the user types: text as typed (numbers and JSON too),
@@ -41,13 +42,6 @@ export const defaultCredentialMessages = {
   fieldPem: 'Paste the whole PEM key, from -----BEGIN … PRIVATE KEY----- to -----END … PRIVATE KEY-----',
 };
 export type CredentialMessages = typeof defaultCredentialMessages;
-
-/** Fills `{name}` placeholders; unknown placeholders stay as written. */
-export function formatMessage(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    values[key] === undefined ? whole : String(values[key]),
-  );
-}
 
 /** Every field of a spec list in document order, nested fields after their parent's place. */
 export function credentialFieldEntries(specs: readonly FieldSpec[]): CredentialFieldEntry[] {

@@ -12,6 +12,7 @@ export * from './field-catalog';
 export * from './field-rules';
 export * from './field-spec';
 export * from './field-toolkit';
+export * from './format-message';
 export * from './http-backend';
 export * from './http-url';
 export * from './json-error-position';
