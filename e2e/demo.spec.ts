@@ -15,9 +15,8 @@ import { DEMO_SANDBOX_URL, DEMO_URL } from './ports';
 
 /** The sandbox panel's "Fail next request (500)", then Connect GitHub: the card shows the failure. */
 /**
- * A card whose button has just connected says so once: the button reads "GitHub connected", and the
- * status badge that would say "Connected" beside it is not shown (after a reload the badge says it,
- * beside "Reconnect GitHub").
+ * A connected OAuth card says so once: the button reads "GitHub connected", and no status badge
+ * says "Connected" beside it (a disabled, expired or disconnected account's badge is shown).
  */
 async function expectSaysConnectedOnce(github: Locator) {
   await expect(github.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
@@ -105,6 +104,9 @@ test('keyboard only: GitHub by popup, Zendesk by form in the dialog, both in the
   // The provider's consent page: the test is the user there.
   await popup.getByRole('button', { name: 'Allow' }).click();
   await expect(github).toHaveAccessibleName('GitHub connected');
+  await expectSaysConnectedOnce(card(page, 'GitHub'));
+  // After a reload the button reads the ACTIVE account as connected: still said once.
+  await page.reload();
   await expectSaysConnectedOnce(card(page, 'GitHub'));
 
   await connectZendeskByKeyboard(page);

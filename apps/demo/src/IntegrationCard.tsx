@@ -66,11 +66,16 @@ export function IntegrationCard({
   const [flowError, setFlowError] = useState(false);
   // While the button shows a failure it has its own "Details" (message, request id): one per card.
   const buttonShowsError = flowError && ERROR_SHOWN_IN.has(flow);
-  // Once the button reads "GitHub connected", the badge beside it would say it a second time; after a
-  // cancel, the attempt's account still waits at the backend (until its link expires), but the user
-  // gave it up: not "Pending".
+  // An OAuth card's button reads "GitHub connected" while the account is ACTIVE (the kit's account
+  // actions), so a "Connected" badge beside it would say it a second time. After a cancel, the
+  // attempt's account still waits at the backend (until its link expires), but the user gave it up:
+  // not "Pending".
   const badge =
-    flow === 'connected' ? null : flow === 'cancelled' && status === 'pending' ? 'not_connected' : status;
+    kind === 'oauth' && status === 'connected'
+      ? null
+      : flow === 'cancelled' && status === 'pending'
+        ? 'not_connected'
+        : status;
   return (
     <article className="demo-card" aria-labelledby={titleId} data-kind={kind}>
       <div className="demo-card__head">

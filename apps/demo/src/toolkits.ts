@@ -73,7 +73,7 @@ export const CARD_STATUS_LABELS: Record<CardStatus, string> = {
   connected: 'Connected',
   failed: 'Failed',
   expired: 'Expired',
-  inactive: 'Disconnected',
+  inactive: 'Disabled',
 };
 
 /**

@@ -2,7 +2,9 @@ import { formatMessage } from '@plugboard/core/internal';
 import { type RefObject, useMemo, useState } from 'react';
 import { useConnectContext } from './ConnectProvider';
 import { DisconnectDialog } from './DisconnectDialog';
+import { describeError } from './error-message';
 import { defaultAccountMessages } from './messages-accounts';
+import { defaultSharedMessages } from './messages-shared';
 import type { AccountAwareConnect } from './useAccountAwareConnect';
 import { useDisconnect } from './useAccountMutations';
 
@@ -19,8 +21,11 @@ export function ConnectAccountButtonDisconnect({
   buttonRef,
   unstyled,
 }: ConnectAccountButtonDisconnectProps) {
-  const overrides = useConnectContext().messages;
-  const messages = useMemo(() => ({ ...defaultAccountMessages, ...overrides }), [overrides]);
+  const { messages: overrides, errorMessages } = useConnectContext();
+  const messages = useMemo(
+    () => ({ ...defaultSharedMessages, ...defaultAccountMessages, ...overrides }),
+    [overrides],
+  );
   const disconnect = useDisconnect();
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const { account, appName } = connect;
@@ -37,7 +42,10 @@ export function ConnectAccountButtonDisconnect({
           disconnect.mutate(account.id, {
             onError: (error) =>
               setFailure(
-                formatMessage(messages.accountActionFailed, { app: appName, reason: error.message }),
+                formatMessage(messages.accountActionFailed, {
+                  app: appName,
+                  reason: describeError(error, { messages, appName, errorMessages }),
+                }),
               ),
           });
         }}

@@ -100,7 +100,8 @@ export const LoadFailed: Story = {
   ],
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(
-      'Your connections could not be loaded. The service is busy.',
+      // The kit's plain sentence for a 503, not the service's own words (those are the developer's).
+      'Your connections could not be loaded. The service is having trouble right now. Try again in a few minutes.',
     );
   },
 };
@@ -154,7 +155,9 @@ export const ActionFailed: Story = {
     const github = await row(canvasElement, 'GitHub');
     await userEvent.click(github.getByRole('button', { name: 'Disable GitHub' }));
     await expect(
-      await within(canvasElement).findByText('Could not change GitHub. The service failed.'),
+      await within(canvasElement).findByText(
+        'Could not change GitHub. GitHub is having trouble right now. Try again in a few minutes.',
+      ),
     ).toBeVisible();
     await expect(github.getByRole('button', { name: 'Disable GitHub' })).toBeVisible();
   },

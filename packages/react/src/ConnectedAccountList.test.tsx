@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { ConnectedAccountList } from './ConnectedAccountList';
 import { useAccountRow } from './ConnectedAccountListContext';
 import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
+import { de } from './locales/de';
 
 const NAMES: Record<string, string> = { ac_github: 'GitHub', ac_slack: 'Slack', ac_zendesk: 'Zendesk' };
 const appName = (account: { auth_config: { id: string } }) => NAMES[account.auth_config.id] ?? '?';
@@ -170,6 +171,19 @@ describe('<ConnectedAccountList>', () => {
     expect((await sandbox.backend.listConnectedAccounts()).items).toHaveLength(0);
   });
 
+  it('dates an account in the language of its messages, not the browser’s', async () => {
+    const { sandbox, setClock } = setup();
+    setClock(Date.UTC(2026, 10, 30, 12, 5));
+    await connect(sandbox);
+    render(
+      <ConnectProvider backend={sandbox.backend} queryClient={createConnectQueryClient()} messages={de}>
+        <ConnectedAccountList aria-label="Verbindungen" appName={appName} mode="popup" />
+      </ConnectProvider>,
+    );
+    // German's medium date, whatever language the test's browser says it has.
+    expect(await screen.findByText(/Hinzugefügt am 30\.11\.2026/)).toBeTruthy();
+  });
+
   it('announces a failed action and keeps the row', async () => {
     const { sandbox } = setup();
     await connect(sandbox);
@@ -178,8 +192,12 @@ describe('<ConnectedAccountList>', () => {
     sandbox.control.failNext({ status: 500, route: 'setConnectedAccountEnabled', message: 'Upstream broke' });
     await user.click(await screen.findByRole('button', { name: 'Disable GitHub' }));
     await waitFor(() =>
-      expect(screen.getByRole('status').textContent).toBe('Could not change GitHub. Upstream broke'),
+      expect(screen.getByRole('status').textContent).toBe(
+        'Could not change GitHub. GitHub is having trouble right now. Try again in a few minutes.',
+      ),
     );
+    // The upstream's own words are the developer's: onError has them, the user does not read them.
+    expect(screen.queryByText(/Upstream broke/)).toBeNull();
     expect(rows()[0]?.getAttribute('data-state')).toBe('connected');
   });
 

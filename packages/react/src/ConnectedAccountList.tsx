@@ -32,6 +32,7 @@ import {
 } from './ConnectedAccountListContext';
 import { useConnectContext } from './ConnectProvider';
 import { cx } from './class-names';
+import { describeError } from './error-message';
 import { defaultAccountMessages } from './messages-accounts';
 import { defaultConnectMessages } from './messages-connect';
 import { setRef } from './set-ref';
@@ -52,7 +53,18 @@ function nameFromSlug(account: ConnectedAccountSummary): string {
   return slug.charAt(0).toUpperCase() + slug.slice(1);
 }
 
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/**
+ * Dates in the messages' language: the browser's own regional variant of it if it has one (en-GB
+ * for `en`), else the language itself — never the browser's language under German words.
+ */
+function dateFormatFor(locale: string): Intl.DateTimeFormat {
+  const language = locale.split('-')[0];
+  const regional =
+    typeof navigator === 'undefined'
+      ? []
+      : (navigator.languages ?? []).filter((tag) => tag.split('-')[0] === language);
+  return new Intl.DateTimeFormat([...regional, locale], { dateStyle: 'medium', timeStyle: 'short' });
+}
 
 export interface ConnectedAccountListRootProps extends Omit<ComponentPropsWithoutRef<'div'>, 'onError'> {
   /** Which accounts to list (auth configs, toolkits, statuses, order); all of the user's by default. */
@@ -89,7 +101,7 @@ const Root = forwardRef<HTMLDivElement, ConnectedAccountListRootProps>(function 
   },
   ref,
 ) {
-  const overrides = useConnectContext().messages;
+  const { messages: overrides, errorMessages } = useConnectContext();
   const query = useConnectedAccounts(filters);
   const [announcement, setAnnouncement] = useState('');
   const ownRef = useRef<HTMLDivElement | null>(null);
@@ -111,13 +123,15 @@ const Root = forwardRef<HTMLDivElement, ConnectedAccountListRootProps>(function 
   const reportError = useCallback(
     (error: ConnectError, account: ConnectedAccountSummary) => {
       const app = (latest.current.appName ?? nameFromSlug)(account);
-      setAnnouncement(formatMessage(messages.accountActionFailed, { app, reason: error.message }));
+      const reason = describeError(error, { messages, appName: app, errorMessages });
+      setAnnouncement(formatMessage(messages.accountActionFailed, { app, reason }));
       latest.current.onError?.(error, account);
     },
-    [messages],
+    [messages, errorMessages],
   );
-  const settings = useMemo<AccountListSettings>(
-    () => ({
+  const settings = useMemo<AccountListSettings>(() => {
+    const dateFormat = dateFormatFor(messages.locale);
+    return {
       messages,
       appName: (account) => (latest.current.appName ?? nameFromSlug)(account),
       announce: setAnnouncement,
@@ -130,9 +144,9 @@ const Root = forwardRef<HTMLDivElement, ConnectedAccountListRootProps>(function 
         const time = Date.parse(iso);
         return Number.isFinite(time) ? dateFormat.format(time) : iso;
       },
-    }),
-    [messages, reportError, mode, environment, unstyled],
-  );
+      describeError: (error, app) => describeError(error, { messages, appName: app, errorMessages }),
+    };
+  }, [messages, errorMessages, reportError, mode, environment, unstyled]);
 
   const now = query.dataUpdatedAt || Date.now();
   const accounts = useMemo(
@@ -323,11 +337,11 @@ const Actions = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
 const Empty = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'>>(
   function ConnectedAccountListEmpty({ className, children, ...props }, ref) {
     const { accounts, error } = useListData('Empty');
-    const { messages, unstyled } = useListSettings('Empty');
+    const { messages, unstyled, describeError: describe } = useListSettings('Empty');
     if (accounts !== undefined && accounts.length > 0 && !error) return null;
     const state = error ? 'error' : accounts === undefined ? 'loading' : 'empty';
     const text = error
-      ? formatMessage(messages.accountListFailed, { reason: error.message })
+      ? formatMessage(messages.accountListFailed, { reason: describe(error) })
       : accounts === undefined
         ? messages.accountListLoading
         : (children ?? messages.accountListEmpty);

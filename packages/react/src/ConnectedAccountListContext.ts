@@ -18,6 +18,8 @@ export interface AccountListSettings {
   environment: Partial<ConnectEnvironment> | undefined;
   unstyled: boolean;
   formatDate: (iso: string) => string;
+  /** An error as the user reads it: the kit's plain sentence (or the app's per-slug wording). */
+  describeError: (error: ConnectError, app?: string) => string;
 }
 
 /** What changes with the data: read by the parts that render the list's shape, never by rows. */

@@ -1,6 +1,6 @@
 /**
  * The strings of `<ConnectedAccountList>` and of the account actions of `<ConnectAccountButton>`
- * ({app} is the app's name, {date} when the account was added, {reason} the error's message).
+ * ({app} is the app's name, {date} when the account was added, {reason} the error's plain sentence, as the button says it).
  */
 export const defaultAccountMessages = {
   accountStateConnected: 'Connected',
