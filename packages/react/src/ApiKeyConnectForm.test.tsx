@@ -126,6 +126,20 @@ describe('ApiKeyConnectForm, validation', () => {
     expect(sandbox.snapshot().accounts).toHaveLength(0);
   });
 
+  it('the summary drops a field once it is fixed, and is gone when every field is', async () => {
+    const { user } = setup(<ApiKeyConnectForm authConfigId="ac_zendesk" />);
+    await screen.findByLabelText(/^Email/);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    const alert = screen.getByRole('alert');
+    await waitFor(() => expect(alert.textContent).toMatch('Fill in 3 fields before connecting:'));
+    await user.type(screen.getByRole('textbox', { name: /Subdomain/ }), 'acme');
+    await waitFor(() => expect(alert.textContent).toMatch('Fill in 2 fields before connecting:'));
+    expect(within(alert).queryByRole('link', { name: /Subdomain/ })).toBeNull();
+    await user.type(screen.getByLabelText(/^Email/), 'ops@acme.test');
+    await user.type(screen.getByLabelText(/^API token/), 'zd_summary_fixed_1');
+    await waitFor(() => expect(alert.textContent).toBe(''));
+  });
+
   it('validates a field on blur', async () => {
     const { user } = setup(<ApiKeyConnectForm authConfigId="ac_zendesk" />);
     const email = await screen.findByLabelText(/^Email/);

@@ -3,7 +3,7 @@ import { formatMessage } from '@plugboard/core/internal';
 import { Slot } from 'radix-ui';
 import { useComposedRefs } from 'radix-ui/internal';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useEffect } from 'react';
-import { useFormState } from 'react-hook-form';
+import { get, useFormState } from 'react-hook-form';
 import { CredentialFormContext, useCredentialFormContext } from './ApiKeyConnectFormContext';
 import { ApiKeyConnectFormField } from './ApiKeyConnectFormField';
 import { useConnectContext } from './ConnectProvider';
@@ -214,17 +214,21 @@ const Submit = forwardRef<HTMLButtonElement, ApiKeyConnectFormSubmitProps>(funct
 export interface ApiKeyConnectFormErrorProps extends ComponentPropsWithoutRef<'div'> {}
 
 /**
- * The form-level alert: after a refused submit, a summary of the fields to fix (each a link that
- * focuses the field), and the server's message, suggested fix and request id. Always in the DOM,
- * so screen readers announce what appears in it.
+ * The form-level alert: after a refused submit, a summary of the fields still to fix (each a link
+ * that focuses the field), and the server's message, suggested fix and request id. Always in the
+ * DOM, so screen readers announce what appears in it.
  */
 const ErrorPart = forwardRef<HTMLDivElement, ApiKeyConnectFormErrorProps>(function ApiKeyConnectFormError(
   { children, ...props },
   ref,
 ) {
-  const { submission, focus, messages, appName } = useCredentialFormContext('ApiKeyConnectForm.Error');
+  const { submission, focus, messages, appName, form } = useCredentialFormContext('ApiKeyConnectForm.Error');
   const { errorMessages } = useConnectContext();
-  const { problems, error, formErrors } = submission;
+  const { error, formErrors } = submission;
+  // A line goes once its field is fixed (re-checked as the user types): the summary never lists a
+  // field that no longer has a problem, and is gone when none has.
+  const { errors } = useFormState({ control: form.control });
+  const problems = submission.problems?.filter((problem) => get(errors, problem.path) !== undefined);
   const { alertRef, inputId, focusField } = focus;
   const attach = useComposedRefs(alertRef, ref);
   const state = error ? 'failed' : problems?.length ? 'invalid' : 'empty';
