@@ -62,8 +62,7 @@ export function consentPage(config: SandboxAuthConfig, token: string, userId: st
   return layout(
     `Connect ${name}`,
     html`<h1>Connect ${name}</h1>
-<p>An app wants to access your ${name} account as <strong>${userId}</strong>.
-This is the sandbox's stand-in for ${name}'s consent screen; no real account is involved.</p>
+<p>An app wants to access your ${name} account as <strong>${userId}</strong>.</p>
 <form method="post" action="/link/${encodeURIComponent(token)}">
 <div class="actions">
 <button type="submit" name="decision" value="allow" class="primary">Allow</button>
