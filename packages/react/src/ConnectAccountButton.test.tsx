@@ -48,6 +48,14 @@ function popupEnvironment() {
   return { environment, popups };
 }
 
+/** What a screen reader reads after an element's name: the text of its `aria-describedby` targets. */
+const description = (element: HTMLElement) =>
+  (element.getAttribute('aria-describedby') ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((id) => document.getElementById(id)?.textContent ?? '')
+    .join(' ');
+
 describe('<ConnectAccountButton>', () => {
   it('makes one link session for a double click, under StrictMode', async () => {
     const { backend, signals } = sandboxBackend();
@@ -68,6 +76,38 @@ describe('<ConnectAccountButton>', () => {
     ).toBe('true');
     expect(signals).toHaveLength(1);
     expect(popups).toHaveLength(1);
+  });
+
+  it('says each state once: the label reads it, the description only adds the next step', async () => {
+    const { sandbox, backend } = sandboxBackend();
+    const { environment } = popupEnvironment();
+    render(
+      <ConnectProvider backend={backend} queryClient={createConnectQueryClient()}>
+        <ConnectAccountButton
+          authConfigId="ac_github"
+          appName="GitHub"
+          mode="popup"
+          environment={environment}
+        >
+          Connect GitHub
+        </ConnectAccountButton>
+      </ConnectProvider>,
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Connect GitHub' }));
+    const waiting = await screen.findByRole('button', { name: 'Waiting for the provider…' });
+    expect(description(waiting)).toBe('Finish in the window that opened.');
+    // The state is still announced by the status region, once.
+    expect(screen.getByRole('status').textContent).toBe(
+      'Waiting for the provider… Finish in the window that opened.',
+    );
+    const link = sandbox.snapshot().links[0];
+    if (!link) throw new Error('no link session');
+    await act(() => sandbox.completeLink(link.token, { allow: true }));
+    const connected = await screen.findByRole('button', { name: 'GitHub connected' }, { timeout: 5000 });
+    expect(description(connected)).toBe('');
+    expect(screen.getByRole('status').textContent).toBe('GitHub connected');
+    expect(screen.getAllByText('GitHub connected')).toHaveLength(2); // the label, and the hidden announcement
   });
 
   it('aborts the request and updates nothing when unmounted mid-flow', async () => {

@@ -90,7 +90,7 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
     // The account this button stands for: connected shows it, failed / expired / disabled reconnects it.
     const useAccount = accountActions?.useConnect ?? useFlowOnly;
     const connect = useAccount(flow, authConfigId, { allowMultiple, appName });
-    const statusId = useId();
+    const detailId = useId();
     const ownRef = useRef<HTMLButtonElement | null>(null);
     const composedRef = useComposedRefs(ref, ownRef);
     const { status, error } = connect;
@@ -114,6 +114,21 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
           : statusText;
     const Component = asChild ? Slot.Root : 'button';
     const showError = error !== undefined && (status === 'failed' || status === 'expired');
+    // A failure is said by the sentence below, not by "Couldn't connect." above it.
+    const stateShown = statusKey !== undefined && status !== 'failed' && status !== 'expired';
+    // What the status says beyond the state the label reads: the next step, or the failure.
+    const detail =
+      status === 'awaiting_user' && connect.mode !== 'redirect' ? (
+        waitingForWindow && appName ? (
+          formatMessage(messages.waitingForWindow, { app: appName })
+        ) : (
+          messages.connectAwaitingUserHint
+        )
+      ) : showError ? (
+        <span className={unstyled ? undefined : 'plugboard-connect__error'}>
+          {describeError(error, { messages, appName, errorMessages })}
+        </span>
+      ) : null;
     useEffect(() => {
       if (showError) reportMisconfiguration(error);
     }, [showError, error]);
@@ -132,7 +147,8 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
           data-state={status}
           aria-busy={connect.isBusy || undefined}
           aria-disabled={inert || buttonProps['aria-disabled'] || undefined}
-          aria-describedby={cx(buttonProps['aria-describedby'], statusId)}
+          // Described by what the label does not say (the hint, the error), never the state it reads.
+          aria-describedby={cx(buttonProps['aria-describedby'], detail ? detailId : undefined)}
           // A user's handler runs first and may opt out with `event.preventDefault()`.
           onClick={composeEventHandlers(onClick, () => {
             if (inert || buttonProps.disabled) return;
@@ -141,24 +157,23 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
         >
           {asChild ? (children as ReactNode) : label}
         </Component>
-        <div id={statusId} role="status" className={unstyled ? undefined : 'plugboard-connect__status'}>
-          {status === 'connected' && !asChild ? (
-            // The button already reads "… connected": said once on screen, still announced.
-            <VisuallyHidden.Root>{statusText}</VisuallyHidden.Root>
-          ) : statusKey && status !== 'failed' && status !== 'expired' ? (
-            statusText
+        <div role="status" className={unstyled ? undefined : 'plugboard-connect__status'}>
+          {stateShown ? (
+            asChild ? (
+              statusText
+            ) : (
+              // The button's own label reads the state ("Connecting…", "GitHub connected"): said
+              // once on screen, still announced.
+              <VisuallyHidden.Root>{statusText}</VisuallyHidden.Root>
+            )
           ) : null}
-          {status === 'awaiting_user' && connect.mode !== 'redirect'
-            ? ` ${
-                waitingForWindow && appName
-                  ? formatMessage(messages.waitingForWindow, { app: appName })
-                  : messages.connectAwaitingUserHint
-              }`
-            : null}
-          {showError ? (
-            <span className={unstyled ? undefined : 'plugboard-connect__error'}>
-              {describeError(error, { messages, appName, errorMessages })}
-            </span>
+          {detail ? (
+            <>
+              {stateShown ? ' ' : null}
+              <span id={detailId} className={unstyled ? undefined : 'plugboard-connect__detail'}>
+                {detail}
+              </span>
+            </>
           ) : null}
         </div>
         {waitingForWindow ? (
