@@ -56,6 +56,9 @@ async function journey(page: Page, request: APIRequestContext, keyboard: boolean
   await expect(connect).toBeFocused();
   await expect(accountRow(page)).toHaveCount(0);
   await expect.poll(() => githubStatuses(request)).toEqual([]);
+  // Nothing to expire: the panel says so rather than claiming it expired something.
+  await press(page, page.getByRole('button', { name: 'Expire my connections' }), keyboard);
+  await expect(page.getByText('No connected account to expire.')).toBeVisible();
 
   // Connect again: one account.
   await allowInPopup(page, () => press(page, connect, keyboard), keyboard);
@@ -64,6 +67,7 @@ async function journey(page: Page, request: APIRequestContext, keyboard: boolean
 
   // The provider revokes access (sandbox panel): the account reads Expired, Reconnect brings it back.
   await press(page, page.getByRole('button', { name: 'Expire my connections' }), keyboard);
+  await expect(page.getByText('One connection expired: reconnect it.')).toBeVisible();
   await expect(accountRow(page)).toContainText('Expired');
   await expect.poll(() => githubStatuses(request)).toEqual(['EXPIRED']);
   await expectAxeClean(page, 'expired');

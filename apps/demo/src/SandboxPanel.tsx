@@ -75,12 +75,17 @@ const BUTTONS: readonly { action: Pressed; label: string }[] = [
 ];
 
 /** What each action announces. Arming a 500 says nothing here: the armed line below says it, once. */
-const DONE: Record<SandboxPanelAction['action'], (on: boolean) => string> = {
+const DONE: Record<SandboxPanelAction['action'], (on: boolean, result: SandboxScripts) => string> = {
   slowCreate: (on) => (on ? 'Connecting now takes 3 seconds.' : 'Connecting is fast again.'),
   denyConsent: (on) => (on ? 'The provider will deny consent.' : 'The provider will ask for consent again.'),
   expireLinks: (on) => (on ? 'Links now expire at once.' : 'Links last 10 minutes again.'),
   failNext: () => '',
-  expireAccounts: () => 'Your connected accounts expired: reconnect them.',
+  expireAccounts: (_, { expired = 0 }) =>
+    expired === 0
+      ? 'No connected account to expire.'
+      : expired === 1
+        ? 'One connection expired: reconnect it.'
+        : `${expired} connections expired: reconnect them.`,
   reset: () => 'The sandbox was reset: every connection and script is gone.',
 };
 
@@ -96,7 +101,7 @@ export function SandboxPanel() {
   const run = (next: SandboxPanelAction) => {
     if (action.isPending) return;
     action.mutate(next, {
-      onSuccess: () => setAnnouncement(DONE[next.action]('on' in next ? next.on : true)),
+      onSuccess: (result) => setAnnouncement(DONE[next.action]('on' in next ? next.on : true, result)),
       onError: (error) => setAnnouncement(`The sandbox did not take it: ${error.message}`),
     });
   };

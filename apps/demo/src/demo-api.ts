@@ -17,6 +17,8 @@ const sandboxScriptsSchema = z.object({
   failures: z.array(z.unknown()),
   denyConsent: z.boolean(),
   expireNewLinks: z.boolean(),
+  /** After "Expire my connections": how many ACTIVE accounts went EXPIRED. */
+  expired: z.number().int().nonnegative().optional(),
 });
 export type SandboxScripts = z.infer<typeof sandboxScriptsSchema>;
 

@@ -3,6 +3,7 @@ import {
   type ConnectEnvironment,
   notifyConnectOpener,
   type PopupHandle,
+  savePendingAttempt,
 } from '@plugboard/core';
 import { createSandbox } from '@plugboard/sandbox';
 import { act, render, screen, waitFor } from '@testing-library/react';
@@ -108,6 +109,49 @@ describe('<ConnectAccountButton>', () => {
     expect(description(connected)).toBe('');
     expect(screen.getByRole('status').textContent).toBe('GitHub connected');
     expect(screen.getAllByText('GitHub connected')).toHaveLength(2); // the label, and the hidden announcement
+  });
+
+  it('back from a redirect, focuses the button once its outcome is known, so it is read out', async () => {
+    const { sandbox, backend } = sandboxBackend();
+    const link = await sandbox.backend.createLinkSession({
+      auth_config_id: 'ac_github',
+      user_id: 'test-user',
+    });
+    sandbox.control.setStatusSequence(['ACTIVE'], { accountId: link.connected_account_id });
+    // The attempt the page saved before it left for the provider; the callback route never ran.
+    savePendingAttempt(sessionStorage, {
+      authConfigId: 'ac_github',
+      connectedAccountId: link.connected_account_id,
+      state: 'nonce-r',
+      returnPath: '/',
+      expiresAt: Date.now() + 60_000,
+    });
+    try {
+      render(
+        <ConnectProvider backend={backend} queryClient={createConnectQueryClient()}>
+          <ConnectAccountButton authConfigId="ac_github" appName="GitHub" mode="redirect">
+            Connect GitHub
+          </ConnectAccountButton>
+        </ConnectProvider>,
+      );
+      const connected = await screen.findByRole('button', { name: 'GitHub connected' });
+      await waitFor(() => expect(document.activeElement).toBe(connected));
+    } finally {
+      sessionStorage.clear();
+    }
+  });
+
+  it('does not take focus when the page merely loads', async () => {
+    const { backend } = sandboxBackend();
+    render(
+      <ConnectProvider backend={backend} queryClient={createConnectQueryClient()}>
+        <ConnectAccountButton authConfigId="ac_github" mode="redirect">
+          Connect GitHub
+        </ConnectAccountButton>
+      </ConnectProvider>,
+    );
+    await screen.findByRole('button', { name: 'Connect GitHub' });
+    expect(document.activeElement).toBe(document.body);
   });
 
   it('aborts the request and updates nothing when unmounted mid-flow', async () => {

@@ -132,6 +132,18 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
     useEffect(() => {
       if (showError) reportMisconfiguration(error);
     }, [showError, error]);
+    // Back from a full-page redirect, the outcome is on the page before anyone focused anything:
+    // focus goes to the button once, so a screen reader reads its state and what the description adds.
+    const clicked = useRef(false);
+    const focusedOnReturn = useRef(false);
+    const redirectOutcome =
+      connect.mode === 'redirect' &&
+      (status === 'connected' || status === 'failed' || status === 'cancelled' || status === 'expired');
+    useEffect(() => {
+      if (!redirectOutcome || clicked.current || focusedOnReturn.current) return;
+      focusedOnReturn.current = true;
+      ownRef.current?.focus();
+    }, [redirectOutcome]);
 
     return (
       <div
@@ -151,6 +163,7 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
           aria-describedby={cx(buttonProps['aria-describedby'], detail ? detailId : undefined)}
           // A user's handler runs first and may opt out with `event.preventDefault()`.
           onClick={composeEventHandlers(onClick, () => {
+            clicked.current = true;
             if (inert || buttonProps.disabled) return;
             connect.start();
           })}

@@ -113,8 +113,9 @@ export function createDemoRoutes({ sandbox, getUserId }: DemoRoutesOptions) {
         sandbox.control.expireLinks({ future: on });
         break;
       case 'expireAccounts':
-        await expireAccounts(request);
-        break;
+        // How many expired: the panel says "No connected account to expire" rather than a sentence
+        // that claims something happened.
+        return json({ ...scripts(), expired: await expireAccounts(request) });
       case 'reset':
         sandbox.control.reset();
         break;
