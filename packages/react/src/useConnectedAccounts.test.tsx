@@ -73,6 +73,21 @@ describe('useConnectedAccounts', () => {
     expect(lists()).toBe(settled);
   });
 
+  it('backs off while an attempt stays pending: each wait twice the last, up to the cap', async () => {
+    const { sandbox, wrapper, lists } = setup();
+    await sandbox.backend.createLinkSession({ auth_config_id: 'ac_github', user_id: 'u1' });
+    const { result } = renderHook(
+      () => useConnectedAccounts({}, { pollIntervalMs: 10, maxPollIntervalMs: 80 }),
+      { wrapper },
+    );
+    await waitFor(() => expect(result.current.data?.[0]?.status).toBe('INITIATED'));
+    const first = lists();
+    // 10 + 20 + 40 + 80 + 80 ms: about five reads in 330 ms, where a fixed 10 ms would make ~30.
+    await new Promise((resolve) => setTimeout(resolve, 330));
+    expect(lists() - first).toBeGreaterThanOrEqual(2);
+    expect(lists() - first).toBeLessThanOrEqual(8);
+  });
+
   it('answers a failed read with a ConnectError', async () => {
     const { sandbox, wrapper } = setup();
     sandbox.control.failNext({ status: 503, route: 'listConnectedAccounts' });

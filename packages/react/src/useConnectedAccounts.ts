@@ -1,6 +1,7 @@
 import type { ConnectError, ConnectedAccountFilters, ConnectedAccountSummary } from '@plugboard/core';
 import { toConnectError } from '@plugboard/core/internal';
 import { type QueryKey, type UseQueryResult, useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { accountStateOf } from './account-status';
 import { useConnectContext } from './ConnectProvider';
 
@@ -17,15 +18,20 @@ const MAX_PAGES = 20;
 
 export interface UseConnectedAccountsOptions {
   enabled?: boolean | undefined;
-  /** How often the list is read again while an attempt is pending. Default 1 000 ms. */
+  /**
+   * How soon the list is read again while an attempt is pending: `pollIntervalMs` after the first
+   * read that saw it, then doubling up to `maxPollIntervalMs`. Defaults 1 000 and 10 000 ms.
+   */
   pollIntervalMs?: number | undefined;
+  maxPollIntervalMs?: number | undefined;
 }
 
 /**
  * The signed-in user's accounts (summaries: no `state`, `data` or `params`), every page followed,
- * newest first unless `filters` order them otherwise. Read again every second while an attempt is
- * pending (INITIATED / INITIALIZING with its link still open), and no longer once none is. Errors
- * are `ConnectError`s.
+ * newest first unless `filters` order them otherwise. Read again while an attempt is pending
+ * (INITIATED / INITIALIZING with its link still open) — after a second, then backing off to every
+ * 10 s, since an attempt the user left open can wait until its link expires — and no longer once
+ * none is. Errors are `ConnectError`s.
  *
  * @example
  * const { data: accounts } = useConnectedAccounts({ toolkitSlugs: ['github'] });
@@ -35,6 +41,8 @@ export function useConnectedAccounts(
   options: UseConnectedAccountsOptions = {},
 ): UseQueryResult<ConnectedAccountSummary[], ConnectError> {
   const { backend, queryClient } = useConnectContext();
+  // The read that first saw a pending attempt: the interval doubles with each read since.
+  const pendingSince = useRef<number | undefined>(undefined);
   return useQuery<ConnectedAccountSummary[], ConnectError>(
     {
       queryKey: connectedAccountsKey(filters),
@@ -54,10 +62,16 @@ export function useConnectedAccounts(
         return items;
       },
       enabled: options.enabled ?? true,
-      refetchInterval: (query) =>
-        query.state.data?.some((account) => accountStateOf(account) === 'pending')
-          ? (options.pollIntervalMs ?? 1000)
-          : false,
+      refetchInterval: (query) => {
+        const { data, dataUpdateCount } = query.state;
+        if (!data?.some((account) => accountStateOf(account) === 'pending')) {
+          pendingSince.current = undefined;
+          return false;
+        }
+        pendingSince.current ??= dataUpdateCount;
+        const reads = dataUpdateCount - pendingSince.current;
+        return Math.min((options.pollIntervalMs ?? 1000) * 2 ** reads, options.maxPollIntervalMs ?? 10_000);
+      },
     },
     queryClient,
   );
