@@ -17,12 +17,15 @@ export const SANDBOX_ROUTES = [
 ] as const;
 export type SandboxRoute = (typeof SANDBOX_ROUTES)[number];
 
-/** A scripted error answer. Without `route` it hits the next API request of any route. */
+/**
+ * A scripted error answer. Without `route` it hits the next API request of any route; with a list
+ * of routes, the next request of any of them (the demo's "fail the next action", not a background read).
+ */
 export interface ScriptedFailure {
   status: number;
   /** How many requests fail; default 1. */
   count?: number | undefined;
-  route?: SandboxRoute | undefined;
+  route?: SandboxRoute | readonly SandboxRoute[] | undefined;
   message?: string | undefined;
   code?: number | undefined;
   slug?: string | undefined;
@@ -100,7 +103,7 @@ export class Script {
   }
 
   /** Uses up one count of the first script that matches `route`; at zero it is gone. */
-  private take<T extends { count: number; route?: SandboxRoute | undefined }>(
+  private take<T extends { count: number; route?: SandboxRoute | readonly SandboxRoute[] | undefined }>(
     scripts: T[],
     route: SandboxRoute,
   ): T | undefined {
@@ -135,8 +138,9 @@ export class Script {
 }
 
 /** Route-less scripts hit API routes only, so a stray failure never breaks the hosted page. */
-function matches(scripted: SandboxRoute | undefined, route: SandboxRoute): boolean {
-  return scripted === undefined ? route !== 'linkPage' && route !== 'linkSubmit' : scripted === route;
+function matches(scripted: SandboxRoute | readonly SandboxRoute[] | undefined, route: SandboxRoute): boolean {
+  if (scripted === undefined) return route !== 'linkPage' && route !== 'linkSubmit';
+  return typeof scripted === 'string' ? scripted === route : scripted.includes(route);
 }
 
 // ── The HTTP control route's actions ───────────────────────────────────────────────────

@@ -267,6 +267,26 @@ describe('scripted outcomes', () => {
     expect(sandbox.control.describe().failures).toEqual([]);
   });
 
+  it('failNext over a list of routes: a read of another route passes, the next of those fails', async () => {
+    const sandbox = createSandbox();
+    sandbox.control.failNext({ status: 500, route: ['createLinkSession', 'createConnectedAccount'] });
+    const list = await sandbox.handle(
+      new Request(`${ORIGIN}/api/v3/connected_accounts?user_ids=u1`, {
+        headers: { 'x-api-key': 'sandbox-key' },
+      }),
+    );
+    expect(list.status).toBe(200);
+    const create = await sandbox.handle(
+      new Request(`${ORIGIN}/api/v3/connected_accounts/link`, {
+        method: 'POST',
+        headers: { 'x-api-key': 'sandbox-key' },
+        body: JSON.stringify({ auth_config_id: 'ac_github', user_id: 'u1' }),
+      }),
+    );
+    expect(create.status).toBe(500);
+    expect(sandbox.control.describe().failures).toEqual([]);
+  });
+
   it('denyConsent: opening the link fails it at once and redirects with status=failed', async () => {
     const sandbox = createSandbox();
     sandbox.control.denyConsent();

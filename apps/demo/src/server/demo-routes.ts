@@ -103,6 +103,14 @@ export function createDemoRoutes({ sandbox, getUserId }: DemoRoutesOptions) {
       case 'failNext':
         sandbox.control.failNext({
           status: 500,
+          // What the user does next (connect, disconnect, disable), never a read in the background:
+          // the list's polling while an attempt is pending must not use the 500 up.
+          route: [
+            'createLinkSession',
+            'createConnectedAccount',
+            'deleteConnectedAccount',
+            'setConnectedAccountEnabled',
+          ],
           message: 'The sandbox failed this request on purpose (demo panel).',
           suggested_fix: 'Try again: only the next request was scripted to fail.',
         });
