@@ -1,6 +1,6 @@
 import { type APIRequestContext, expect, type Page, type Request, test } from '@playwright/test';
 import { chromiumLaunchOptions } from '../scripts/chromium.mjs';
-import { expectAxeClean } from './helpers';
+import { expectAxeClean, onEachReact } from './helpers';
 import { SANDBOX_API_KEY, SANDBOX_URL } from './ports';
 
 // Issue 16: popups whose opener is severed. A provider page served with
@@ -47,160 +47,154 @@ async function newAccounts(request: APIRequestContext, authConfigId: string, bef
 
 const linkTokenOf = (url: string) => new URL(url).pathname.split('/').pop() ?? '';
 
-for (const react of ['19', '18'] as const) {
-  const base = react === '18' ? '/react18/' : '/';
+onEachReact(({ base, open }) => {
+  /** Opens the fixture button page for `app`. */
+  const openButtonPage = (page: Page, app: App, query = 'mode=popup') =>
+    open(page, `button.html?${query}&authConfigId=${app.authConfigId}&appName=${app.appName}`);
 
-  test.describe(`React ${react}`, () => {
-    /** Opens the fixture button page for `app` and checks which React renders it. */
-    async function openButtonPage(page: Page, app: App, query = 'mode=popup') {
-      await page.goto(`${base}button.html?${query}&authConfigId=${app.authConfigId}&appName=${app.appName}`);
-      await expect(page.locator('html')).toHaveAttribute('data-react', new RegExp(`^${react}\\.`));
-    }
+  /** Runs `action` (a click) and returns the window it opened once that shows a link page. */
+  async function popupAfter(page: Page, action: () => Promise<void>) {
+    const popupPromise = page.waitForEvent('popup');
+    await action();
+    const popup = await popupPromise;
+    await popup.waitForURL(/\/link\/[^/?]+/);
+    return popup;
+  }
 
-    /** Runs `action` (a click) and returns the window it opened once that shows a link page. */
-    async function popupAfter(page: Page, action: () => Promise<void>) {
-      const popupPromise = page.waitForEvent('popup');
-      await action();
-      const popup = await popupPromise;
-      await popup.waitForURL(/\/link\/[^/?]+/);
-      return popup;
-    }
+  const clickConnect = (page: Page, app: App) =>
+    popupAfter(page, () => page.getByRole('button', { name: `Connect ${app.appName}` }).click());
 
-    const clickConnect = (page: Page, app: App) =>
-      popupAfter(page, () => page.getByRole('button', { name: `Connect ${app.appName}` }).click());
+  /** A GitHub popup attempt whose window the user really closed, and what to count it by. */
+  async function closedAttempt(page: Page, request: APIRequestContext) {
+    const creates = countCreates(page);
+    const before = await accounts(request, GITHUB.authConfigId);
+    await openButtonPage(page, GITHUB);
+    const first = await clickConnect(page, GITHUB);
+    await first.close();
+    return { creates, before, first };
+  }
 
-    /** A GitHub popup attempt whose window the user really closed, and what to count it by. */
-    async function closedAttempt(page: Page, request: APIRequestContext) {
-      const creates = countCreates(page);
-      const before = await accounts(request, GITHUB.authConfigId);
-      await openButtonPage(page, GITHUB);
-      const first = await clickConnect(page, GITHUB);
-      await first.close();
-      return { creates, before, first };
-    }
+  const status = (page: Page) => page.getByRole('status');
+  const mainButton = (page: Page) => page.locator('button[data-state]').first();
 
-    const status = (page: Page) => page.getByRole('status');
-    const mainButton = (page: Page) => page.locator('button[data-state]').first();
+  test('COOP: a consent page read for 5 s says nothing about cancelling; Allow connects one account', async ({
+    page,
+    request,
+  }) => {
+    test.setTimeout(45_000);
+    const creates = countCreates(page);
+    const before = await accounts(request, LINEAR.authConfigId);
+    await openButtonPage(page, LINEAR);
+    const popup = await clickConnect(page, LINEAR);
+    // The provider's page really severs the opener.
+    const served = await request.get(popup.url());
+    expect(served.headers()['cross-origin-opener-policy']).toBe('same-origin');
 
-    test('COOP: a consent page read for 5 s says nothing about cancelling; Allow connects one account', async ({
-      page,
-      request,
-    }) => {
-      test.setTimeout(45_000);
-      const creates = countCreates(page);
-      const before = await accounts(request, LINEAR.authConfigId);
-      await openButtonPage(page, LINEAR);
-      const popup = await clickConnect(page, LINEAR);
-      // The provider's page really severs the opener.
-      const served = await request.get(popup.url());
-      expect(served.headers()['cross-origin-opener-policy']).toBe('same-origin');
+    // The user reads the consent page; the app sees the window "closed" the whole time.
+    await expect(page.getByRole('button', { name: 'Open again' })).toBeVisible();
+    await page.waitForTimeout(5000);
+    await expect(status(page)).toContainText('Finish connecting in the Linear window.');
+    await expect(status(page)).not.toContainText(/cancel/i);
+    await expect(mainButton(page)).toHaveAttribute('data-state', 'awaiting_user');
+    await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+    await expect(page.getByRole('list', { name: 'Events' })).toBeEmpty();
+    await expectAxeClean(page, 'waiting for the severed window');
 
-      // The user reads the consent page; the app sees the window "closed" the whole time.
-      await expect(page.getByRole('button', { name: 'Open again' })).toBeVisible();
-      await page.waitForTimeout(5000);
-      await expect(status(page)).toContainText('Finish connecting in the Linear window.');
-      await expect(status(page)).not.toContainText(/cancel/i);
-      await expect(mainButton(page)).toHaveAttribute('data-state', 'awaiting_user');
-      await expect(page.getByRole('button', { name: 'Try again' })).toHaveCount(0);
-      await expect(page.getByRole('list', { name: 'Events' })).toBeEmpty();
-      await expectAxeClean(page, 'waiting for the severed window');
-
-      await popup.getByRole('button', { name: 'Allow' }).click();
-      await expect(page.getByRole('button', { name: 'Linear connected' })).toHaveAttribute(
-        'data-state',
-        'connected',
-      );
-      const made = await newAccounts(request, LINEAR.authConfigId, before);
-      expect(made.map((account) => account.status)).toEqual(['ACTIVE']);
-      await expect(page.getByRole('list', { name: 'Events' })).toContainText(`success ${made[0]?.id}`);
-      expect(creates).toHaveLength(1);
-    });
-
-    test('a real close shows the waiting state; Open again reopens the same link, one link session', async ({
-      page,
-      request,
-    }) => {
-      const { creates, before, first } = await closedAttempt(page, request);
-      await expect(status(page)).toContainText('Finish connecting in the GitHub window.');
-      await expect(status(page)).not.toContainText(/cancel/i);
-      await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
-      await expectAxeClean(page, 'waiting after a real close');
-
-      const second = await popupAfter(page, () => page.getByRole('button', { name: 'Open again' }).click());
-      expect(linkTokenOf(second.url())).toBe(linkTokenOf(first.url()));
-      await expect(page.getByRole('button', { name: 'Open again' })).toHaveCount(0);
-      await second.getByRole('button', { name: 'Allow' }).click();
-      await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
-      expect(creates).toHaveLength(1);
-      expect(
-        (await newAccounts(request, GITHUB.authConfigId, before)).map((account) => account.status),
-      ).toEqual(['ACTIVE']);
-    });
-
-    test('pressing Connect again while it waits reopens that attempt instead of racing a second', async ({
-      page,
-      request,
-    }) => {
-      const { creates, first } = await closedAttempt(page, request);
-      await expect(page.getByRole('button', { name: 'Open again' })).toBeVisible();
-      const second = await popupAfter(page, () => mainButton(page).click());
-      expect(linkTokenOf(second.url())).toBe(linkTokenOf(first.url()));
-      // The window is open now: another press only focuses it.
-      await mainButton(page).click();
-      await second.getByRole('button', { name: 'Allow' }).click();
-      await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
-      expect(creates).toHaveLength(1);
-    });
-
-    test('Cancel, then connect again: a new link that connects, the old attempt gone', async ({
-      page,
-      request,
-    }) => {
-      const { creates, before, first } = await closedAttempt(page, request);
-      await page.getByRole('button', { name: 'Cancel' }).click();
-      await expect(status(page)).toContainText('The connection was cancelled.');
-      await expect(page.getByRole('button', { name: `Connect ${GITHUB.appName}` })).toBeFocused();
-      const second = await popupAfter(page, () =>
-        page.getByRole('button', { name: `Connect ${GITHUB.appName}` }).click(),
-      );
-      expect(linkTokenOf(second.url())).not.toBe(linkTokenOf(first.url()));
-      await second.getByRole('button', { name: 'Allow' }).click();
-      await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
-      expect(creates).toHaveLength(2);
-      const made = await newAccounts(request, GITHUB.authConfigId, before);
-      // The cancelled attempt's account never completed; exactly one is ACTIVE.
-      expect(made.filter((account) => account.status === 'ACTIVE')).toHaveLength(1);
-    });
-
-    test('redirect mode is unaffected: a round trip through the callback route', async ({ page }) => {
-      await openButtonPage(page, GITHUB, 'mode=redirect');
-      await page.getByRole('button', { name: 'Connect GitHub' }).click();
-      await page.waitForURL(isLinkPage);
-      await page.getByRole('button', { name: 'Allow' }).click();
-      await page.waitForURL(
-        (url) => url.pathname === `${base}button.html` && url.searchParams.get('mode') === 'redirect',
-      );
-      await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
-    });
-
-    test('auto is unaffected: a blocked popup falls back to a redirect that returns connected', async ({
-      page,
-    }) => {
-      await openButtonPage(page, GITHUB, 'mode=auto&blockPopup=1');
-      await page.getByRole('button', { name: 'Connect GitHub' }).click();
-      await page.waitForURL(isLinkPage);
-      await page.getByRole('button', { name: 'Allow' }).click();
-      await page.waitForURL(
-        (url) => url.pathname === `${base}button.html` && url.searchParams.get('mode') === 'auto',
-      );
-      await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
-    });
-
-    test('auto with a COOP provider: the popup opens in the click and connects', async ({ page }) => {
-      await openButtonPage(page, LINEAR, 'mode=auto');
-      const popup = await clickConnect(page, LINEAR);
-      await popup.getByRole('button', { name: 'Allow' }).click();
-      await expect(page.getByRole('button', { name: 'Linear connected' })).toBeVisible();
-    });
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await expect(page.getByRole('button', { name: 'Linear connected' })).toHaveAttribute(
+      'data-state',
+      'connected',
+    );
+    const made = await newAccounts(request, LINEAR.authConfigId, before);
+    expect(made.map((account) => account.status)).toEqual(['ACTIVE']);
+    await expect(page.getByRole('list', { name: 'Events' })).toContainText(`success ${made[0]?.id}`);
+    expect(creates).toHaveLength(1);
   });
-}
+
+  test('a real close shows the waiting state; Open again reopens the same link, one link session', async ({
+    page,
+    request,
+  }) => {
+    const { creates, before, first } = await closedAttempt(page, request);
+    await expect(status(page)).toContainText('Finish connecting in the GitHub window.');
+    await expect(status(page)).not.toContainText(/cancel/i);
+    await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
+    await expectAxeClean(page, 'waiting after a real close');
+
+    const second = await popupAfter(page, () => page.getByRole('button', { name: 'Open again' }).click());
+    expect(linkTokenOf(second.url())).toBe(linkTokenOf(first.url()));
+    await expect(page.getByRole('button', { name: 'Open again' })).toHaveCount(0);
+    await second.getByRole('button', { name: 'Allow' }).click();
+    await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
+    expect(creates).toHaveLength(1);
+    expect(
+      (await newAccounts(request, GITHUB.authConfigId, before)).map((account) => account.status),
+    ).toEqual(['ACTIVE']);
+  });
+
+  test('pressing Connect again while it waits reopens that attempt instead of racing a second', async ({
+    page,
+    request,
+  }) => {
+    const { creates, first } = await closedAttempt(page, request);
+    await expect(page.getByRole('button', { name: 'Open again' })).toBeVisible();
+    const second = await popupAfter(page, () => mainButton(page).click());
+    expect(linkTokenOf(second.url())).toBe(linkTokenOf(first.url()));
+    // The window is open now: another press only focuses it.
+    await mainButton(page).click();
+    await second.getByRole('button', { name: 'Allow' }).click();
+    await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
+    expect(creates).toHaveLength(1);
+  });
+
+  test('Cancel, then connect again: a new link that connects, the old attempt gone', async ({
+    page,
+    request,
+  }) => {
+    const { creates, before, first } = await closedAttempt(page, request);
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(status(page)).toContainText('The connection was cancelled.');
+    await expect(page.getByRole('button', { name: `Connect ${GITHUB.appName}` })).toBeFocused();
+    const second = await popupAfter(page, () =>
+      page.getByRole('button', { name: `Connect ${GITHUB.appName}` }).click(),
+    );
+    expect(linkTokenOf(second.url())).not.toBe(linkTokenOf(first.url()));
+    await second.getByRole('button', { name: 'Allow' }).click();
+    await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
+    expect(creates).toHaveLength(2);
+    const made = await newAccounts(request, GITHUB.authConfigId, before);
+    // The cancelled attempt's account never completed; exactly one is ACTIVE.
+    expect(made.filter((account) => account.status === 'ACTIVE')).toHaveLength(1);
+  });
+
+  test('redirect mode is unaffected: a round trip through the callback route', async ({ page }) => {
+    await openButtonPage(page, GITHUB, 'mode=redirect');
+    await page.getByRole('button', { name: 'Connect GitHub' }).click();
+    await page.waitForURL(isLinkPage);
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.waitForURL(
+      (url) => url.pathname === `${base}button.html` && url.searchParams.get('mode') === 'redirect',
+    );
+    await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
+  });
+
+  test('auto is unaffected: a blocked popup falls back to a redirect that returns connected', async ({
+    page,
+  }) => {
+    await openButtonPage(page, GITHUB, 'mode=auto&blockPopup=1');
+    await page.getByRole('button', { name: 'Connect GitHub' }).click();
+    await page.waitForURL(isLinkPage);
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.waitForURL(
+      (url) => url.pathname === `${base}button.html` && url.searchParams.get('mode') === 'auto',
+    );
+    await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
+  });
+
+  test('auto with a COOP provider: the popup opens in the click and connects', async ({ page }) => {
+    await openButtonPage(page, LINEAR, 'mode=auto');
+    const popup = await clickConnect(page, LINEAR);
+    await popup.getByRole('button', { name: 'Allow' }).click();
+    await expect(page.getByRole('button', { name: 'Linear connected' })).toBeVisible();
+  });
+});

@@ -102,3 +102,24 @@ export async function connectWithSwitchOn(page: Page, switchName: string, app: s
   await page.getByRole('button', { name: `Connect ${app}` }).click();
   await popupPromise;
 }
+
+/** A React the e2e fixture pages run on: `/…` renders with React 19, `/react18/…` with React 18. */
+export interface FixtureReact {
+  version: '19' | '18';
+  /** Where its pages live: `/` or `/react18/`. */
+  base: string;
+  /** Opens a fixture page (`button.html?mode=popup`) on this React, and checks which React renders it. */
+  open: (page: Page, path: string) => Promise<void>;
+}
+
+/** Declares `body`'s tests once per React the kit supports, in a `React 19` / `React 18` describe. */
+export function onEachReact(body: (react: FixtureReact) => void) {
+  for (const version of ['19', '18'] as const) {
+    const base = version === '18' ? '/react18/' : '/';
+    const open = async (page: Page, path: string) => {
+      await page.goto(`${base}${path}`);
+      await expect(page.locator('html')).toHaveAttribute('data-react', new RegExp(`^${version}\\.`));
+    };
+    test.describe(`React ${version}`, () => body({ version, base, open }));
+  }
+}

@@ -62,10 +62,14 @@ export function IntegrationCard({
   const name = shortNameOf(config.name);
   const kind = connectKindOf(config.auth_scheme);
   // The button's own state, which the card's badge and Details line defer to.
-  const [flow, setFlow] = useState<ConnectFlowStatus>('idle');
-  const [flowError, setFlowError] = useState(false);
+  const [{ status: flow, error: flowError }, setFlow] = useState<
+    Pick<ConnectFlowSnapshot, 'status' | 'error'>
+  >({
+    status: 'idle',
+    error: undefined,
+  });
   // While the button shows a failure it has its own "Details" (message, request id): one per card.
-  const buttonShowsError = flowError && ERROR_SHOWN_IN.has(flow);
+  const buttonShowsError = flowError !== undefined && ERROR_SHOWN_IN.has(flow);
   // An OAuth card's button reads "GitHub connected" while the account is ACTIVE (the kit's account
   // actions), so a "Connected" badge beside it would say it a second time. After a cancel, the
   // attempt's account still waits at the backend (until its link expires), but the user gave it up:
@@ -100,8 +104,7 @@ export function IntegrationCard({
             mode={mode}
             onStateChange={(snapshot: ConnectFlowSnapshot) => {
               if (REFRESH_ON.has(snapshot.status)) onAccountsChanged();
-              setFlow(snapshot.status);
-              setFlowError(snapshot.error !== undefined);
+              setFlow(snapshot);
             }}
             // No page announcement here: the button's own status region says "GitHub connected" once.
           >

@@ -8,6 +8,7 @@ import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
 import { de } from './locales/de';
 import { InLocale } from './story-in-locale';
 import { useStoryMessages } from './story-locale';
+import { typeZendesk } from './story-zendesk';
 import './styles.css';
 
 /** A fresh in-process sandbox per story, scripted before the form first renders. */
@@ -41,12 +42,6 @@ const meta = {
 } satisfies Meta<typeof ApiKeyConnectForm>;
 export default meta;
 type Story = StoryObj<typeof meta>;
-
-const typeZendesk = async (canvas: ReturnType<typeof within>, key: string) => {
-  await userEvent.type(await canvas.findByRole('textbox', { name: /^Subdomain/ }), 'acme');
-  await userEvent.type(canvas.getByRole('textbox', { name: /^Email/ }), 'ops@acme.test');
-  await userEvent.type(canvas.getByLabelText(/^API token/), key);
-};
 
 export const Zendesk: Story = {
   play: async ({ canvasElement }) => {

@@ -10,7 +10,7 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { ConnectAccountButton } from './ConnectAccountButton';
+import { ConnectAccountButton, type ConnectAccountButtonProps } from './ConnectAccountButton';
 import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
 
 /** The in-process sandbox, counting link sessions, with the user bound as a server proxy would. */
@@ -57,6 +57,17 @@ const description = (element: HTMLElement) =>
     .map((id) => document.getElementById(id)?.textContent ?? '')
     .join(' ');
 
+/** "Connect GitHub" on `ac_github` in a provider of its own, with `props` over it. */
+function renderGitHubButton(backend: ConnectBackend, props: Partial<ConnectAccountButtonProps> = {}) {
+  return render(
+    <ConnectProvider backend={backend} queryClient={createConnectQueryClient()}>
+      <ConnectAccountButton authConfigId="ac_github" {...props}>
+        Connect GitHub
+      </ConnectAccountButton>
+    </ConnectProvider>,
+  );
+}
+
 describe('<ConnectAccountButton>', () => {
   it('makes one link session for a double click, under StrictMode', async () => {
     const { backend, signals } = sandboxBackend();
@@ -82,18 +93,7 @@ describe('<ConnectAccountButton>', () => {
   it('says each state once: the label reads it, the description only adds the next step', async () => {
     const { sandbox, backend } = sandboxBackend();
     const { environment } = popupEnvironment();
-    render(
-      <ConnectProvider backend={backend} queryClient={createConnectQueryClient()}>
-        <ConnectAccountButton
-          authConfigId="ac_github"
-          appName="GitHub"
-          mode="popup"
-          environment={environment}
-        >
-          Connect GitHub
-        </ConnectAccountButton>
-      </ConnectProvider>,
-    );
+    renderGitHubButton(backend, { appName: 'GitHub', mode: 'popup', environment });
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Connect GitHub' }));
     const waiting = await screen.findByRole('button', { name: 'Waiting for the provider…' });
@@ -127,13 +127,7 @@ describe('<ConnectAccountButton>', () => {
       expiresAt: Date.now() + 60_000,
     });
     try {
-      render(
-        <ConnectProvider backend={backend} queryClient={createConnectQueryClient()}>
-          <ConnectAccountButton authConfigId="ac_github" appName="GitHub" mode="redirect">
-            Connect GitHub
-          </ConnectAccountButton>
-        </ConnectProvider>,
-      );
+      renderGitHubButton(backend, { appName: 'GitHub', mode: 'redirect' });
       const connected = await screen.findByRole('button', { name: 'GitHub connected' });
       await waitFor(() => expect(document.activeElement).toBe(connected));
     } finally {
@@ -143,13 +137,7 @@ describe('<ConnectAccountButton>', () => {
 
   it('does not take focus when the page merely loads', async () => {
     const { backend } = sandboxBackend();
-    render(
-      <ConnectProvider backend={backend} queryClient={createConnectQueryClient()}>
-        <ConnectAccountButton authConfigId="ac_github" mode="redirect">
-          Connect GitHub
-        </ConnectAccountButton>
-      </ConnectProvider>,
-    );
+    renderGitHubButton(backend, { mode: 'redirect' });
     await screen.findByRole('button', { name: 'Connect GitHub' });
     expect(document.activeElement).toBe(document.body);
   });
@@ -161,18 +149,7 @@ describe('<ConnectAccountButton>', () => {
     const { environment, popups } = popupEnvironment();
     const onStateChange = vi.fn();
     const errors = vi.spyOn(console, 'error');
-    const view = render(
-      <ConnectProvider backend={backend}>
-        <ConnectAccountButton
-          authConfigId="ac_github"
-          mode="popup"
-          environment={environment}
-          onStateChange={onStateChange}
-        >
-          Connect GitHub
-        </ConnectAccountButton>
-      </ConnectProvider>,
-    );
+    const view = renderGitHubButton(backend, { mode: 'popup', environment, onStateChange });
     await userEvent.click(screen.getByRole('button', { name: 'Connect GitHub' }));
     expect(screen.getByRole('button', { name: 'Connecting…' })).toBeDefined();
     const calls = onStateChange.mock.calls.length;
@@ -188,18 +165,7 @@ describe('<ConnectAccountButton>', () => {
   it('calls the user onClick first and lets it opt out with preventDefault', async () => {
     const { backend, signals } = sandboxBackend();
     const { environment } = popupEnvironment();
-    render(
-      <ConnectProvider backend={backend}>
-        <ConnectAccountButton
-          authConfigId="ac_github"
-          mode="popup"
-          environment={environment}
-          onClick={(event) => event.preventDefault()}
-        >
-          Connect GitHub
-        </ConnectAccountButton>
-      </ConnectProvider>,
-    );
+    renderGitHubButton(backend, { mode: 'popup', environment, onClick: (event) => event.preventDefault() });
     await userEvent.click(screen.getByRole('button', { name: 'Connect GitHub' }));
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Connect GitHub' }).getAttribute('data-state')).toBe('idle'),
@@ -212,19 +178,7 @@ describe('<ConnectAccountButton>', () => {
       const { sandbox, backend, signals } = sandboxBackend();
       const { environment, popups } = popupEnvironment();
       const onSuccess = vi.fn();
-      render(
-        <ConnectProvider backend={backend} queryClient={createConnectQueryClient()}>
-          <ConnectAccountButton
-            authConfigId="ac_github"
-            appName="GitHub"
-            mode="popup"
-            environment={environment}
-            onSuccess={onSuccess}
-          >
-            Connect GitHub
-          </ConnectAccountButton>
-        </ConnectProvider>,
-      );
+      renderGitHubButton(backend, { appName: 'GitHub', mode: 'popup', environment, onSuccess });
       return { sandbox, signals, popups, onSuccess };
     }
 

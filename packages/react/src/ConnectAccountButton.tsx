@@ -134,14 +134,14 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
     }, [showError, error]);
     // Back from a full-page redirect, the outcome is on the page before anyone focused anything:
     // focus goes to the button once, so a screen reader reads its state and what the description adds.
-    const clicked = useRef(false);
-    const focusedOnReturn = useRef(false);
+    // Cleared by the first click or the one focus: later outcomes are the user's own doing.
+    const focusOnReturn = useRef(true);
     const redirectOutcome =
       connect.mode === 'redirect' &&
       (status === 'connected' || status === 'failed' || status === 'cancelled' || status === 'expired');
     useEffect(() => {
-      if (!redirectOutcome || clicked.current || focusedOnReturn.current) return;
-      focusedOnReturn.current = true;
+      if (!redirectOutcome || !focusOnReturn.current) return;
+      focusOnReturn.current = false;
       ownRef.current?.focus();
     }, [redirectOutcome]);
 
@@ -163,7 +163,7 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
           aria-describedby={cx(buttonProps['aria-describedby'], detail ? detailId : undefined)}
           // A user's handler runs first and may opt out with `event.preventDefault()`.
           onClick={composeEventHandlers(onClick, () => {
-            clicked.current = true;
+            focusOnReturn.current = false;
             if (inert || buttonProps.disabled) return;
             connect.start();
           })}

@@ -120,14 +120,18 @@ const Root = forwardRef<HTMLDivElement, ConnectedAccountListRootProps>(function 
     () => ({ ...defaultConnectMessages, ...defaultAccountMessages, ...overrides }),
     [overrides],
   );
+  // An error as the user reads it (the kit's sentence, or the app's per-slug wording).
+  const describe = useCallback(
+    (error: ConnectError, app?: string) => describeError(error, { messages, appName: app, errorMessages }),
+    [messages, errorMessages],
+  );
   const reportError = useCallback(
     (error: ConnectError, account: ConnectedAccountSummary) => {
       const app = (latest.current.appName ?? nameFromSlug)(account);
-      const reason = describeError(error, { messages, appName: app, errorMessages });
-      setAnnouncement(formatMessage(messages.accountActionFailed, { app, reason }));
+      setAnnouncement(formatMessage(messages.accountActionFailed, { app, reason: describe(error, app) }));
       latest.current.onError?.(error, account);
     },
-    [messages, errorMessages],
+    [messages, describe],
   );
   const settings = useMemo<AccountListSettings>(() => {
     const dateFormat = dateFormatFor(messages.locale);
@@ -144,9 +148,9 @@ const Root = forwardRef<HTMLDivElement, ConnectedAccountListRootProps>(function 
         const time = Date.parse(iso);
         return Number.isFinite(time) ? dateFormat.format(time) : iso;
       },
-      describeError: (error, app) => describeError(error, { messages, appName: app, errorMessages }),
+      describeError: describe,
     };
-  }, [messages, errorMessages, reportError, mode, environment, unstyled]);
+  }, [messages, describe, reportError, mode, environment, unstyled]);
 
   const now = query.dataUpdatedAt || Date.now();
   const accounts = useMemo(

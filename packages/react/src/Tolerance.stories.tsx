@@ -12,6 +12,7 @@ import { ApiKeyConnectForm } from './ApiKeyConnectForm';
 import { ConnectAccountButton } from './ConnectAccountButton';
 import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
 import { useStoryMessages } from './story-locale';
+import { typeZendesk } from './story-zendesk';
 import './styles.css';
 
 // What the kit shows when Composio answers with something it did not know when the kit was
@@ -99,12 +100,6 @@ const meta = {
 } satisfies Meta;
 export default meta;
 type Story = StoryObj<typeof meta>;
-
-const typeZendesk = async (canvas: ReturnType<typeof within>, key: string) => {
-  await userEvent.type(await canvas.findByRole('textbox', { name: /^Subdomain/ }), 'acme');
-  await userEvent.type(canvas.getByRole('textbox', { name: /^Email/ }), 'ops@acme.test');
-  await userEvent.type(canvas.getByLabelText(/^API token/), key);
-};
 
 /** v3.1's REVOKED (the user took the app's access back at the provider): not a connection. */
 export const AccountRevoked: Story = {

@@ -4,9 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { defaultMessages } from './messages';
 
 const sourceDir = import.meta.dirname;
-/** The component and hook code: everything but the messages themselves, locales, tests and stories. */
+/**
+ * The component and hook code: everything but the messages themselves, locales, tests, stories and
+ * the stories' helpers (`story-*`, which type what a user would, such as a subdomain).
+ */
 const codeFiles = readdirSync(sourceDir).filter(
-  (name) => /\.tsx?$/.test(name) && !/^messages|\.(test|test-d|stories)\.tsx?$/.test(name),
+  (name) => /\.tsx?$/.test(name) && !/^messages|^story-|\.(test|test-d|stories)\.tsx?$/.test(name),
 );
 
 /** The keys of default messages written out in `code`, as a string literal or JSX text. */
