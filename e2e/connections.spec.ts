@@ -115,3 +115,19 @@ test('every state the sandbox panel makes can be cleaned up from the list', asyn
     await page.getByRole('switch', { name: switchName }).click();
   }
 });
+
+test('an attempt the user cancels leaves the list at once, though the sandbox keeps it INITIATED', async ({
+  page,
+  request,
+}) => {
+  const popupPromise = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Connect GitHub' }).click();
+  const popup = await popupPromise;
+  await expect(popup.getByRole('button', { name: 'Allow' })).toBeVisible();
+  await expect(accountRow(page)).toHaveAttribute('data-state', 'pending');
+  await popup.close();
+  await card(page).getByRole('button', { name: 'Cancel' }).click();
+  await expect(accountRow(page)).toHaveCount(0);
+  // Composio keeps the attempt until its link runs out; the list no longer says it waits for the user.
+  expect(await githubStatuses(request)).toEqual(['INITIATED']);
+});

@@ -6,6 +6,7 @@ import { Profiler, type ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiKeyConnectForm } from './ApiKeyConnectForm';
 import { useCredentialFormContext } from './ApiKeyConnectFormContext';
+import { ConnectedAccountList } from './ConnectedAccountList';
 import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
 
 const ZENDESK_KEY = 'zd_Secret_Token_42';
@@ -462,6 +463,27 @@ describe('ApiKeyConnectForm, submission', () => {
     setup(<ApiKeyConnectForm authConfigId="ac_zendesk" disabled />);
     expect(((await screen.findByLabelText(/Subdomain/)) as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByRole('button', { name: 'Connect' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('ApiKeyConnectForm beside the account list', () => {
+  it('the list shows the new account as soon as the form connects it', async () => {
+    const { user } = setup(
+      <>
+        <ApiKeyConnectForm authConfigId="ac_zendesk" />
+        <section aria-label="Accounts">
+          <ConnectedAccountList />
+        </section>
+      </>,
+    );
+    const list = within(screen.getByRole('region', { name: 'Accounts' }));
+    expect(await list.findByText('No connected accounts yet.')).toBeTruthy();
+    await fillZendesk(user);
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    // Nothing pending, so nothing polls: the form's success reads the list again.
+    const row = await list.findByRole('listitem');
+    expect(within(row).getByText('Zendesk')).toBeTruthy();
+    expect(within(row).getByText('Connected')).toBeTruthy();
   });
 });
 

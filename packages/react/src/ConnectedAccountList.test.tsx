@@ -3,6 +3,7 @@ import { createSandbox, type Sandbox } from '@plugboard/sandbox';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { ConnectAccountButton } from './ConnectAccountButton';
 import { ConnectedAccountList } from './ConnectedAccountList';
 import { useAccountRow } from './ConnectedAccountListContext';
 import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
@@ -260,5 +261,77 @@ describe('<ConnectedAccountList>', () => {
     await waitFor(() => expect(screen.getAllByRole('button', { name: 'Enable GitHub' })).toHaveLength(1));
     const changed = [...renders].filter(([, count]) => count > 1).map(([id]) => id);
     expect(changed).toEqual([target]);
+  });
+});
+
+describe('<ConnectedAccountList> beside a connect button', () => {
+  /** A GitHub button (popup) whose windows the test closes, and, once `withList`, two lists beside it. */
+  function renderBeside(backend: ConnectBackend) {
+    const popups: Array<PopupHandle & { closed: boolean }> = [];
+    const environment: Partial<ConnectEnvironment> = {
+      openPopup: () => {
+        const popup: PopupHandle & { closed: boolean } = { closed: false, navigate: vi.fn(), close: () => {} };
+        popup.close = () => {
+          popup.closed = true;
+        };
+        popups.push(popup);
+        return popup;
+      },
+    };
+    const client = createConnectQueryClient();
+    const page = (withList: boolean) => (
+      <ConnectProvider backend={backend} queryClient={client}>
+        <ConnectAccountButton authConfigId="ac_github" appName="GitHub" mode="popup" environment={environment}>
+          Connect GitHub
+        </ConnectAccountButton>
+        {withList ? (
+          <>
+            <section aria-label="Accounts">
+              <ConnectedAccountList appName={appName} />
+            </section>
+            <section aria-label="Every attempt">
+              <ConnectedAccountList appName={appName} showAbandoned />
+            </section>
+          </>
+        ) : null}
+      </ConnectProvider>
+    );
+    const view = render(page(false));
+    return { popups, showLists: () => view.rerender(page(true)) };
+  }
+
+  const listIn = (name: string) => within(screen.getByRole('region', { name }));
+
+  it('stops calling an attempt the user cancelled "waiting": the list drops it at once', async () => {
+    const { sandbox, backend } = setup();
+    const { popups, showLists } = renderBeside(backend);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Connect GitHub' }));
+    await waitFor(() => expect(popups[0]?.navigate).toHaveBeenCalled());
+    showLists();
+    expect(await listIn('Accounts').findByText('Waiting for you to finish')).toBeTruthy();
+    // The window closed, and the user cancels: Composio keeps the attempt INITIATED for its link's 10 minutes.
+    if (popups[0]) popups[0].closed = true;
+    await user.click(await screen.findByRole('button', { name: 'Cancel' }, { timeout: 2000 }));
+    expect(await listIn('Accounts').findByText('No connected accounts yet.')).toBeTruthy();
+    expect(listIn('Every attempt').getByText('Not finished')).toBeTruthy();
+    expect((await sandbox.backend.listConnectedAccounts()).items.map((account) => account.status)).toEqual([
+      'INITIATED',
+    ]);
+  });
+
+  it('shows the account the button just connected without waiting for a poll', async () => {
+    const { sandbox, backend } = setup();
+    const { popups, showLists } = renderBeside(backend);
+    showLists();
+    expect(await listIn('Accounts').findByText('No connected accounts yet.')).toBeTruthy();
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Connect GitHub' }));
+    await waitFor(() => expect(popups[0]?.navigate).toHaveBeenCalled());
+    const token = sandbox.snapshot().links.at(-1)?.token as string;
+    await act(() => sandbox.completeLink(token, { allow: true }));
+    await screen.findByRole('button', { name: 'GitHub connected' }, { timeout: 5000 });
+    // The list saw no attempt (it read before the click), so nothing made it poll: the flow told it.
+    expect(await listIn('Accounts').findByText('Connected')).toBeTruthy();
   });
 });

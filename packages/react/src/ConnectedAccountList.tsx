@@ -16,6 +16,7 @@ import {
   useMemo,
   useRef,
   useState,
+  useSyncExternalStore,
 } from 'react';
 import { type AccountState, accountStateOf } from './account-status';
 import { Disconnect, EnabledToggle, Reconnect } from './ConnectedAccountActions';
@@ -101,7 +102,7 @@ const Root = forwardRef<HTMLDivElement, ConnectedAccountListRootProps>(function 
   },
   ref,
 ) {
-  const { messages: overrides, errorMessages } = useConnectContext();
+  const { messages: overrides, errorMessages, leftAttempts } = useConnectContext();
   const query = useConnectedAccounts(filters);
   const [announcement, setAnnouncement] = useState('');
   const ownRef = useRef<HTMLDivElement | null>(null);
@@ -153,17 +154,20 @@ const Root = forwardRef<HTMLDivElement, ConnectedAccountListRootProps>(function 
   }, [messages, describe, reportError, mode, environment, unstyled]);
 
   const now = query.dataUpdatedAt || Date.now();
-  const accounts = useMemo(
-    () =>
-      showAbandoned
-        ? query.data
-        : query.data?.filter((account) => accountStateOf(account, now) !== 'abandoned'),
-    [query.data, showAbandoned, now],
-  );
-  const data = useMemo<AccountListData>(
-    () => ({ accounts, error: query.error, now }),
-    [accounts, query.error, now],
-  );
+  // An attempt the user cancelled here is left, not pending, though Composio lists it INITIATED.
+  const leftCount = useSyncExternalStore(leftAttempts.subscribe, leftAttempts.count, leftAttempts.count);
+  const data = useMemo<AccountListData>(() => {
+    const left = leftCount > 0 ? leftAttempts : undefined;
+    const stateOf = (account: ConnectedAccountSummary): AccountState => {
+      const state = accountStateOf(account, now);
+      return state === 'pending' && left?.has(account.id) ? 'abandoned' : state;
+    };
+    const accounts = showAbandoned
+      ? query.data
+      : query.data?.filter((account) => stateOf(account) !== 'abandoned');
+    return { accounts, error: query.error, stateOf };
+  }, [query.data, query.error, showAbandoned, now, leftAttempts, leftCount]);
+  const { accounts } = data;
   const state = query.error
     ? 'error'
     : accounts === undefined
@@ -209,13 +213,13 @@ const Items = forwardRef<HTMLUListElement, ConnectedAccountListItemsProps>(funct
   { children, className, ...props },
   ref,
 ) {
-  const { accounts, now } = useListData('Items');
+  const { accounts, stateOf } = useListData('Items');
   const { unstyled } = useListSettings('Items');
   if (accounts === undefined || accounts.length === 0) return null;
   return (
     <ul {...props} ref={ref} className={cx(unstyled ? undefined : 'plugboard-accounts__items', className)}>
       {accounts.map((account) => (
-        <Item key={account.id} account={account} state={accountStateOf(account, now)}>
+        <Item key={account.id} account={account} state={stateOf(account)}>
           {children}
         </Item>
       ))}

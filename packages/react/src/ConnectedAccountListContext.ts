@@ -26,7 +26,8 @@ export interface AccountListSettings {
 export interface AccountListData {
   accounts: readonly ConnectedAccountSummary[] | undefined;
   error: ConnectError | null;
-  now: number;
+  /** An account's state as the rows show it: by the clock of the last read, and the attempts left here. */
+  stateOf: (account: ConnectedAccountSummary) => AccountState;
 }
 
 /** One row's account and its state. */

@@ -57,16 +57,15 @@ export function useAccountAwareConnect(
     connectedAt.current = { id: connect.connectedAccountId, at: Date.now() };
   }
 
+  // The list is read again by the flow itself (`useConnectAccount`) once it connects.
   const { status, connectedAccountId } = connect;
-  const { refetch } = accounts;
   const { mutate } = disconnect;
   useEffect(() => {
     if (status !== 'connected') return;
     const old = replacing.current;
     replacing.current = undefined;
     if (old !== undefined && old !== connectedAccountId) mutate(old);
-    else void refetch();
-  }, [status, connectedAccountId, mutate, refetch]);
+  }, [status, connectedAccountId, mutate]);
 
   return useMemo(() => {
     const stale = account !== undefined && accountState !== 'connected';

@@ -12,6 +12,7 @@ import { formatMessage } from '@plugboard/core/internal';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useConnectContext } from './ConnectProvider';
+import { CONNECTED_ACCOUNTS_KEY } from './useConnectedAccounts';
 
 export interface UseConnectAccountOptions {
   authConfigId: string;
@@ -61,7 +62,7 @@ export interface UseConnectAccountResult extends ConnectFlowSnapshot {
  * <button onClick={connect.start} disabled={connect.isBusy}>{connect.status}</button>
  */
 export function useConnectAccount(options: UseConnectAccountOptions): UseConnectAccountResult {
-  const { backend, queryClient, callbackUrl: providerCallbackUrl } = useConnectContext();
+  const { backend, queryClient, callbackUrl: providerCallbackUrl, leftAttempts } = useConnectContext();
   const { authConfigId, mode, callbackUrl, onSuccess, onError, onStateChange, environment, popup } = options;
   const createLinkSession = useMutation(
     {
@@ -98,6 +99,14 @@ export function useConnectAccount(options: UseConnectAccountOptions): UseConnect
   }, [flow]);
 
   const snapshot = useSyncExternalStore(flow.subscribe, flow.getSnapshot, flow.getSnapshot);
+  const { status, connectedAccountId } = snapshot;
+  useEffect(() => {
+    // A cancelled attempt stays INITIATED at Composio until its link runs out: the lists are told.
+    if (status === 'cancelled' && connectedAccountId !== undefined) leftAttempts.add(connectedAccountId);
+    // An attempt that ended changed the user's accounts: lists beside the button read them now.
+    if (status === 'connected' || status === 'failed' || status === 'expired')
+      void queryClient.invalidateQueries({ queryKey: CONNECTED_ACCOUNTS_KEY });
+  }, [status, connectedAccountId, leftAttempts, queryClient]);
   return useMemo(
     () => ({
       ...snapshot,

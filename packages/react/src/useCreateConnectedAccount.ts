@@ -13,6 +13,7 @@ import {
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef } from 'react';
 import { useConnectContext } from './ConnectProvider';
+import { CONNECTED_ACCOUNTS_KEY } from './useConnectedAccounts';
 
 /** What `mutate` is given, and so what React Query keeps: names only, never a credential. */
 export interface CreateConnectedAccountVariables {
@@ -71,6 +72,9 @@ export function useCreateConnectedAccount(
   const mutation = useMutation<CreatedConnectedAccount, ConnectError, CreateConnectedAccountVariables>(
     {
       mutationKey: ['plugboard', 'createConnectedAccount'],
+      // A new account: the kit's lists (and account-aware buttons) read the accounts again.
+      // Not awaited: the form says Connected without waiting for the lists.
+      onSuccess: () => void queryClient.invalidateQueries({ queryKey: CONNECTED_ACCOUNTS_KEY }),
       // Nothing of a finished attempt needs to outlive the component that made it.
       gcTime: 0,
       retry: false,
