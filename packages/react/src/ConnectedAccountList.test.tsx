@@ -42,13 +42,17 @@ async function connect(
   return link;
 }
 
-function popupEnvironment(): Partial<ConnectEnvironment> {
+type TestPopup = PopupHandle & { closed: boolean };
+
+/** Popups that open, navigate nowhere and close when told; each is also pushed onto `popups`. */
+function popupEnvironment(popups: TestPopup[] = []): Partial<ConnectEnvironment> {
   return {
     openPopup: () => {
-      const popup: PopupHandle & { closed: boolean } = { closed: false, navigate: vi.fn(), close: () => {} };
+      const popup: TestPopup = { closed: false, navigate: vi.fn(), close: () => {} };
       popup.close = () => {
         popup.closed = true;
       };
+      popups.push(popup);
       return popup;
     },
   };
@@ -267,21 +271,17 @@ describe('<ConnectedAccountList>', () => {
 describe('<ConnectedAccountList> beside a connect button', () => {
   /** A GitHub button (popup) whose windows the test closes, and, once `withList`, two lists beside it. */
   function renderBeside(backend: ConnectBackend) {
-    const popups: Array<PopupHandle & { closed: boolean }> = [];
-    const environment: Partial<ConnectEnvironment> = {
-      openPopup: () => {
-        const popup: PopupHandle & { closed: boolean } = { closed: false, navigate: vi.fn(), close: () => {} };
-        popup.close = () => {
-          popup.closed = true;
-        };
-        popups.push(popup);
-        return popup;
-      },
-    };
+    const popups: TestPopup[] = [];
+    const environment = popupEnvironment(popups);
     const client = createConnectQueryClient();
     const page = (withList: boolean) => (
       <ConnectProvider backend={backend} queryClient={client}>
-        <ConnectAccountButton authConfigId="ac_github" appName="GitHub" mode="popup" environment={environment}>
+        <ConnectAccountButton
+          authConfigId="ac_github"
+          appName="GitHub"
+          mode="popup"
+          environment={environment}
+        >
           Connect GitHub
         </ConnectAccountButton>
         {withList ? (
