@@ -1,7 +1,7 @@
 // What the example apps' e2e share: an example copied out of the workspace as a user would have it,
 // its `@plugboard/*` dependencies replaced by the packed tarballs, installed with npm; its
-// production server started and stopped; the frame of each example's spec; and the two
-// connections each example must make.
+// servers started and stopped; the frame of each example's spec; and the two connections each
+// example must make.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -104,12 +104,9 @@ export async function startServer(
 
 type RunningServer = Awaited<ReturnType<typeof startServer>>;
 
-/** Stops the example's server and removes its temp folder (tarballs, install, build). */
-export async function removeExample(
-  example: InstalledExample | undefined,
-  server: RunningServer | undefined,
-) {
-  await server?.stop();
+/** Stops the example's servers and removes its temp folder (tarballs, install, build). */
+export async function removeExample(example: InstalledExample | undefined, servers: RunningServer[]) {
+  await Promise.all(servers.map((server) => server.stop()));
   if (example) rmSync(example.temp, { recursive: true, force: true });
 }
 
@@ -121,39 +118,97 @@ export function exampleEnv(appUrl: string): NodeJS.ProcessEnv {
 /**
  * The frame of an example app's spec, called at its top: the popup blocker on (as in
  * e2e/connect.spec.ts: a passing popup test proves it opened in the click), the tests in order, and
- * before them `apps/<name>` installed from the tarballs and `serve` run in its folder (build, then
- * start) within `timeout` ms; after them, the server stopped and the install removed.
+ * before them `apps/<name>` installed from the tarballs, `build` run in its folder and its `servers`
+ * started in order, all within `timeout` ms; after them, the servers stopped and the install removed.
  */
 export function setUpInstalledExample(
   name: string,
-  { timeout, serve }: { timeout: number; serve: (dir: string) => Promise<RunningServer> },
+  {
+    timeout,
+    build,
+    servers,
+  }: { timeout: number; build?: (dir: string) => void; servers: ((dir: string) => Promise<RunningServer>)[] },
 ) {
   test.use({
     launchOptions: { ...chromiumLaunchOptions(), ignoreDefaultArgs: ['--disable-popup-blocking'] },
   });
   test.describe.configure({ mode: 'serial' });
   let example: InstalledExample | undefined;
-  let server: RunningServer | undefined;
+  const running: RunningServer[] = [];
   test.beforeAll(async () => {
     test.setTimeout(timeout);
     example = installExample(name);
-    server = await serve(example.dir);
+    build?.(example.dir);
+    for (const start of servers) running.push(await start(example.dir));
   });
-  test.afterAll(() => removeExample(example, server));
+  test.afterAll(() => removeExample(example, running));
 }
 
-/** On `url`: Connect GitHub opens the sandbox's consent page in a popup, Allow, and the button says so. */
+/** The user every example's server binds (its stand-in session). */
+const EXAMPLE_USER = 'example-user';
+
+/**
+ * Deletes the example user's GitHub accounts on the e2e sandbox server, through its API with the
+ * key, so a GitHub test starts at "Connect GitHub" whichever test or run connected one before.
+ */
+async function removeGitHubAccounts() {
+  const headers = { 'x-api-key': SANDBOX_API_KEY };
+  const list = `${SANDBOX_URL}/api/v3/connected_accounts?user_ids=${EXAMPLE_USER}&auth_config_ids=ac_github`;
+  for (;;) {
+    const response = await fetch(list, { headers });
+    expect(response.ok, await response.clone().text()).toBe(true);
+    const { items } = (await response.json()) as { items: { id: string }[] };
+    if (items.length === 0) return;
+    for (const { id } of items) {
+      const deleted = await fetch(`${SANDBOX_URL}/api/v3/connected_accounts/${id}`, {
+        method: 'DELETE',
+        headers,
+      });
+      expect(deleted.ok, await deleted.text()).toBe(true);
+    }
+  }
+}
+
+/**
+ * On `url`: Connect GitHub opens the sandbox's consent page in a popup, Allow, and the button says
+ * "GitHub connected". After a reload it still does (it knows the account) and offers Disconnect,
+ * which, confirmed, brings "Connect GitHub" back.
+ */
 export async function connectGitHubByPopup(page: Page, url: string) {
+  await removeGitHubAccounts();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  // What the example's server refused, for the failure message.
+  const refused: Promise<string>[] = [];
+  page.on('response', (response) => {
+    if (response.status() >= 400 && response.url().includes('/api/connect/')) {
+      refused.push(response.text().then((body) => `${response.status()} ${response.url()}: ${body}`));
+    }
+  });
   await page.goto(url);
   const popupPromise = page.waitForEvent('popup');
   await page.getByRole('button', { name: 'Connect GitHub' }).click();
   const popup = await popupPromise;
   const closed = popup.waitForEvent('close');
-  await popup.getByRole('button', { name: 'Allow' }).click();
+  await popup
+    .getByRole('button', { name: 'Allow' })
+    .click()
+    .catch(async (error: Error) => {
+      // The popup closes itself when the link cannot be made: then say what the page says.
+      const said = await page.locator('.plugboard-connect').textContent();
+      const answers = (await Promise.all(refused)).join('\n');
+      throw new Error(
+        `no consent page (${error.message.split('\n')[0]}); the page says:\n${said}\n${answers}`,
+      );
+    });
   await closed;
-  await expect(page.getByRole('button', { name: 'Connected' })).toHaveAttribute('data-state', 'connected');
+  const connected = page.getByRole('button', { name: 'GitHub connected' });
+  await expect(connected).toHaveAttribute('data-state', 'connected');
+  await page.reload();
+  await expect(connected).toHaveAttribute('data-state', 'connected');
+  await page.getByRole('button', { name: 'Disconnect GitHub' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Disconnect' }).click();
+  await expect(page.getByRole('button', { name: 'Connect GitHub' })).toBeVisible();
   expect(errors).toEqual([]);
 }
 

@@ -14,27 +14,30 @@ import {
 } from './examples-install';
 import { EXAMPLE_NEXT_URL as APP_URL, EXAMPLE_NEXT_PORT } from './ports';
 
+const next = (dir: string) => path.join(dir, 'node_modules', 'next', 'dist', 'bin', 'next');
+
 setUpInstalledExample('example-next', {
   // Pack, npm install (Next is large), next build on a shared 2-core machine.
   timeout: 600_000,
-  serve: (dir) => {
-    const next = path.join(dir, 'node_modules', 'next', 'dist', 'bin', 'next');
-    // Built with NO environment, as on a CI that has no secrets: the route module loads at build
-    // time, and @plugboard/server reports option problems on the first request instead of at import.
-    run(process.execPath, [next, 'build'], dir, {
+  // Built with NO environment, as on a CI that has no secrets: the route module loads at build
+  // time, and @plugboard/server reports option problems on the first request instead of at import.
+  build: (dir) =>
+    run(process.execPath, [next(dir), 'build'], dir, {
       NEXT_TELEMETRY_DISABLED: '1',
       APP_ORIGIN: undefined,
       COMPOSIO_API_KEY: undefined,
       COMPOSIO_BASE_URL: undefined,
-    });
-    return startServer(
-      process.execPath,
-      [next, 'start', '--port', String(EXAMPLE_NEXT_PORT), '--hostname', '127.0.0.1'],
-      dir,
-      { NEXT_TELEMETRY_DISABLED: '1', ...exampleEnv(APP_URL) },
-      `${APP_URL}/`,
-    );
-  },
+    }),
+  servers: [
+    (dir) =>
+      startServer(
+        process.execPath,
+        [next(dir), 'start', '--port', String(EXAMPLE_NEXT_PORT), '--hostname', '127.0.0.1'],
+        dir,
+        { NEXT_TELEMETRY_DISABLED: '1', ...exampleEnv(APP_URL) },
+        `${APP_URL}/`,
+      ),
+  ],
 });
 
 test('example-next: GitHub by popup, through the route handler and the callback page', async ({ page }) => {

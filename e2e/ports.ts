@@ -22,3 +22,7 @@ export const EXAMPLE_VITE_PORT = 4180 + OFFSET;
 export const EXAMPLE_NEXT_PORT = 4181 + OFFSET;
 export const EXAMPLE_VITE_URL = `http://127.0.0.1:${EXAMPLE_VITE_PORT}`;
 export const EXAMPLE_NEXT_URL = `http://127.0.0.1:${EXAMPLE_NEXT_PORT}`;
+/** example-vite in development: `vite` serves the page and proxies /api/connect to server.js. */
+export const EXAMPLE_VITE_DEV_PORT = 4182 + OFFSET;
+export const EXAMPLE_VITE_API_PORT = 4183 + OFFSET;
+export const EXAMPLE_VITE_DEV_URL = `http://127.0.0.1:${EXAMPLE_VITE_DEV_PORT}`;

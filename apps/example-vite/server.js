@@ -5,8 +5,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { createConnectHandler } from '@plugboard/server';
 import { Hono } from 'hono';
 
+const production = process.env.NODE_ENV === 'production';
 const port = Number(process.env.PORT ?? 3000);
-// Where the page is opened: the popup's callback URL must be on it.
+// Where the page is opened: the popup's callback URL is on it, and the browser's `Origin` is it.
 const appOrigin = process.env.APP_ORIGIN ?? 'http://localhost:5173';
 
 const connectHandler = createConnectHandler({
@@ -15,16 +16,24 @@ const connectHandler = createConnectHandler({
   getUserId: () => 'example-user', // your session's user, never the browser's word
   allowedAuthConfigIds: ['ac_github', 'ac_zendesk'],
   callbackOrigins: [appOrigin],
+  // Vite's dev proxy sends this server's own Host (127.0.0.1:3000) while the page's Origin is
+  // Vite's (localhost:5173): allow the page's origin by name.
+  allowedOrigins: [appOrigin],
   fieldMetadata: true, // lets <ApiKeyConnectForm> load a toolkit's fields
 });
 
 const app = new Hono();
 app.all('/api/connect/*', (c) => connectHandler(c.req.raw));
-if (process.env.NODE_ENV === 'production') {
+if (production) {
   app.use('/*', serveStatic({ root: './dist' }));
   app.get('/*', serveStatic({ path: './dist/index.html' })); // /connect/callback and any other page
 }
 
 serve({ fetch: app.fetch, port, hostname: '127.0.0.1' }, (info) => {
-  console.log(`example-vite server on http://127.0.0.1:${info.port}`);
+  const self = `http://127.0.0.1:${info.port}`;
+  console.log(
+    production
+      ? `example-vite on ${self}`
+      : `example-vite API on ${self}/api/connect, for the Vite page: open ${appOrigin} (npx vite)`,
+  );
 });

@@ -2,8 +2,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 // In development the page comes from Vite and /api/connect from server.js: Vite's proxy forwards it.
-// Without `changeOrigin` the proxied request keeps the page's Host, so the handler sees a
-// same-origin request (with `changeOrigin: true`, add the page's origin to `allowedOrigins`).
+// The proxied request reaches server.js with server.js's own Host, not the page's, so server.js
+// names the page's origin in `allowedOrigins`. API_PORT: where server.js listens (its PORT).
 export default defineConfig({
   plugins: [react()],
   server: {

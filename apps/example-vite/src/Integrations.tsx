@@ -1,12 +1,19 @@
 import { createHttpBackend } from '@plugboard/core';
-import { ApiKeyConnectForm, ConnectAccountButton, ConnectProvider } from '@plugboard/react';
+import { ApiKeyConnectForm, accountActions, ConnectAccountButton, ConnectProvider } from '@plugboard/react';
 import '@plugboard/react/styles.css';
 
 const backend = createHttpBackend({ baseUrl: '/api/connect' }); // your server's route, not Composio
 
 export const Integrations = () => (
   <ConnectProvider backend={backend}>
-    <ConnectAccountButton authConfigId="ac_github">Connect GitHub</ConnectAccountButton>
-    <ApiKeyConnectForm authConfigId="ac_zendesk" onSuccess={(account) => console.log(account.id)} />
+    {/* accountActions: after a reload it reads "GitHub connected" and offers Disconnect */}
+    <ConnectAccountButton authConfigId="ac_github" appName="GitHub" accountActions={accountActions}>
+      Connect GitHub
+    </ConnectAccountButton>
+    <ApiKeyConnectForm
+      authConfigId="ac_zendesk"
+      appName="Zendesk"
+      onSuccess={(account) => console.log(account.id)}
+    />
   </ConnectProvider>
 );
