@@ -1,14 +1,11 @@
 // app/connect/callback/page.tsx
-'use client';
-import { createHttpBackend } from '@plugboard/core';
-import { ConnectCallback, ConnectProvider } from '@plugboard/react';
-
-const backend = createHttpBackend({ baseUrl: '/api/connect' });
+import { ConnectCallback } from '@plugboard/react';
+import { PlugboardProvider } from '../../plugboard-provider';
 
 export default function ConnectCallbackPage() {
   return (
-    <ConnectProvider backend={backend}>
+    <PlugboardProvider>
       <ConnectCallback />
-    </ConnectProvider>
+    </PlugboardProvider>
   );
 }

@@ -1,18 +1,22 @@
 // app/settings/integrations/connections.tsx
 'use client';
-import { createHttpBackend } from '@plugboard/core';
-import { ApiKeyConnectForm, ConnectAccountButton, ConnectProvider } from '@plugboard/react';
-import '@plugboard/react/styles.css';
+import { ApiKeyConnectForm, accountActions, ConnectAccountButton } from '@plugboard/react';
+import { PlugboardProvider } from '../../plugboard-provider';
 
-const backend = createHttpBackend({ baseUrl: '/api/connect' });
-
+// A client component: `accountActions` (the button knows the account it stands for, so after a
+// reload it reads "GitHub connected" and offers Disconnect) cannot cross from a server component.
 export function Connections() {
   return (
-    <ConnectProvider backend={backend}>
-      <ConnectAccountButton authConfigId="ac_github" mode="auto">
+    <PlugboardProvider>
+      <ConnectAccountButton
+        authConfigId="ac_github"
+        appName="GitHub"
+        accountActions={accountActions}
+        mode="auto"
+      >
         Connect GitHub
       </ConnectAccountButton>
-      <ApiKeyConnectForm authConfigId="ac_zendesk" />
-    </ConnectProvider>
+      <ApiKeyConnectForm authConfigId="ac_zendesk" appName="Zendesk" />
+    </PlugboardProvider>
   );
 }

@@ -13,7 +13,7 @@ export default function ZendeskPage() {
     <main>
       <h1>Zendesk</h1>
       <PlugboardProvider>
-        <ApiKeyConnectFormRoot authConfigId="ac_zendesk">
+        <ApiKeyConnectFormRoot authConfigId="ac_zendesk" appName="Zendesk">
           <ApiKeyConnectFormError />
           <ApiKeyConnectFormFields />
           <ApiKeyConnectFormSubmit>Connect Zendesk</ApiKeyConnectFormSubmit>
