@@ -1,10 +1,11 @@
 // apps/example-vite as a user gets it: copied out of the workspace, installed from the packed
-// tarballs with npm, and run both ways its README says, against the e2e sandbox server: built with
-// `vite build` and served by its own server.js (Hono + @plugboard/server); and in development, the
-// page from `vite` (the dev server), whose proxy sends /api/connect to server.js. Each way, in
-// Chromium, it connects GitHub by popup and Zendesk by form.
+// tarballs with npm, type-checked with its own tsconfig.json, and run both ways its README says,
+// against the e2e sandbox server: built with `vite build` and served by its own server.js (Hono +
+// @plugboard/server); and in development, the page from `vite` (the dev server), whose proxy sends
+// /api/connect to server.js. Each way, in Chromium, it connects GitHub by popup and Zendesk by form.
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { root } from '../scripts/pack.mjs';
 import {
   connectGitHubByPopup,
   connectZendeskByForm,
@@ -25,7 +26,11 @@ const vite = (dir: string) => path.join(dir, 'node_modules', 'vite', 'bin', 'vit
 setUpInstalledExample('example-vite', {
   // Pack, npm install, vite build: well over the default 30 s.
   timeout: 300_000,
-  build: (dir) => run(process.execPath, [vite(dir), 'build'], dir),
+  build: (dir) => {
+    // Its own tsconfig.json and @types: the .tsx files type-check as an editor reads them.
+    run(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], dir);
+    run(process.execPath, [vite(dir), 'build'], dir);
+  },
   servers: [
     // Production: server.js serves the built page and the API on one origin.
     (dir) =>
