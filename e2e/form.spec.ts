@@ -148,3 +148,32 @@ onEachReact(({ open }) => {
     await expect(page.getByText('Zendesk connected.')).toBeVisible();
   });
 });
+
+test.describe('the OS in dark mode', () => {
+  test.use({ colorScheme: 'dark' });
+  const label = (page: Page) => page.locator('label', { hasText: /^Subdomain/ });
+
+  test('a page with no theme of its own keeps the kit light and readable; one that declares dark gets it', async ({
+    page,
+  }) => {
+    await page.goto('form.html');
+    await expect(subdomain(page)).toBeVisible();
+    // The fixture page sets no theme, no color-scheme and no background: white, as a stranger's page.
+    await expect(label(page)).toHaveCSS('color', 'rgb(15, 23, 42)');
+    await expectAxeClean(page, 'OS dark, page without a theme');
+
+    // A page that supports both schemes, on the system's canvas colour (dark here; axe reads it).
+    await page.evaluate(() => {
+      document.documentElement.style.colorScheme = 'light dark';
+      document.body.style.background = 'Canvas';
+    });
+    await expect(label(page)).toHaveCSS('color', 'rgb(226, 232, 240)');
+    await expectAxeClean(page, 'OS dark, page declaring light dark');
+
+    // A choice of light on the page wins over the scheme it declares.
+    await page.evaluate(() => {
+      document.documentElement.dataset.theme = 'light';
+    });
+    await expect(label(page)).toHaveCSS('color', 'rgb(15, 23, 42)');
+  });
+});
