@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { controlSandbox, expectAxeClean, onEachReact } from './helpers';
+import { controlSandbox, expectAxeClean, onEachReact, tabTo } from './helpers';
 
 // <ApiKeyConnectForm> against the sandbox *server* through the e2e app's /api/connect route, in
 // real Chromium. Fields come from the sandbox's Zendesk toolkit metadata (getAuthFields).
@@ -176,4 +176,20 @@ test.describe('the OS in dark mode', () => {
     });
     await expect(label(page)).toHaveCSS('color', 'rgb(15, 23, 42)');
   });
+});
+
+test('a focused API token field shows one ring, and a focus outline in forced-colors mode', async ({
+  page,
+}) => {
+  await page.goto('form.html');
+  await tabTo(page, apiToken(page));
+  const ring = apiToken(page).locator('xpath=..');
+  await expect(ring).toHaveClass(/plugboard-secret/);
+  // The kit's ring (a box-shadow in the accent) on the box, not the browser's outline on the input too.
+  await expect(ring).toHaveCSS('box-shadow', /rgb\(67, 56, 202\)/);
+  await expect(apiToken(page)).toHaveCSS('outline-style', 'none');
+  // Forced colours drop box-shadows: the box's transparent outline is painted in the system colour.
+  await page.emulateMedia({ forcedColors: 'active' });
+  await expect(ring).toHaveCSS('outline-style', 'solid');
+  await expect(ring).not.toHaveCSS('outline-color', /rgba\(0, 0, 0, 0\)/);
 });
