@@ -227,6 +227,21 @@ export const ValidationErrors: Story = {
   },
 };
 
+export const WrongValue: Story = {
+  name: 'Error: a wrong value on submit',
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await typeZendesk(canvas, 'zd_story_token_5');
+    const email = canvas.getByRole('textbox', { name: /^Email/ });
+    await userEvent.clear(email);
+    await userEvent.type(email, 'ops');
+    await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
+    // Nothing is empty: the summary asks for a fix, not for filling in.
+    await expect(canvas.getByRole('alert')).toHaveTextContent('Fix 1 field before connecting:');
+    await waitFor(() => expect(email).toHaveFocus());
+  },
+};
+
 export const LoadFailed: Story = {
   name: 'Error: fields could not load',
   decorators: [withSandbox((sandbox) => sandbox.control.failNext({ route: 'getAuthConfig', status: 500 }))],

@@ -250,9 +250,13 @@ const ErrorPart = forwardRef<HTMLDivElement, ApiKeyConnectFormErrorProps>(functi
             : describeError(error, { messages, appName, errorMessages, refusedCredentials: true })}
         </p>
       ) : problems?.length ? (
-        // Nothing was sent: the form's own check lists what to fill in.
+        // Nothing was sent: the form's own check lists what to fill in or fix.
         <p className="plugboard-form__alert-title">
-          {formatPlural(messages, 'formInvalidSummary', problems.length)}
+          {formatPlural(
+            messages,
+            summaryWords(problems, (path) => get(errors, path)?.message, messages),
+            problems.length,
+          )}
         </p>
       ) : null}
       {problems?.length ? (
@@ -277,6 +281,22 @@ const ErrorPart = forwardRef<HTMLDivElement, ApiKeyConnectFormErrorProps>(functi
     </div>
   );
 });
+
+/**
+ * "Fill in" when every field is empty, "Fix" when every one holds a wrong value, both for a mix.
+ * Empty is what the form's check said: a field whose error is the required message.
+ */
+function summaryWords(
+  problems: readonly CredentialFormProblem[],
+  errorOf: (path: string) => unknown,
+  messages: { fieldRequired: string },
+): 'formMissingSummary' | 'formInvalidSummary' | 'formMixedSummary' {
+  const missing = problems.filter(
+    (problem) => errorOf(problem.path) === formatMessage(messages.fieldRequired, { label: problem.label }),
+  ).length;
+  if (missing === problems.length) return 'formMissingSummary';
+  return missing === 0 ? 'formInvalidSummary' : 'formMixedSummary';
+}
 
 /** A summary line says the field's name once: a message that already names it stands alone. */
 function problemLine(problem: CredentialFormProblem, template: string): string {
