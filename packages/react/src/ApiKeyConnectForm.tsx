@@ -85,6 +85,10 @@ const Root = forwardRef<HTMLFormElement, ApiKeyConnectFormRootProps>(function Ap
         ref={ref}
         onSubmit={parts.submission.submit}
       >
+        {/* Always rendered, so the news is announced when it appears; said here once, on top. */}
+        <p role="status" className="plugboard-form__status">
+          {connected ? formatMessage(text.formConnected, { app }) : null}
+        </p>
         {status === 'loading' ? (
           <p role="status" className="plugboard-form__loading">
             {text.formLoading}
@@ -102,14 +106,13 @@ const Root = forwardRef<HTMLFormElement, ApiKeyConnectFormRootProps>(function Ap
             {loadError ? <ErrorDetails error={loadError} messages={text} /> : null}
           </div>
         ) : connected ? (
-          // Not an empty form: which account is connected, and what the user can do next.
+          // Not an empty form: which account is connected (the status above says so once), and what next.
           <div className="plugboard-form__success">
             {connectedWith.length > 0 ? (
               <p className="plugboard-form__account">
                 {formatMessage(text.formConnectedAccount, { account: connectedWith.join(' · ') })}
               </p>
             ) : null}
-            <p className="plugboard-form__next">{formatMessage(text.formConnectedNext, { app })}</p>
             <button type="button" className="plugboard-form__button" onClick={connectAnother}>
               {text.formConnectAnother}
             </button>
@@ -117,9 +120,6 @@ const Root = forwardRef<HTMLFormElement, ApiKeyConnectFormRootProps>(function Ap
         ) : (
           children
         )}
-        <p role="status" className="plugboard-form__status">
-          {connected ? formatMessage(text.formConnected, { app }) : null}
-        </p>
       </form>
     </CredentialFormContext.Provider>
   );

@@ -18,7 +18,6 @@ export const defaultFormMessages = {
   formConnected: '{app} connected.',
   /** After a success: which account, by the non-secret values sent ({account}: "acme · ops@acme.test"). */
   formConnectedAccount: 'Account: {account}',
-  formConnectedNext: 'The connection to {app} is ready to use.',
   formConnectAnother: 'Connect another account',
   /** The form's own check refused the submit, every field in the summary empty… */
   formMissingSummary_one: 'Fill in {count} field before connecting:',

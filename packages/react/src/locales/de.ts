@@ -63,7 +63,6 @@ export const de: Messages & CatalogFieldLabels = {
   formSubmitting: 'Verbindung wird hergestellt…',
   formConnected: 'Mit {app} verbunden.',
   formConnectedAccount: 'Konto: {account}',
-  formConnectedNext: 'Die Verbindung mit {app} ist einsatzbereit.',
   formConnectAnother: 'Weiteres Konto verbinden',
   formMissingSummary_one: 'Füllen Sie vor dem Verbinden {count} Feld aus:',
   formMissingSummary_other: 'Füllen Sie vor dem Verbinden {count} Felder aus:',
