@@ -282,6 +282,29 @@ export const DarkTheme: Story = {
   },
 };
 
+/**
+ * No `data-theme`: a part of the page that declares `color-scheme: dark` (on the system's dark
+ * canvas) gets the kit's dark colours, by light-dark(), whatever the OS says.
+ */
+export const DarkColorScheme: Story = {
+  decorators: [
+    (Story) => (
+      <div style={{ colorScheme: 'dark', background: 'Canvas', padding: '1rem' }}>
+        <Story />
+      </div>
+    ),
+  ],
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const subdomain = await canvas.findByRole('textbox', { name: /^Subdomain/ });
+    const label = canvasElement.querySelector(`label[for="${subdomain.id}"]`);
+    await expect(label && getComputedStyle(label).color).toBe('rgb(226, 232, 240)');
+    await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
+    for (const error of await canvas.findAllByText('Subdomain is required'))
+      await expect(error).toBeVisible();
+  },
+};
+
 /** The compound parts in a layout of your own. */
 export const CustomLayout: Story = {
   args: {
