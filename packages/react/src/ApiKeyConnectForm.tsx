@@ -254,7 +254,11 @@ const ErrorPart = forwardRef<HTMLDivElement, ApiKeyConnectFormErrorProps>(functi
         <p className="plugboard-form__alert-title">
           {formatPlural(
             messages,
-            summaryWords(problems, (path) => get(errors, path)?.message, messages),
+            summaryWords(
+              problems,
+              (path) => (get(errors, path) as { message?: unknown } | undefined)?.message,
+              messages,
+            ),
             problems.length,
           )}
         </p>
