@@ -3,7 +3,7 @@ import { formatMessage } from '@plugboard/core/internal';
 import { Slot } from 'radix-ui';
 import { useComposedRefs } from 'radix-ui/internal';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useEffect } from 'react';
-import { get, useFormState } from 'react-hook-form';
+import { type FieldError, type FieldErrors, get, useFormState } from 'react-hook-form';
 import { CredentialFormContext, useCredentialFormContext } from './ApiKeyConnectFormContext';
 import { ApiKeyConnectFormField } from './ApiKeyConnectFormField';
 import { useConnectContext } from './ConnectProvider';
@@ -252,15 +252,7 @@ const ErrorPart = forwardRef<HTMLDivElement, ApiKeyConnectFormErrorProps>(functi
       ) : problems?.length ? (
         // Nothing was sent: the form's own check lists what to fill in or fix.
         <p className="plugboard-form__alert-title">
-          {formatPlural(
-            messages,
-            summaryWords(
-              problems,
-              (path) => (get(errors, path) as { message?: unknown } | undefined)?.message,
-              messages,
-            ),
-            problems.length,
-          )}
+          {formatPlural(messages, summaryWords(problems, errors, messages), problems.length)}
         </p>
       ) : null}
       {problems?.length ? (
@@ -292,11 +284,13 @@ const ErrorPart = forwardRef<HTMLDivElement, ApiKeyConnectFormErrorProps>(functi
  */
 function summaryWords(
   problems: readonly CredentialFormProblem[],
-  errorOf: (path: string) => unknown,
+  errors: FieldErrors,
   messages: { fieldRequired: string },
 ): 'formMissingSummary' | 'formInvalidSummary' | 'formMixedSummary' {
   const missing = problems.filter(
-    (problem) => errorOf(problem.path) === formatMessage(messages.fieldRequired, { label: problem.label }),
+    (problem) =>
+      (get(errors, problem.path) as FieldError | undefined)?.message ===
+      formatMessage(messages.fieldRequired, { label: problem.label }),
   ).length;
   if (missing === problems.length) return 'formMissingSummary';
   return missing === 0 ? 'formInvalidSummary' : 'formMixedSummary';
