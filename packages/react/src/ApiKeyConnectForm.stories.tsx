@@ -284,7 +284,8 @@ export const DarkTheme: Story = {
 
 /**
  * No `data-theme`: a part of the page that declares `color-scheme: dark` (on the system's dark
- * canvas) gets the kit's dark colours, by light-dark(), whatever the OS says.
+ * canvas) gets the kit's dark colours, by light-dark(), whatever the OS says. (Story tests cannot
+ * emulate the OS scheme; e2e/form.spec.ts checks a page without a theme with the OS in dark.)
  */
 export const DarkColorScheme: Story = {
   decorators: [
@@ -296,9 +297,8 @@ export const DarkColorScheme: Story = {
   ],
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const subdomain = await canvas.findByRole('textbox', { name: /^Subdomain/ });
-    const label = canvasElement.querySelector(`label[for="${subdomain.id}"]`);
-    await expect(label && getComputedStyle(label).color).toBe('rgb(226, 232, 240)');
+    await canvas.findByRole('textbox', { name: /^Subdomain/ });
+    // Errors shown too: axe (the stories' a11y check) measures every text against the dark canvas.
     await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
     for (const error of await canvas.findAllByText('Subdomain is required'))
       await expect(error).toBeVisible();
