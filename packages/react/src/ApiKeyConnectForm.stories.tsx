@@ -1,7 +1,7 @@
 import { FIELD_CATALOG } from '@plugboard/core';
 import { createSandbox, type Sandbox } from '@plugboard/sandbox';
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
-import { type ReactNode, useState } from 'react';
+import { type CSSProperties, type ReactNode, useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ApiKeyConnectForm } from './ApiKeyConnectForm';
 import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
@@ -263,23 +263,27 @@ export const Disabled: Story = {
   },
 };
 
+/** The story on a dark background of its own (`theme`: the kit's `data-theme` on it). */
+const onDark =
+  (style: CSSProperties, theme?: 'dark'): Decorator =>
+  (Story) => (
+    <div data-theme={theme} style={{ ...style, padding: '1rem' }}>
+      <Story />
+    </div>
+  );
+
+/** Submits empty, so the errors show too and axe checks their colours against the background. */
+const showErrors: Story['play'] = async ({ canvasElement }) => {
+  const canvas = within(canvasElement);
+  await canvas.findByRole('textbox', { name: /^Subdomain/ });
+  await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
+  // In the summary (a link to the field) and under the field itself.
+  for (const error of await canvas.findAllByText('Subdomain is required')) await expect(error).toBeVisible();
+};
+
 export const DarkTheme: Story = {
-  decorators: [
-    (Story) => (
-      <div data-theme="dark" style={{ background: 'var(--plugboard-color-surface)', padding: '1rem' }}>
-        <Story />
-      </div>
-    ),
-  ],
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByRole('textbox', { name: /^Subdomain/ });
-    // Errors shown too, so their colours are checked against the dark surface.
-    await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
-    // In the summary (a link to the field) and under the field itself.
-    for (const error of await canvas.findAllByText('Subdomain is required'))
-      await expect(error).toBeVisible();
-  },
+  decorators: [onDark({ background: 'var(--plugboard-color-surface)' }, 'dark')],
+  play: showErrors,
 };
 
 /**
@@ -288,21 +292,8 @@ export const DarkTheme: Story = {
  * emulate the OS scheme; e2e/form.spec.ts checks a page without a theme with the OS in dark.)
  */
 export const DarkColorScheme: Story = {
-  decorators: [
-    (Story) => (
-      <div style={{ colorScheme: 'dark', background: 'Canvas', padding: '1rem' }}>
-        <Story />
-      </div>
-    ),
-  ],
-  play: async ({ canvasElement }) => {
-    const canvas = within(canvasElement);
-    await canvas.findByRole('textbox', { name: /^Subdomain/ });
-    // Errors shown too: axe (the stories' a11y check) measures every text against the dark canvas.
-    await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
-    for (const error of await canvas.findAllByText('Subdomain is required'))
-      await expect(error).toBeVisible();
-  },
+  decorators: [onDark({ colorScheme: 'dark', background: 'Canvas' })],
+  play: showErrors,
 };
 
 /** The compound parts in a layout of your own. */
