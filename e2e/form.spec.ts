@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { controlSandbox, expectAxeClean, onEachReact } from './helpers';
+import { controlSandbox, expectAxeClean, onEachReact, tabTo } from './helpers';
 
 // <ApiKeyConnectForm> against the sandbox *server* through the e2e app's /api/connect route, in
 // real Chromium. Fields come from the sandbox's Zendesk toolkit metadata (getAuthFields).
@@ -147,4 +147,49 @@ onEachReact(({ open }) => {
     await page.keyboard.press('Enter');
     await expect(page.getByText('Zendesk connected.')).toBeVisible();
   });
+});
+
+test.describe('the OS in dark mode', () => {
+  test.use({ colorScheme: 'dark' });
+  const label = (page: Page) => page.locator('label', { hasText: /^Subdomain/ });
+
+  test('a page with no theme of its own keeps the kit light and readable; one that declares dark gets it', async ({
+    page,
+  }) => {
+    await page.goto('form.html');
+    await expect(subdomain(page)).toBeVisible();
+    // The fixture page sets no theme, no color-scheme and no background: white, as a stranger's page.
+    await expect(label(page)).toHaveCSS('color', 'rgb(15, 23, 42)');
+    await expectAxeClean(page, 'OS dark, page without a theme');
+
+    // A page that supports both schemes, on the system's canvas colour (dark here; axe reads it).
+    await page.evaluate(() => {
+      document.documentElement.style.colorScheme = 'light dark';
+      document.body.style.background = 'Canvas';
+    });
+    await expect(label(page)).toHaveCSS('color', 'rgb(226, 232, 240)');
+    await expectAxeClean(page, 'OS dark, page declaring light dark');
+
+    // A choice of light on the page wins over the scheme it declares.
+    await page.evaluate(() => {
+      document.documentElement.dataset.theme = 'light';
+    });
+    await expect(label(page)).toHaveCSS('color', 'rgb(15, 23, 42)');
+  });
+});
+
+test('a focused API token field shows one ring, and a focus outline in forced-colors mode', async ({
+  page,
+}) => {
+  await page.goto('form.html');
+  await tabTo(page, apiToken(page));
+  const ring = apiToken(page).locator('xpath=..');
+  await expect(ring).toHaveClass(/plugboard-secret/);
+  // The kit's ring (a box-shadow in the accent) on the box, not the browser's outline on the input too.
+  await expect(ring).toHaveCSS('box-shadow', /rgb\(67, 56, 202\)/);
+  await expect(apiToken(page)).toHaveCSS('outline-style', 'none');
+  // Forced colours drop box-shadows: the box's transparent outline is painted in the system colour.
+  await page.emulateMedia({ forcedColors: 'active' });
+  await expect(ring).toHaveCSS('outline-style', 'solid');
+  await expect(ring).not.toHaveCSS('outline-color', /rgba\(0, 0, 0, 0\)/);
 });

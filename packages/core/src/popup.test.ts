@@ -118,6 +118,39 @@ describe('the placeholder page', () => {
     expect(openerTheme({})).toEqual({});
   });
 
+  it('reads light or dark as the kit picks it: a chosen theme, else the scheme the page declares', () => {
+    const page = (setUp: (doc: Document) => void, osDark = false) => {
+      const doc = document.implementation.createHTMLDocument('app');
+      setUp(doc);
+      return {
+        document: doc,
+        getComputedStyle: (element: Element) => window.getComputedStyle(element),
+        matchMedia: (query: string) =>
+          ({ matches: osDark && query === '(prefers-color-scheme: dark)' }) as MediaQueryList,
+      };
+    };
+    const scheme = (value: string) => (doc: Document) =>
+      doc.documentElement.style.setProperty('color-scheme', value);
+    const meta = (content: string) => (doc: Document) => {
+      const tag = doc.head.appendChild(doc.createElement('meta'));
+      tag.name = 'color-scheme';
+      tag.content = content;
+    };
+    const colorScheme = (source: ReturnType<typeof page>) => openerTheme(source).colorScheme;
+    // Nothing declared: light, whatever the OS (the kit stays light there too).
+    expect(colorScheme(page(() => {}, true))).toBeUndefined();
+    expect(colorScheme(page(scheme('dark')))).toBe('dark');
+    expect(colorScheme(page(scheme('light dark'), true))).toBe('dark');
+    expect(colorScheme(page(scheme('light dark'), false))).toBe('light');
+    expect(colorScheme(page(meta('light dark'), true))).toBe('dark');
+    expect(colorScheme(page((doc) => doc.documentElement.classList.add('dark')))).toBe('dark');
+    const lightChosen = (doc: Document) => {
+      scheme('light dark')(doc);
+      doc.documentElement.dataset.theme = 'light';
+    };
+    expect(colorScheme(page(lightChosen, true))).toBe('light');
+  });
+
   it("follows the app's dark theme: its colours, and dark browser parts", () => {
     const page = openedPage({ text: 'Connecting to GitHub…' }, dark);
     const { body } = page;

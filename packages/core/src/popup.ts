@@ -67,29 +67,50 @@ export function watchPopupClosed(
 export const POPUP_WIDTH = 500;
 export const POPUP_HEIGHT = 700;
 
-type OpenerWindow = Pick<Window, 'open' | 'screenX' | 'screenY' | 'outerWidth' | 'outerHeight'> &
-  Partial<Pick<Window, 'document' | 'getComputedStyle'>>;
+type ThemeSource = Partial<Pick<Window, 'document' | 'getComputedStyle' | 'matchMedia'>>;
+type OpenerWindow = Pick<Window, 'open' | 'screenX' | 'screenY' | 'outerWidth' | 'outerHeight'> & ThemeSource;
 
 /**
  * The app's theme as the kit's stylesheet sets it on the opening page's root element
  * (`--plugboard-color-*`, `data-theme`, `color-scheme`); empty where it cannot be read.
  */
-export function openerTheme(opener: Partial<Pick<Window, 'document' | 'getComputedStyle'>>): PopupTheme {
+export function openerTheme(opener: ThemeSource): PopupTheme {
   return (
     quietly(() => {
       const root = opener.document?.documentElement;
       if (!root || !opener.getComputedStyle) return undefined;
       const style = opener.getComputedStyle(root);
       const read = (name: string) => style.getPropertyValue(name).trim() || undefined;
-      const scheme = root.dataset.theme ?? read('color-scheme');
       return {
         background: read('--plugboard-color-surface'),
         color: read('--plugboard-color-text'),
         accent: read('--plugboard-color-accent'),
-        colorScheme: scheme === 'light' || scheme === 'dark' ? scheme : undefined,
+        colorScheme: openerScheme(opener, root, read('color-scheme')),
       };
     }) ?? {}
   );
+}
+
+/**
+ * Light or dark as the kit's stylesheet picks it on the opening page: `data-theme` (or the `dark` /
+ * `plugboard-light` class), else the scheme the page declares (its CSS, else its `<meta
+ * name="color-scheme">`), where `light dark` follows the system. The kit's colours may be
+ * `light-dark()` values, which the placeholder resolves by the scheme given here.
+ */
+function openerScheme(opener: ThemeSource, root: HTMLElement, declared: string | undefined) {
+  const chosen =
+    root.dataset.theme ??
+    (root.classList.contains('dark')
+      ? 'dark'
+      : root.classList.contains('plugboard-light')
+        ? 'light'
+        : undefined);
+  if (chosen !== undefined) return chosen === 'light' || chosen === 'dark' ? chosen : undefined;
+  const meta = opener.document?.querySelector('meta[name="color-scheme"]')?.getAttribute('content');
+  const words = (declared && declared !== 'normal' ? declared : (meta ?? '')).split(/\s+/);
+  if (!words.includes('dark')) return words.includes('light') ? 'light' : undefined;
+  if (!words.includes('light')) return 'dark';
+  return opener.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
 /** `window.open` features for a window of `width`×`height` centred over `opener`. */

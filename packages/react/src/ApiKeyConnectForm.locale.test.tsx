@@ -71,7 +71,9 @@ describe('the form’s fields in the user’s language', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Verbinden' }));
     const alert = screen.getByRole('alert');
-    await waitFor(() => expect(alert.textContent).toContain('Füllen Sie vor dem Verbinden 4 Felder aus:'));
+    await waitFor(() =>
+      expect(alert.textContent).toContain('Ergänzen oder korrigieren Sie vor dem Verbinden 4 Felder:'),
+    );
     expect(descriptionOf(subdomain)).toContain('Verwenden Sie nur Buchstaben, Ziffern und Bindestriche');
     expect(descriptionOf(email)).toContain('Geben Sie eine E-Mail-Adresse wie name@beispiel.de ein');
     expect(alert.textContent).toContain('Dienstkontoschlüssel (JSON): Kein gültiges JSON: Zeile 1, Spalte 7');

@@ -109,7 +109,8 @@ describe('ApiKeyConnectForm, validation', () => {
     expect(subdomain.getAttribute('aria-invalid')).toBe('true');
     expect(description(subdomain)).toMatch(/Subdomain is required/);
     const alert = screen.getByRole('alert');
-    expect(alert.textContent).toMatch('Fill in 3 fields before connecting:');
+    // Two empty, one wrong: the words say both.
+    expect(alert.textContent).toMatch('Fill in or fix 3 fields before connecting:');
     // Each problem once; a message that names its field is not prefixed with the name again.
     expect(
       within(alert)
@@ -124,6 +125,20 @@ describe('ApiKeyConnectForm, validation', () => {
     await user.click(within(alert).getByRole('link', { name: /API token/ }));
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText(/^API token/)));
     expect(onSuccess).not.toHaveBeenCalled();
+    expect(sandbox.snapshot().accounts).toHaveLength(0);
+  });
+
+  it('the summary says "Fix" for a wrong value, "Fill in" for an empty one, as the field changes', async () => {
+    const { user } = setup(<ApiKeyConnectForm authConfigId="ac_zendesk" />);
+    await fillZendesk(user);
+    const email = screen.getByLabelText(/^Email/);
+    await user.clear(email);
+    await user.type(email, 'ops');
+    await user.click(screen.getByRole('button', { name: 'Connect' }));
+    const alert = screen.getByRole('alert');
+    await waitFor(() => expect(alert.textContent).toMatch(/^Fix 1 field before connecting:/));
+    await user.clear(email);
+    await waitFor(() => expect(alert.textContent).toMatch(/^Fill in 1 field before connecting:/));
     expect(sandbox.snapshot().accounts).toHaveLength(0);
   });
 
@@ -250,10 +265,16 @@ describe('ApiKeyConnectForm, submission', () => {
     // The sandbox masks it itself; a server that echoes it is covered by redactCreatedAccount's tests.
     expect(JSON.stringify(account)).not.toContain(ZENDESK_KEY);
     expect(sandbox.snapshot().accounts).toHaveLength(1);
-    expect(screen.getAllByRole('status').some((el) => el.textContent === 'Zendesk connected.')).toBe(true);
-    // A success state, not an empty form: which account, by what was typed that is not a secret.
+    // A success state, not an empty form: the news once (announced once), then which account, by
+    // what was typed that is not a secret, and what next.
+    expect(screen.getAllByRole('status').map((el) => el.textContent)).toEqual(['Zendesk connected.']);
     expect(screen.queryByLabelText(/^API token/)).toBeNull();
-    expect(screen.getByText('Account: acme · ops@acme.test')).toBeTruthy();
+    const form = screen.getByRole('button', { name: 'Connect another account' }).closest('form');
+    expect([...(form?.querySelectorAll('p, button') ?? [])].map((el) => el.textContent)).toEqual([
+      'Zendesk connected.',
+      'Account: acme · ops@acme.test',
+      'Connect another account',
+    ]);
     expect(document.body.textContent).not.toContain(ZENDESK_KEY);
     await user.click(screen.getByRole('button', { name: 'Connect another account' }));
     expect((screen.getByLabelText(/^API token/) as HTMLInputElement).value).toBe('');

@@ -3,7 +3,7 @@ import { formatMessage } from '@plugboard/core/internal';
 import { Slot } from 'radix-ui';
 import { useComposedRefs } from 'radix-ui/internal';
 import { type ComponentPropsWithoutRef, forwardRef, type ReactNode, useEffect } from 'react';
-import { get, useFormState } from 'react-hook-form';
+import { type FieldError, type FieldErrors, get, useFormState } from 'react-hook-form';
 import { CredentialFormContext, useCredentialFormContext } from './ApiKeyConnectFormContext';
 import { ApiKeyConnectFormField } from './ApiKeyConnectFormField';
 import { useConnectContext } from './ConnectProvider';
@@ -85,6 +85,10 @@ const Root = forwardRef<HTMLFormElement, ApiKeyConnectFormRootProps>(function Ap
         ref={ref}
         onSubmit={parts.submission.submit}
       >
+        {/* Always rendered, so the news is announced when it appears; said here once, on top. */}
+        <p role="status" className="plugboard-form__status">
+          {connected ? formatMessage(text.formConnected, { app }) : null}
+        </p>
         {status === 'loading' ? (
           <p role="status" className="plugboard-form__loading">
             {text.formLoading}
@@ -102,14 +106,13 @@ const Root = forwardRef<HTMLFormElement, ApiKeyConnectFormRootProps>(function Ap
             {loadError ? <ErrorDetails error={loadError} messages={text} /> : null}
           </div>
         ) : connected ? (
-          // Not an empty form: which account is connected, and what the user can do next.
+          // Not an empty form: which account is connected (the status above says so once), and what next.
           <div className="plugboard-form__success">
             {connectedWith.length > 0 ? (
               <p className="plugboard-form__account">
                 {formatMessage(text.formConnectedAccount, { account: connectedWith.join(' · ') })}
               </p>
             ) : null}
-            <p className="plugboard-form__next">{formatMessage(text.formConnectedNext, { app })}</p>
             <button type="button" className="plugboard-form__button" onClick={connectAnother}>
               {text.formConnectAnother}
             </button>
@@ -117,9 +120,6 @@ const Root = forwardRef<HTMLFormElement, ApiKeyConnectFormRootProps>(function Ap
         ) : (
           children
         )}
-        <p role="status" className="plugboard-form__status">
-          {connected ? formatMessage(text.formConnected, { app }) : null}
-        </p>
       </form>
     </CredentialFormContext.Provider>
   );
@@ -250,9 +250,9 @@ const ErrorPart = forwardRef<HTMLDivElement, ApiKeyConnectFormErrorProps>(functi
             : describeError(error, { messages, appName, errorMessages, refusedCredentials: true })}
         </p>
       ) : problems?.length ? (
-        // Nothing was sent: the form's own check lists what to fill in.
+        // Nothing was sent: the form's own check lists what to fill in or fix.
         <p className="plugboard-form__alert-title">
-          {formatPlural(messages, 'formInvalidSummary', problems.length)}
+          {formatPlural(messages, summaryWords(problems, errors, messages), problems.length)}
         </p>
       ) : null}
       {problems?.length ? (
@@ -277,6 +277,24 @@ const ErrorPart = forwardRef<HTMLDivElement, ApiKeyConnectFormErrorProps>(functi
     </div>
   );
 });
+
+/**
+ * "Fill in" when every field is empty, "Fix" when every one holds a wrong value, both for a mix.
+ * Empty is what the form's check said: a field whose error is the required message.
+ */
+function summaryWords(
+  problems: readonly CredentialFormProblem[],
+  errors: FieldErrors,
+  messages: { fieldRequired: string },
+): 'formMissingSummary' | 'formInvalidSummary' | 'formMixedSummary' {
+  const missing = problems.filter(
+    (problem) =>
+      (get(errors, problem.path) as FieldError | undefined)?.message ===
+      formatMessage(messages.fieldRequired, { label: problem.label }),
+  ).length;
+  if (missing === problems.length) return 'formMissingSummary';
+  return missing === 0 ? 'formInvalidSummary' : 'formMixedSummary';
+}
 
 /** A summary line says the field's name once: a message that already names it stands alone. */
 function problemLine(problem: CredentialFormProblem, template: string): string {

@@ -18,10 +18,15 @@ export const defaultFormMessages = {
   formConnected: '{app} connected.',
   /** After a success: which account, by the non-secret values sent ({account}: "acme · ops@acme.test"). */
   formConnectedAccount: 'Account: {account}',
-  formConnectedNext: 'The connection to {app} is ready to use.',
   formConnectAnother: 'Connect another account',
-  formInvalidSummary_one: 'Fill in {count} field before connecting:',
-  formInvalidSummary_other: 'Fill in {count} fields before connecting:',
+  /** The form's own check refused the submit, every field in the summary empty… */
+  formMissingSummary_one: 'Fill in {count} field before connecting:',
+  formMissingSummary_other: 'Fill in {count} fields before connecting:',
+  /** …every one filled in with a value that is wrong (an email without "@")… */
+  formInvalidSummary_one: 'Fix {count} field before connecting:',
+  formInvalidSummary_other: 'Fix {count} fields before connecting:',
+  /** …or some of each (so always two or more). */
+  formMixedSummary_other: 'Fill in or fix {count} fields before connecting:',
   formRefusedSummary_one: '{app} refused {count} field:',
   formRefusedSummary_other: '{app} refused {count} fields:',
   /** One line of a summary, a link to the field; used when the message does not name the field itself. */

@@ -7,7 +7,7 @@ export type PluralKey<M> = { [K in keyof M]: K extends `${infer Base}_other` ? B
  * A plural message: the form `Intl.PluralRules` picks for `count` in `messages.locale`
  * (`{base}_one`, `_few`, `_many`, …), else `{base}_other`; `{count}` and `values` filled in.
  *
- * @example formatPlural(messages, 'formInvalidSummary', 3) // "Fill in 3 fields before connecting:"
+ * @example formatPlural(messages, 'formMissingSummary', 3) // "Fill in 3 fields before connecting:"
  */
 export function formatPlural<M extends { locale: string }>(
   messages: M,

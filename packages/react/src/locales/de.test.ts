@@ -42,8 +42,9 @@ describe('the German locale', () => {
   });
 
   it('picks German plural forms and fills in the app in the dative', () => {
-    expect(formatPlural(de, 'formInvalidSummary', 1)).toBe('Füllen Sie vor dem Verbinden 1 Feld aus:');
-    expect(formatPlural(de, 'formInvalidSummary', 3)).toBe('Füllen Sie vor dem Verbinden 3 Felder aus:');
+    expect(formatPlural(de, 'formMissingSummary', 1)).toBe('Füllen Sie vor dem Verbinden 1 Feld aus:');
+    expect(formatPlural(de, 'formMissingSummary', 3)).toBe('Füllen Sie vor dem Verbinden 3 Felder aus:');
+    expect(formatPlural(de, 'formInvalidSummary', 1)).toBe('Korrigieren Sie vor dem Verbinden 1 Feld:');
     const timeout = new ConnectError('timeout', { message: 'POST /api/v3/… timed out after 300 ms' });
     expect(describeError(timeout, { messages: de })).toBe(
       'Von dem Dienst kam nicht rechtzeitig eine Antwort. Versuchen Sie es erneut.',
