@@ -144,8 +144,9 @@ describe('<ConnectAccountButton>', () => {
 
   it('aborts the request and updates nothing when unmounted mid-flow', async () => {
     const { sandbox, backend, signals } = sandboxBackend();
-    // Short enough that a request left running, or a timer left set, would answer within the wait below.
-    sandbox.control.setLatency(30, 'createLinkSession');
+    // Long enough to still be in flight at the unmount on a loaded machine; short enough that a
+    // request left running, or a timer left set, would answer within the wait below.
+    sandbox.control.setLatency(250, 'createLinkSession');
     const { environment, popups } = popupEnvironment();
     const onStateChange = vi.fn();
     const errors = vi.spyOn(console, 'error');
@@ -156,7 +157,7 @@ describe('<ConnectAccountButton>', () => {
     view.unmount();
     expect(signals[0]?.aborted).toBe(true);
     expect(popups[0]?.closed).toBe(true);
-    await act(() => new Promise((resolve) => setTimeout(resolve, 600)));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 900)));
     expect(onStateChange.mock.calls.length).toBe(calls);
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();
