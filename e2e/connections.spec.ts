@@ -131,3 +131,17 @@ test('an attempt the user cancels leaves the list at once, though the sandbox ke
   // Composio keeps the attempt until its link runs out; the list no longer says it waits for the user.
   expect(await githubStatuses(request)).toEqual(['INITIATED']);
 });
+
+test('an attempt left by a reload is not pending on its card or in the list', async ({ page, request }) => {
+  const popupPromise = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Connect GitHub' }).click();
+  const popup = await popupPromise;
+  await expect(popup.getByRole('button', { name: 'Allow' })).toBeVisible();
+  await expect(card(page).getByText('Pending')).toBeVisible();
+  await popup.close();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Connect GitHub' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Connected accounts' })).toHaveCount(0);
+  await expect(card(page).getByText('Pending')).toHaveCount(0);
+  expect(await githubStatuses(request)).toEqual(['INITIATED']);
+});

@@ -30,7 +30,9 @@ const vite = await createVite({
   plugins: [react()],
   // The pages import the kit from source, as every workspace package does.
   resolve: { conditions: ['source', ...defaultClientConditions] },
-  server: { middlewareMode: true, hmr: false, host: '127.0.0.1' },
+  // No HMR and no WebSocket server: nothing to bind beside the app's port (a running demo or
+  // another run may hold Vite's default 24678).
+  server: { middlewareMode: true, hmr: false, ws: false, host: '127.0.0.1' },
   optimizeDeps: { entries: [path.join(root, '*.html')] },
 });
 
@@ -57,7 +59,9 @@ const vite18 = await createVite({
       { find: /^react-dom(\/.*)?$/, replacement: `${react18Dir('react-dom')}$1` },
     ],
   },
-  server: { middlewareMode: true, hmr: false, host: '127.0.0.1' },
+  // No HMR and no WebSocket server: nothing to bind beside the app's port (a running demo or
+  // another run may hold Vite's default 24678).
+  server: { middlewareMode: true, hmr: false, ws: false, host: '127.0.0.1' },
   // Its own pre-bundles, resolved the same way (rolldown runs outside Vite's plugin pipeline).
   cacheDir: path.join(root, 'node_modules', '.vite-react18'),
   optimizeDeps: {

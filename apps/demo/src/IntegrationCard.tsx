@@ -14,7 +14,7 @@ import {
 
 export interface IntegrationCardProps {
   config: DemoAuthConfig;
-  /** This auth config's status as the backend reports it. */
+  /** This auth config's status as the backend reports it, attempts still open left out (see `settledCardStatusOf`). */
   status: CardStatus;
   mode: ConnectMode;
   /** A connection ended (connected or not) or started waiting: read the accounts again. */
@@ -71,14 +71,14 @@ export function IntegrationCard({
   // While the button shows a failure it has its own "Details" (message, request id): one per card.
   const buttonShowsError = flowError !== undefined && ERROR_SHOWN_IN.has(flow);
   // An OAuth card's button reads "GitHub connected" while the account is ACTIVE (the kit's account
-  // actions), so a "Connected" badge beside it would say it a second time. After a cancel, the
-  // attempt's account still waits at the backend (until its link expires), but the user gave it up:
-  // not "Pending".
+  // actions), so a "Connected" badge beside it would say it a second time. "Pending" only while the
+  // button waits on its attempt: one the user left (a cancel, Back from the provider, a reload)
+  // still waits at the backend until its link expires, but nobody works on it.
   const badge =
     kind === 'oauth' && status === 'connected'
       ? null
-      : flow === 'cancelled' && status === 'pending'
-        ? 'not_connected'
+      : flow === 'awaiting_user' || flow === 'verifying'
+        ? 'pending'
         : status;
   return (
     <article className="demo-card" aria-labelledby={titleId} data-kind={kind}>

@@ -8,7 +8,7 @@ import { IntegrationCard } from './IntegrationCard';
 import { SandboxPanel } from './SandboxPanel';
 import { MODES, SettingSwitch, THEMES } from './SettingSwitch';
 import type { Theme } from './theme';
-import { cardStatusOf } from './toolkits';
+import { settledCardStatusOf } from './toolkits';
 
 export interface IntegrationsPageProps {
   theme: Theme;
@@ -78,7 +78,7 @@ export function IntegrationsPage({ theme, onThemeChange, mode, onModeChange }: I
                     <IntegrationCard
                       config={config}
                       mode={mode}
-                      status={cardStatusOf(
+                      status={settledCardStatusOf(
                         (accounts.data ?? []).filter((account) => account.auth_config.id === config.id),
                       )}
                       onAccountsChanged={refresh}

@@ -80,6 +80,17 @@ export const CARD_STATUS_LABELS: Record<CardStatus, string> = {
  * What a card says about an auth config: connected if any account is ACTIVE, else the state of
  * the newest attempt. `accounts` come newest first, as the list route orders them.
  */
+/**
+ * A card's status from the accounts of its auth config, attempts still open (INITIATED /
+ * INITIALIZING) left out: whether one is pending is the card's button's to say, since only the flow
+ * knows whether anyone still works on it.
+ */
+export function settledCardStatusOf(accounts: readonly Pick<ConnectedAccount, 'status'>[]): CardStatus {
+  return cardStatusOf(
+    accounts.filter((account) => account.status !== 'INITIATED' && account.status !== 'INITIALIZING'),
+  );
+}
+
 export function cardStatusOf(accounts: readonly Pick<ConnectedAccount, 'status'>[]): CardStatus {
   if (accounts.some((account) => account.status === 'ACTIVE')) return 'connected';
   const newest = accounts[0];

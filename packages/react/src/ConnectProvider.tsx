@@ -1,7 +1,7 @@
 import type { ConnectBackend } from '@plugboard/core';
 import { QueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useMemo, useState } from 'react';
-import { createLeftAttempts, type LeftAttempts } from './left-attempts';
+import { type AttemptsInProgress, createAttemptsInProgress } from './attempts-in-progress';
 import type { Messages } from './messages';
 
 export interface ConnectProviderProps {
@@ -35,8 +35,8 @@ export interface ConnectContextValue {
   messages: Partial<Messages>;
   /** Per-slug sentences that replace the kit's for an upstream error. */
   errorMessages: Readonly<Record<string, string>>;
-  /** The attempts the user cancelled here: the account list stops calling them pending. */
-  leftAttempts: LeftAttempts;
+  /** The attempts a flow of this page waits on: the only ones the account list calls pending. */
+  attemptsInProgress: AttemptsInProgress;
 }
 
 const ConnectContext = createContext<ConnectContextValue | null>(null);
@@ -62,7 +62,7 @@ export function ConnectProvider({
 }: ConnectProviderProps) {
   const [ownClient] = useState(() => queryClient ?? createConnectQueryClient());
   const client = queryClient ?? ownClient;
-  const [leftAttempts] = useState(createLeftAttempts);
+  const [attemptsInProgress] = useState(createAttemptsInProgress);
   const value = useMemo<ConnectContextValue>(
     () => ({
       backend,
@@ -70,9 +70,9 @@ export function ConnectProvider({
       callbackUrl,
       messages: messages ?? {},
       errorMessages: errorMessages ?? {},
-      leftAttempts,
+      attemptsInProgress,
     }),
-    [backend, client, callbackUrl, messages, errorMessages, leftAttempts],
+    [backend, client, callbackUrl, messages, errorMessages, attemptsInProgress],
   );
   return <ConnectContext.Provider value={value}>{children}</ConnectContext.Provider>;
 }

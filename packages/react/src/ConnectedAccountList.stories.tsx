@@ -49,13 +49,17 @@ const row = async (canvasElement: HTMLElement, name: string) => {
   return within(found);
 };
 
-/** Connected, disabled, failed, expired and waiting: each with what can be done about it. */
+/**
+ * Connected, disabled, failed, expired, and an attempt nobody here waits on (shown with
+ * `showAbandoned`; hidden by default): each with what can be done about it.
+ */
 export const EveryState: Story = {
+  args: { showAbandoned: true },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await waitFor(() => expect(canvas.getAllByRole('listitem')).toHaveLength(5));
     const states = canvas.getAllByRole('listitem').map((item) => item.getAttribute('data-state'));
-    await expect(states).toEqual(['connected', 'disabled', 'failed', 'expired', 'pending']);
+    await expect(states).toEqual(['connected', 'disabled', 'failed', 'expired', 'abandoned']);
     await expect(
       (await row(canvasElement, 'GitHub')).getByRole('button', { name: 'Disconnect GitHub' }),
     ).toBeVisible();
@@ -68,7 +72,7 @@ export const EveryState: Story = {
     await expect(
       (await row(canvasElement, 'Linear')).getByRole('button', { name: 'Remove Linear' }),
     ).toBeVisible();
-    await expect((await row(canvasElement, 'Zendesk')).getByText('Waiting for you to finish')).toBeVisible();
+    await expect((await row(canvasElement, 'Zendesk')).getByText('Not finished')).toBeVisible();
   },
 };
 
@@ -126,7 +130,8 @@ export const Disconnected: Story = {
       within(await body.findByRole('alertdialog')).getByRole('button', { name: 'Disconnect' }),
     );
     const canvas = within(canvasElement);
-    await waitFor(() => expect(canvas.getAllByRole('listitem')).toHaveLength(4));
+    // Slack, Notion and Linear stay (the Zendesk attempt nobody waits on is not listed).
+    await waitFor(() => expect(canvas.getAllByRole('listitem')).toHaveLength(3));
     await expect(canvas.getByRole('status')).toHaveTextContent('GitHub disconnected.');
   },
 };

@@ -302,7 +302,7 @@ describe('<ConnectedAccountList> beside a connect button', () => {
 
   const listIn = (name: string) => within(screen.getByRole('region', { name }));
 
-  it('stops calling an attempt the user cancelled "waiting": the list drops it at once', async () => {
+  it('calls the button’s attempt waiting, and drops it once the user cancels', async () => {
     const { sandbox, backend } = setup();
     const { popups, showLists } = renderBeside(backend);
     const user = userEvent.setup();
@@ -318,6 +318,15 @@ describe('<ConnectedAccountList> beside a connect button', () => {
     expect((await sandbox.backend.listConnectedAccounts()).items.map((account) => account.status)).toEqual([
       'INITIATED',
     ]);
+  });
+
+  it('does not call an attempt waiting when no flow here waits on it (a reload, Back, another tab)', async () => {
+    const { sandbox, backend } = setup();
+    await connect(sandbox, 'ac_github', 'open'); // just opened, its link good for 10 minutes
+    const { showLists } = renderBeside(backend);
+    showLists();
+    expect(await listIn('Accounts').findByText('No connected accounts yet.')).toBeTruthy();
+    expect(await listIn('Every attempt').findByText('Not finished')).toBeTruthy();
   });
 
   it('shows the account the button just connected without waiting for a poll', async () => {

@@ -102,7 +102,7 @@ const Root = forwardRef<HTMLDivElement, ConnectedAccountListRootProps>(function 
   },
   ref,
 ) {
-  const { messages: overrides, errorMessages, leftAttempts } = useConnectContext();
+  const { messages: overrides, errorMessages, attemptsInProgress } = useConnectContext();
   const query = useConnectedAccounts(filters);
   const [announcement, setAnnouncement] = useState('');
   const ownRef = useRef<HTMLDivElement | null>(null);
@@ -154,19 +154,24 @@ const Root = forwardRef<HTMLDivElement, ConnectedAccountListRootProps>(function 
   }, [messages, describe, reportError, mode, environment, unstyled]);
 
   const now = query.dataUpdatedAt || Date.now();
-  // An attempt the user cancelled here is left, not pending, though Composio lists it INITIATED.
-  const leftCount = useSyncExternalStore(leftAttempts.subscribe, leftAttempts.count, leftAttempts.count);
+  // An attempt is pending only while a flow of this page waits on it: Composio lists one the user
+  // left (cancelled, Back from the provider, a reload) as INITIATED until its link runs out.
+  const inProgress = useSyncExternalStore(
+    attemptsInProgress.subscribe,
+    attemptsInProgress.version,
+    attemptsInProgress.version,
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `inProgress` (the set's version) makes a new `stateOf` when the set changes.
   const data = useMemo<AccountListData>(() => {
-    const left = leftCount > 0 ? leftAttempts : undefined;
     const stateOf = (account: ConnectedAccountSummary): AccountState => {
       const state = accountStateOf(account, now);
-      return state === 'pending' && left?.has(account.id) ? 'abandoned' : state;
+      return state === 'pending' && !attemptsInProgress.has(account.id) ? 'abandoned' : state;
     };
     const accounts = showAbandoned
       ? query.data
       : query.data?.filter((account) => stateOf(account) !== 'abandoned');
     return { accounts, error: query.error, stateOf };
-  }, [query.data, query.error, showAbandoned, now, leftAttempts, leftCount]);
+  }, [query.data, query.error, showAbandoned, now, attemptsInProgress, inProgress]);
   const { accounts } = data;
   const state = query.error
     ? 'error'

@@ -62,7 +62,7 @@ export interface UseConnectAccountResult extends ConnectFlowSnapshot {
  * <button onClick={connect.start} disabled={connect.isBusy}>{connect.status}</button>
  */
 export function useConnectAccount(options: UseConnectAccountOptions): UseConnectAccountResult {
-  const { backend, queryClient, callbackUrl: providerCallbackUrl, leftAttempts } = useConnectContext();
+  const { backend, queryClient, callbackUrl: providerCallbackUrl, attemptsInProgress } = useConnectContext();
   const { authConfigId, mode, callbackUrl, onSuccess, onError, onStateChange, environment, popup } = options;
   const createLinkSession = useMutation(
     {
@@ -100,13 +100,17 @@ export function useConnectAccount(options: UseConnectAccountOptions): UseConnect
 
   const snapshot = useSyncExternalStore(flow.subscribe, flow.getSnapshot, flow.getSnapshot);
   const { status, connectedAccountId } = snapshot;
+  // What this flow waits on, for the account lists: Composio keeps an attempt INITIATED until its
+  // link runs out, whether or not anyone still works on it.
+  const waitingOn = status === 'awaiting_user' || status === 'verifying' ? connectedAccountId : undefined;
+  useEffect(() => attemptsInProgress.set(flow, waitingOn), [attemptsInProgress, flow, waitingOn]);
+  useEffect(() => () => attemptsInProgress.set(flow, undefined), [attemptsInProgress, flow]);
   useEffect(() => {
-    // A cancelled attempt stays INITIATED at Composio until its link runs out: the lists are told.
-    if (status === 'cancelled' && connectedAccountId !== undefined) leftAttempts.add(connectedAccountId);
     // An attempt that ended changed the user's accounts: lists beside the button read them now.
     if (status === 'connected' || status === 'failed' || status === 'expired')
       void queryClient.invalidateQueries({ queryKey: CONNECTED_ACCOUNTS_KEY });
-  }, [status, connectedAccountId, leftAttempts, queryClient]);
+  }, [status, queryClient]);
+
   return useMemo(
     () => ({
       ...snapshot,

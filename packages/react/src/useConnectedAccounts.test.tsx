@@ -1,9 +1,9 @@
 import { type ConnectBackend, ConnectError } from '@plugboard/core';
 import { createSandbox, type Sandbox } from '@plugboard/sandbox';
 import { act, renderHook, waitFor } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
-import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
+import { ConnectProvider, createConnectQueryClient, useConnectContext } from './ConnectProvider';
 import { useDisconnect, useSetAccountEnabled } from './useAccountMutations';
 import { useConnectedAccounts } from './useConnectedAccounts';
 
@@ -43,6 +43,16 @@ function useAll() {
   };
 }
 
+/** What a connect flow of the page does while it waits for the user on `id` (useConnectAccount). */
+function useWaitingOn(id: string | undefined) {
+  const { attemptsInProgress } = useConnectContext();
+  useEffect(() => {
+    const flow = {};
+    attemptsInProgress.set(flow, id);
+    return () => attemptsInProgress.set(flow, undefined);
+  }, [attemptsInProgress, id]);
+}
+
 const ids = (result: { current: ReturnType<typeof useAll> }) =>
   result.current.list.data?.map((account) => account.id);
 
@@ -60,10 +70,16 @@ describe('useConnectedAccounts', () => {
     }
   });
 
-  it('polls while an attempt is pending and stops once none is', async () => {
+  it('polls while a flow of the page waits on a pending attempt and stops once none is', async () => {
     const { sandbox, wrapper, lists } = setup();
     const link = await sandbox.backend.createLinkSession({ auth_config_id: 'ac_github', user_id: 'u1' });
-    const { result } = renderHook(() => useConnectedAccounts({}, { pollIntervalMs: 10 }), { wrapper });
+    const { result } = renderHook(
+      () => {
+        useWaitingOn(link.connected_account_id);
+        return useConnectedAccounts({}, { pollIntervalMs: 10 });
+      },
+      { wrapper },
+    );
     await waitFor(() => expect(result.current.data?.[0]?.status).toBe('INITIATED'));
     await waitFor(() => expect(lists()).toBeGreaterThan(2));
     await sandbox.completeLink(link.link_token, { allow: true });
@@ -75,9 +91,12 @@ describe('useConnectedAccounts', () => {
 
   it('backs off while an attempt stays pending: each wait twice the last, up to the cap', async () => {
     const { sandbox, wrapper, lists } = setup();
-    await sandbox.backend.createLinkSession({ auth_config_id: 'ac_github', user_id: 'u1' });
+    const link = await sandbox.backend.createLinkSession({ auth_config_id: 'ac_github', user_id: 'u1' });
     const { result } = renderHook(
-      () => useConnectedAccounts({}, { pollIntervalMs: 10, maxPollIntervalMs: 80 }),
+      () => {
+        useWaitingOn(link.connected_account_id);
+        return useConnectedAccounts({}, { pollIntervalMs: 10, maxPollIntervalMs: 80 });
+      },
       { wrapper },
     );
     await waitFor(() => expect(result.current.data?.[0]?.status).toBe('INITIATED'));
@@ -86,6 +105,15 @@ describe('useConnectedAccounts', () => {
     await new Promise((resolve) => setTimeout(resolve, 330));
     expect(lists() - first).toBeGreaterThanOrEqual(2);
     expect(lists() - first).toBeLessThanOrEqual(8);
+  });
+
+  it('does not poll for an attempt no flow of the page waits on (left, or begun elsewhere)', async () => {
+    const { sandbox, wrapper, lists } = setup();
+    await sandbox.backend.createLinkSession({ auth_config_id: 'ac_github', user_id: 'u1' });
+    const { result } = renderHook(() => useConnectedAccounts({}, { pollIntervalMs: 10 }), { wrapper });
+    await waitFor(() => expect(result.current.data?.[0]?.status).toBe('INITIATED'));
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(lists()).toBe(1);
   });
 
   it('answers a failed read with a ConnectError', async () => {

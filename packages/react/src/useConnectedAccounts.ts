@@ -29,7 +29,7 @@ export interface UseConnectedAccountsOptions {
 /**
  * The signed-in user's accounts (summaries: no `state`, `data` or `params`), every page followed,
  * newest first unless `filters` order them otherwise. Read again while an attempt is pending
- * (INITIATED / INITIALIZING with its link still open, not cancelled in this page) — after a second, then backing off to every
+ * (INITIATED / INITIALIZING with its link still open, that a flow of this page waits on) — after a second, then backing off to every
  * 10 s, since an attempt the user left open can wait until its link expires — and no longer once
  * none is. Errors are `ConnectError`s.
  *
@@ -40,7 +40,7 @@ export function useConnectedAccounts(
   filters: ConnectedAccountFilters = {},
   options: UseConnectedAccountsOptions = {},
 ): UseQueryResult<ConnectedAccountSummary[], ConnectError> {
-  const { backend, queryClient, leftAttempts } = useConnectContext();
+  const { backend, queryClient, attemptsInProgress } = useConnectContext();
   // The read that first saw a pending attempt: the interval doubles with each read since.
   const pendingSince = useRef<number | undefined>(undefined);
   return useQuery<ConnectedAccountSummary[], ConnectError>(
@@ -65,7 +65,7 @@ export function useConnectedAccounts(
       refetchInterval: (query) => {
         const { data, dataUpdateCount } = query.state;
         const waiting = (account: ConnectedAccountSummary) =>
-          accountStateOf(account) === 'pending' && !leftAttempts.has(account.id);
+          accountStateOf(account) === 'pending' && attemptsInProgress.has(account.id);
         if (!data?.some(waiting)) {
           pendingSince.current = undefined;
           return false;
