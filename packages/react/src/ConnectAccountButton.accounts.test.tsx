@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { accountActions } from './account-actions';
 import { ConnectAccountButton } from './ConnectAccountButton';
+import { ConnectedAccountList } from './ConnectedAccountList';
 import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
 
 /** The in-process sandbox with the user bound as a server proxy would. */
@@ -154,4 +155,31 @@ describe('<ConnectAccountButton> and the account it stands for', () => {
     expect(await screen.findByRole('button', { name: 'GitHub connected' }, { timeout: 5000 })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Disconnect GitHub' })).toBeNull();
   }, 15_000);
+
+  it('drops its error once the failed attempt is removed from the list', async () => {
+    const context = setup();
+    render(
+      <ConnectProvider backend={context.backend} queryClient={createConnectQueryClient()}>
+        <ConnectAccountButton
+          authConfigId="ac_github"
+          appName="GitHub"
+          accountActions={accountActions}
+          mode="popup"
+          environment={context.environment}
+        >
+          Connect GitHub
+        </ConnectAccountButton>
+        <ConnectedAccountList appName={() => 'GitHub'} />
+      </ConnectProvider>,
+    );
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Connect GitHub' }));
+    const open = context.sandbox.snapshot().links.filter((link) => link.completed === undefined);
+    await act(() => context.sandbox.completeLink(open[open.length - 1]?.token as string, { deny: true }));
+    expect(await screen.findByText(/You declined access on GitHub/, {}, { timeout: 5000 })).toBeTruthy();
+    await user.click(await screen.findByRole('button', { name: 'Remove GitHub' }));
+    await waitFor(() => expect(screen.queryByText(/You declined access on GitHub/)).toBeNull());
+    expect(screen.getByRole('button', { name: 'Connect GitHub' }).getAttribute('data-state')).toBe('idle');
+    expect(await statuses(context.sandbox)).toEqual([]);
+  });
 });

@@ -52,10 +52,15 @@ export function useAccountAwareConnect(
   const account = accountForAuthConfig(accounts.data, authConfigId);
   const accountState = account && accountStateOf(account);
   const replacing = useRef<string | undefined>(undefined);
-  const connectedAt = useRef<{ id: string | undefined; at: number }>({ id: undefined, at: 0 });
-  if (connect.status === 'connected' && connectedAt.current.id !== connect.connectedAccountId) {
-    connectedAt.current = { id: connect.connectedAccountId, at: Date.now() };
+  // When the flow last ended (connected, failed or expired), and whether a list read since had its account.
+  const ended = useRef({ key: '', at: 0, seen: false });
+  if (connect.status === 'connected' || connect.status === 'failed' || connect.status === 'expired') {
+    const key = `${connect.status} ${connect.connectedAccountId}`;
+    if (ended.current.key !== key) ended.current = { key, at: Date.now(), seen: false };
   }
+  const readSinceEnd = accounts.dataUpdatedAt > ended.current.at;
+  const listed = accounts.data?.find((entry) => entry.id === connect.connectedAccountId);
+  if (readSinceEnd && listed) ended.current.seen = true;
 
   // The list is read again by the flow itself (`useConnectAccount`) once it connects.
   const { status, connectedAccountId } = connect;
@@ -72,13 +77,17 @@ export function useAccountAwareConnect(
     // The flow says connected, but a list read since then no longer has the account: it was disconnected.
     const gone =
       connect.status === 'connected' &&
-      accounts.dataUpdatedAt > connectedAt.current.at &&
-      !accounts.data?.some(
-        (entry) => entry.id === connect.connectedAccountId && accountStateOf(entry) === 'connected',
-      );
+      readSinceEnd &&
+      (listed === undefined || accountStateOf(listed) !== 'connected');
+    // The flow failed (or its link expired), and the attempt's account a list read since had is gone
+    // now: the user removed it (the list's Remove), so its error is no longer the button's to show.
+    const removed =
+      (connect.status === 'failed' || connect.status === 'expired') &&
+      ended.current.seen &&
+      listed === undefined;
     const showsAccount =
       !allowMultiple && accountState === 'connected' && (connect.status === 'idle' || gone);
-    const status = showsAccount ? 'connected' : gone ? 'idle' : connect.status;
+    const status = showsAccount ? 'connected' : gone || removed ? 'idle' : connect.status;
     const start = (run: () => void) => () => {
       replacing.current = stale ? account?.id : undefined;
       run();
@@ -103,14 +112,5 @@ export function useAccountAwareConnect(
         appName ??
         (account ? account.toolkit.slug.charAt(0).toUpperCase() + account.toolkit.slug.slice(1) : ''),
     };
-  }, [
-    connect,
-    account,
-    accountState,
-    accounts.data,
-    accounts.dataUpdatedAt,
-    allowMultiple,
-    appName,
-    overrides,
-  ]);
+  }, [connect, account, accountState, listed, readSinceEnd, allowMultiple, appName, overrides]);
 }
