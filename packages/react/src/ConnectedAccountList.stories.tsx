@@ -1,4 +1,4 @@
-import type { ConnectEnvironment, PopupHandle } from '@plugboard/core';
+import type { ConnectEnvironment, ConnectedAccountSummary, PopupHandle } from '@plugboard/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ConnectedAccountList } from './ConnectedAccountList';
@@ -14,6 +14,8 @@ const NAMES: Record<string, string> = {
   ac_linear: 'Linear',
   ac_zendesk: 'Zendesk',
 };
+
+const appName = (account: ConnectedAccountSummary) => NAMES[account.auth_config.id] ?? account.toolkit.slug;
 
 const everyState = withAccounts(async (sandbox) => {
   await seedAccount(sandbox, 'ac_zendesk', 'pending');
@@ -35,8 +37,8 @@ const meta = {
       <ConnectedAccountList
         {...args}
         aria-labelledby="accounts"
-        appName={(account) => NAMES[account.auth_config.id] ?? account.toolkit.slug}
-        environment={openWindowEnvironment}
+        appName={appName}
+        environment={args.environment ?? openWindowEnvironment}
       />
     </>
   ),
@@ -202,14 +204,7 @@ const closingWindowEnvironment: Partial<ConnectEnvironment> = {
 
 /** Reconnect whose window the user closed: Open again and Cancel, not "waiting" until the link expires. */
 export const ReconnectWindowClosed: Story = {
-  render: (args) => (
-    <ConnectedAccountList
-      {...args}
-      aria-label="Connected accounts"
-      appName={(account) => NAMES[account.auth_config.id] ?? account.toolkit.slug}
-      environment={closingWindowEnvironment}
-    />
-  ),
+  args: { environment: closingWindowEnvironment },
   play: async ({ canvasElement }) => {
     const notion = await row(canvasElement, 'Notion');
     await userEvent.click(notion.getByRole('button', { name: 'Reconnect Notion' }));
@@ -229,7 +224,7 @@ export const German: Story = {
       <ConnectedAccountList
         {...args}
         aria-labelledby="konten"
-        appName={(account) => NAMES[account.auth_config.id] ?? account.toolkit.slug}
+        appName={appName}
         environment={closingWindowEnvironment}
       />
     </InLocale>
