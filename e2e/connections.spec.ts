@@ -73,8 +73,10 @@ async function journey(page: Page, request: APIRequestContext, keyboard: boolean
   await expectAxeClean(page, 'expired');
   const reconnect = accountRow(page).getByRole('button', { name: 'Reconnect GitHub' });
   await allowInPopup(page, () => press(page, reconnect, keyboard), keyboard);
-  await expect(accountRow(page)).toHaveCount(1);
-  await expect(accountRow(page)).toContainText('Connected');
+  // For a moment the new account is listed beside the old one, until the old one is deleted.
+  await expect
+    .poll(() => accountRow(page).evaluateAll((rows) => rows.map((row) => row.getAttribute('data-state'))))
+    .toEqual(['connected']);
   await expect.poll(() => githubStatuses(request)).toEqual(['ACTIVE']);
 
   // Disable, then enable, from the list.
@@ -144,4 +146,68 @@ test('an attempt left by a reload is not pending on its card or in the list', as
   await expect(page.getByRole('list', { name: 'Connected accounts' })).toHaveCount(0);
   await expect(card(page).getByText('Pending')).toHaveCount(0);
   expect(await githubStatuses(request)).toEqual(['INITIATED']);
+});
+
+/** The list's live region (each connect button has its own beside it). */
+const listStatus = (page: Page) => page.locator('.demo-accounts').getByRole('status');
+
+test('the list says what its actions did, though the row is gone; a success leaves no stale line', async ({
+  page,
+  request,
+}) => {
+  await allowInPopup(page, () => page.getByRole('button', { name: 'Connect GitHub' }).click(), false);
+  await expect(accountRow(page)).toContainText('Connected');
+  await accountRow(page).getByRole('button', { name: 'Disable GitHub' }).click();
+  await expect(listStatus(page)).toHaveText('GitHub disabled.');
+  // Said to a screen reader, not left under the list: the row's own change is what is seen.
+  expect(await listStatus(page).evaluate((status) => status.getBoundingClientRect().height)).toBe(0);
+  await accountRow(page).getByRole('button', { name: 'Enable GitHub' }).click();
+  await expect(listStatus(page)).toHaveText('GitHub enabled.');
+  // Disconnected from the list: the row leaves at once, the sandbox answers over HTTP after.
+  await accountRow(page).getByRole('button', { name: 'Disconnect GitHub' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Disconnect' }).click();
+  await expect(accountRow(page)).toHaveCount(0);
+  await expect(listStatus(page)).toHaveText('GitHub disconnected.');
+  await expect.poll(() => githubStatuses(request)).toEqual([]);
+
+  await connectWithSwitchOn(page, 'Provider denies consent', 'GitHub');
+  await expect(accountRow(page)).toContainText('Failed');
+  await accountRow(page).getByRole('button', { name: 'Remove GitHub' }).click();
+  await expect(accountRow(page)).toHaveCount(0);
+  await expect(listStatus(page)).toHaveText('GitHub removed.');
+});
+
+test('a failed row on a 390 px phone: Reconnect whose window closed can be cancelled; Details opens below', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const denied = page.waitForEvent('popup');
+  await connectWithSwitchOn(page, 'Provider denies consent', 'GitHub');
+  await expect(accountRow(page)).toContainText('Failed');
+  await (await denied).close();
+  await page.getByRole('switch', { name: 'Provider denies consent' }).click();
+
+  // Reconnect, and the user closes its window: the row offers a way out, not "waiting" until the link expires.
+  const popupPromise = page.waitForEvent('popup');
+  await accountRow(page).getByRole('button', { name: 'Reconnect GitHub' }).click();
+  const popup = await popupPromise;
+  await expect(popup.getByRole('button', { name: 'Allow' })).toBeVisible();
+  await popup.close();
+  await accountRow(page).getByRole('button', { name: 'Cancel reconnecting GitHub' }).click();
+  await expect(accountRow(page).getByRole('button', { name: 'Reconnect GitHub' })).toBeFocused();
+  await expect(accountRow(page)).toHaveCount(1);
+  await expect(accountRow(page)).toHaveAttribute('data-state', 'failed');
+
+  // The reason's Details is the row's last line, full width: opening it moves nothing beside it.
+  const row = accountRow(page);
+  const actions = row.locator('.plugboard-accounts__actions');
+  const before = await actions.boundingBox();
+  await row.getByText('Details', { exact: true }).click();
+  const details = await row.locator('details').boundingBox();
+  expect(await actions.boundingBox()).toEqual(before);
+  expect(details && before && details.y >= before.y + before.height).toBe(true);
+  const rowBox = await row.boundingBox();
+  expect(details && rowBox && details.width > rowBox.width * 0.8).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await expectAxeClean(page, 'failed row, Details open');
 });

@@ -10,23 +10,30 @@ export interface ConnectedAccountsListProps {
   mode: ConnectMode;
 }
 
-/**
- * The account's auth scheme and its status as a pill, as the cards show them. The reason the API
- * gives for a status ("Status EXPIRED scripted by …") is the developer's: behind a Details line.
- */
+/** The account's auth scheme and its status as a pill, as the cards show them. */
 function AccountDetails() {
   const { account } = useConnectedAccountRow();
   return (
     <span className="demo-accounts__details">
       <span className="demo-accounts__scheme">{schemeLabel(account.auth_config.auth_scheme)}</span>
       <StatusBadge status={account.is_disabled ? 'inactive' : cardStatusOf([account])} />
-      {account.status_reason ? (
-        <details className="demo-accounts__reason">
-          <summary>Details</summary>
-          <p>{account.status_reason}</p>
-        </details>
-      ) : null}
     </span>
+  );
+}
+
+/**
+ * The reason the API gives for a status ("Status EXPIRED scripted by …") is the developer's:
+ * behind a Details line at the end of the row, full width, so opening it pushes down what is
+ * below instead of pushing the date and the buttons aside.
+ */
+function AccountReason() {
+  const { account } = useConnectedAccountRow();
+  if (!account.status_reason) return null;
+  return (
+    <details className="demo-accounts__reason">
+      <summary>Details</summary>
+      <p>{account.status_reason}</p>
+    </details>
   );
 }
 
@@ -61,6 +68,7 @@ export function ConnectedAccountsList({ configs, headingId, mode }: ConnectedAcc
           <ConnectedAccountList.EnabledToggle />
           <ConnectedAccountList.Disconnect />
         </ConnectedAccountList.Actions>
+        <AccountReason />
       </ConnectedAccountList.Items>
       <ConnectedAccountList.Empty className="demo-empty">
         No connections yet. Connect an app above and it appears here.

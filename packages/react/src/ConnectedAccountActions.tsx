@@ -1,7 +1,7 @@
 import { formatMessage } from '@plugboard/core/internal';
 import { Slot } from 'radix-ui';
-import { composeEventHandlers } from 'radix-ui/internal';
-import { type ComponentPropsWithoutRef, forwardRef } from 'react';
+import { composeEventHandlers, useComposedRefs } from 'radix-ui/internal';
+import { type ComponentPropsWithoutRef, forwardRef, useRef } from 'react';
 import { needsReconnect } from './account-status';
 import { useAccountRow, useListSettings } from './ConnectedAccountListContext';
 import { cx } from './class-names';
@@ -36,17 +36,15 @@ const ActionButton = forwardRef<HTMLButtonElement, AccountActionProps & { unstyl
 export const Disconnect = forwardRef<HTMLButtonElement, AccountActionProps>(
   function ConnectedAccountListDisconnect({ asChild = false, className, children, onClick, ...props }, ref) {
     const { account, state, name } = useAccountRow('Disconnect');
-    const { messages, unstyled, announce, reportError, focusList } = useListSettings('Disconnect');
+    const { messages, unstyled, perform, focusList } = useListSettings('Disconnect');
     const disconnect = useDisconnect();
     const asks = state === 'connected' || state === 'disabled';
     const run = () =>
-      disconnect.mutate(account.id, {
-        onSuccess: () =>
-          announce(
-            formatMessage(asks ? messages.accountDisconnected : messages.accountRemoved, { app: name }),
-          ),
-        onError: (error) => reportError(error, account),
-      });
+      perform(
+        account,
+        () => disconnect.mutateAsync(account.id),
+        formatMessage(asks ? messages.accountDisconnected : messages.accountRemoved, { app: name }),
+      );
     const button = (
       <ActionButton
         {...props}
@@ -88,7 +86,7 @@ export const EnabledToggle = forwardRef<HTMLButtonElement, AccountActionProps>(
     ref,
   ) {
     const { account, state, name } = useAccountRow('EnabledToggle');
-    const { messages, unstyled, announce, reportError } = useListSettings('EnabledToggle');
+    const { messages, unstyled, perform } = useListSettings('EnabledToggle');
     const setEnabled = useSetAccountEnabled();
     if (state !== 'connected' && state !== 'disabled') return null;
     const enable = state === 'disabled';
@@ -104,15 +102,10 @@ export const EnabledToggle = forwardRef<HTMLButtonElement, AccountActionProps>(
           app: name,
         })}
         onClick={composeEventHandlers(onClick, () => {
-          setEnabled.mutate(
-            { id: account.id, enabled: enable },
-            {
-              onSuccess: () =>
-                announce(
-                  formatMessage(enable ? messages.accountEnabled : messages.accountDisabled, { app: name }),
-                ),
-              onError: (error) => reportError(error, account),
-            },
+          perform(
+            account,
+            () => setEnabled.mutateAsync({ id: account.id, enabled: enable }),
+            formatMessage(enable ? messages.accountEnabled : messages.accountDisabled, { app: name }),
           );
         })}
       >
@@ -134,7 +127,11 @@ export const Reconnect = forwardRef<HTMLButtonElement, AccountActionProps>(
   },
 );
 
-/** Only rows that need it mount a connect flow. */
+/**
+ * Only rows that need it mount a connect flow. When its window reads closed without an answer
+ * (closed by the user, or cut off by the provider's COOP) the row offers Open again and Cancel,
+ * as `<ConnectAccountButton>` does, instead of waiting for the link to expire.
+ */
 const ReconnectButton = forwardRef<HTMLButtonElement, AccountActionProps>(function ReconnectButton(
   { asChild = false, className, children, onClick, ...props },
   ref,
@@ -142,6 +139,8 @@ const ReconnectButton = forwardRef<HTMLButtonElement, AccountActionProps>(functi
   const { account, name } = useAccountRow('Reconnect');
   const { messages, unstyled, announce, reportError, mode, environment } = useListSettings('Reconnect');
   const disconnect = useDisconnect();
+  const ownRef = useRef<HTMLButtonElement | null>(null);
+  const composedRef = useComposedRefs(ref, ownRef);
   const connect = useConnectAccount({
     authConfigId: account.auth_config.id,
     mode,
@@ -154,23 +153,53 @@ const ReconnectButton = forwardRef<HTMLButtonElement, AccountActionProps>(functi
     onError: (error) => reportError(error, account),
   });
   const statusKey = STATUS_MESSAGE[connect.status];
+  const windowClosed = connect.status === 'awaiting_user' && connect.popupClosed;
+  const fill = (template: string) => formatMessage(template, { app: name });
   return (
-    <ActionButton
-      {...props}
-      ref={ref}
-      asChild={asChild}
-      unstyled={unstyled}
-      className={className}
-      data-action="reconnect"
-      data-state={connect.status}
-      aria-busy={connect.isBusy || undefined}
-      aria-disabled={connect.isBusy || undefined}
-      aria-label={connect.isBusy ? undefined : formatMessage(messages.accountReconnectLabel, { app: name })}
-      onClick={composeEventHandlers(onClick, () => {
-        if (!connect.isBusy) connect.start();
-      })}
-    >
-      {children ?? (connect.isBusy && statusKey ? messages[statusKey] : messages.accountReconnect)}
-    </ActionButton>
+    <>
+      <ActionButton
+        {...props}
+        ref={composedRef}
+        asChild={asChild}
+        unstyled={unstyled}
+        className={className}
+        data-action="reconnect"
+        data-state={connect.status}
+        aria-busy={connect.isBusy || undefined}
+        aria-disabled={connect.isBusy || undefined}
+        aria-label={connect.isBusy ? undefined : fill(messages.accountReconnectLabel)}
+        onClick={composeEventHandlers(onClick, () => {
+          if (connect.isBusy) return;
+          announce('');
+          connect.start();
+        })}
+      >
+        {children ?? (connect.isBusy && statusKey ? messages[statusKey] : messages.accountReconnect)}
+      </ActionButton>
+      {windowClosed ? (
+        <>
+          <ActionButton
+            unstyled={unstyled}
+            data-action="reconnect-open-again"
+            aria-label={fill(messages.accountReconnectOpenAgainLabel)}
+            // Inside the click: the same link opens in a window the browser lets through.
+            onClick={() => connect.reopen()}
+          >
+            {messages.accountReconnectOpenAgain}
+          </ActionButton>
+          <ActionButton
+            unstyled={unstyled}
+            data-action="reconnect-cancel"
+            aria-label={fill(messages.accountReconnectCancelLabel)}
+            onClick={() => {
+              connect.cancel();
+              ownRef.current?.focus();
+            }}
+          >
+            {messages.accountReconnectCancel}
+          </ActionButton>
+        </>
+      ) : null}
+    </>
   );
 });

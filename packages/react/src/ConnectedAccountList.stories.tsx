@@ -1,7 +1,10 @@
+import type { ConnectEnvironment, ConnectedAccountSummary, PopupHandle } from '@plugboard/core';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
 import { ConnectedAccountList } from './ConnectedAccountList';
+import { de } from './locales/de';
 import { openWindowEnvironment, seedAccount, withAccounts } from './story-accounts';
+import { InLocale } from './story-in-locale';
 import './styles.css';
 
 const NAMES: Record<string, string> = {
@@ -11,6 +14,8 @@ const NAMES: Record<string, string> = {
   ac_linear: 'Linear',
   ac_zendesk: 'Zendesk',
 };
+
+const appName = (account: ConnectedAccountSummary) => NAMES[account.auth_config.id] ?? account.toolkit.slug;
 
 const everyState = withAccounts(async (sandbox) => {
   await seedAccount(sandbox, 'ac_zendesk', 'pending');
@@ -32,8 +37,8 @@ const meta = {
       <ConnectedAccountList
         {...args}
         aria-labelledby="accounts"
-        appName={(account) => NAMES[account.auth_config.id] ?? account.toolkit.slug}
-        environment={openWindowEnvironment}
+        appName={appName}
+        environment={args.environment ?? openWindowEnvironment}
       />
     </>
   ),
@@ -183,5 +188,75 @@ export const AbandonedShown: Story = {
   args: { showAbandoned: true },
   play: async ({ canvasElement }) => {
     await waitFor(() => expect(within(canvasElement).getAllByRole('listitem')).toHaveLength(5));
+  },
+};
+
+/** A provider window the user closes as soon as it shows the provider's page. */
+const closingWindowEnvironment: Partial<ConnectEnvironment> = {
+  openPopup: (): PopupHandle => {
+    const popup = {
+      closed: false,
+      navigate: () => {
+        popup.closed = true;
+      },
+      close: () => {
+        popup.closed = true;
+      },
+    };
+    return popup;
+  },
+};
+
+/** Reconnect whose window the user closed: Open again and Cancel, not "waiting" until the link expires. */
+export const ReconnectWindowClosed: Story = {
+  args: { environment: closingWindowEnvironment },
+  play: async ({ canvasElement }) => {
+    const notion = await row(canvasElement, 'Notion');
+    await userEvent.click(notion.getByRole('button', { name: 'Reconnect Notion' }));
+    await expect(
+      await notion.findByRole('button', { name: 'Open the Notion window again' }, { timeout: 3000 }),
+    ).toBeVisible();
+    await userEvent.click(notion.getByRole('button', { name: 'Cancel reconnecting Notion' }));
+    await expect(await notion.findByRole('button', { name: 'Reconnect Notion' })).toHaveFocus();
+  },
+};
+
+/** The German locale (`@plugboard/react/locales/de`): every state, an action and a closed Reconnect window. */
+export const German: Story = {
+  render: (args) => (
+    <InLocale messages={de}>
+      <h2 id="konten">Verbundene Konten</h2>
+      <ConnectedAccountList
+        {...args}
+        aria-labelledby="konten"
+        appName={appName}
+        environment={closingWindowEnvironment}
+      />
+    </InLocale>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getAllByRole('listitem')).toHaveLength(5));
+    const github = await row(canvasElement, 'GitHub');
+    await expect(github.getByText('Verbunden')).toBeVisible();
+    await expect(github.getByText(/^Hinzugefügt am /)).toBeVisible();
+    await expect((await row(canvasElement, 'Linear')).getByText('Abgelaufen')).toBeVisible();
+    await expect(
+      (await row(canvasElement, 'Linear')).getByRole('button', { name: 'Linear entfernen' }),
+    ).toBeVisible();
+    await userEvent.click(github.getByRole('button', { name: 'GitHub deaktivieren' }));
+    await expect(await github.findByRole('button', { name: 'GitHub aktivieren' })).toBeVisible();
+    await expect(canvas.getByRole('status')).toHaveTextContent('GitHub wurde deaktiviert.');
+    const notion = await row(canvasElement, 'Notion');
+    await expect(notion.getByText('Fehlgeschlagen')).toBeVisible();
+    await userEvent.click(notion.getByRole('button', { name: 'Notion erneut verbinden' }));
+    await expect(
+      await notion.findByRole(
+        'button',
+        { name: 'Erneutes Verbinden mit Notion abbrechen' },
+        { timeout: 3000 },
+      ),
+    ).toBeVisible();
+    await expect(notion.getByRole('button', { name: 'Das Fenster von Notion erneut öffnen' })).toBeVisible();
   },
 };

@@ -1,73 +1,21 @@
-import type { ConnectBackend, ConnectEnvironment, PopupHandle } from '@plugboard/core';
-import { createSandbox, type Sandbox } from '@plugboard/sandbox';
+import type { ConnectBackend } from '@plugboard/core';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConnectAccountButton } from './ConnectAccountButton';
 import { ConnectedAccountList } from './ConnectedAccountList';
+import {
+  appName,
+  connect,
+  popupEnvironment,
+  renderList,
+  rows,
+  setup,
+  type TestPopup,
+} from './ConnectedAccountList.testing';
 import { useAccountRow } from './ConnectedAccountListContext';
 import { ConnectProvider, createConnectQueryClient } from './ConnectProvider';
 import { de } from './locales/de';
-
-const NAMES: Record<string, string> = { ac_github: 'GitHub', ac_slack: 'Slack', ac_zendesk: 'Zendesk' };
-const appName = (account: { auth_config: { id: string } }) => NAMES[account.auth_config.id] ?? '?';
-
-/** The in-process sandbox on a clock the test moves. */
-function setup(linkTtlMs?: number) {
-  let clock = Date.now();
-  const sandbox = createSandbox({ now: () => clock, linkTtlMs });
-  // The user bound as a server proxy would.
-  const backend: ConnectBackend = {
-    ...sandbox.backend,
-    createLinkSession: (input, options) =>
-      sandbox.backend.createLinkSession({ ...input, user_id: 'u1' }, options),
-  };
-  return {
-    sandbox,
-    backend,
-    setClock: (at: number) => {
-      clock = at;
-    },
-  };
-}
-
-async function connect(
-  sandbox: Sandbox,
-  authConfigId = 'ac_github',
-  outcome: 'allow' | 'deny' | 'open' = 'allow',
-) {
-  const link = await sandbox.backend.createLinkSession({ auth_config_id: authConfigId, user_id: 'u1' });
-  if (outcome !== 'open')
-    await sandbox.completeLink(link.link_token, outcome === 'allow' ? { allow: true } : { deny: true });
-  return link;
-}
-
-type TestPopup = PopupHandle & { closed: boolean };
-
-/** Popups that open, navigate nowhere and close when told; each is also pushed onto `popups`. */
-function popupEnvironment(popups: TestPopup[] = []): Partial<ConnectEnvironment> {
-  return {
-    openPopup: () => {
-      const popup: TestPopup = { closed: false, navigate: vi.fn(), close: () => {} };
-      popup.close = () => {
-        popup.closed = true;
-      };
-      popups.push(popup);
-      return popup;
-    },
-  };
-}
-
-function renderList(sandbox: Sandbox, children?: React.ReactNode) {
-  return render(
-    <ConnectProvider backend={sandbox.backend} queryClient={createConnectQueryClient()}>
-      <h2 id="accounts">Connected accounts</h2>
-      <ConnectedAccountList aria-labelledby="accounts" appName={appName} mode="popup">
-        {children}
-      </ConnectedAccountList>
-    </ConnectProvider>,
-  );
-}
 
 /** How often each row rendered, by account id. */
 const renders = new Map<string, number>();
@@ -76,8 +24,6 @@ function CountRenders() {
   renders.set(account.id, (renders.get(account.id) ?? 0) + 1);
   return null;
 }
-
-const rows = () => screen.queryAllByRole('listitem');
 
 describe('<ConnectedAccountList>', () => {
   it('shows one row per account with its app, state and date; abandoned attempts are left out', async () => {

@@ -6,7 +6,7 @@ import type {
   ConnectMode,
 } from '@plugboard/core';
 import { formatMessage } from '@plugboard/core/internal';
-import { Slot } from 'radix-ui';
+import { Slot, VisuallyHidden } from 'radix-ui';
 import {
   type ComponentPropsWithoutRef,
   forwardRef,
@@ -27,10 +27,10 @@ import {
   AccountListSettingsContext,
   type AccountRow,
   AccountRowContext,
-  useAccountRow,
   useListData,
   useListSettings,
 } from './ConnectedAccountListContext';
+import { Actions, AddedAt, App, Empty, Status } from './ConnectedAccountListParts';
 import { useConnectContext } from './ConnectProvider';
 import { cx } from './class-names';
 import { describeError } from './error-message';
@@ -39,14 +39,12 @@ import { defaultConnectMessages } from './messages-connect';
 import { setRef } from './set-ref';
 import { useConnectedAccounts } from './useConnectedAccounts';
 
-const STATE_MESSAGE = {
-  connected: 'accountStateConnected',
-  disabled: 'accountStateDisabled',
-  pending: 'accountStatePending',
-  abandoned: 'accountStateAbandoned',
-  failed: 'accountStateFailed',
-  expired: 'accountStateExpired',
-} as const satisfies Record<AccountState, keyof typeof defaultAccountMessages>;
+/** What the list's live region says: the last action's outcome. */
+interface Announcement {
+  text: string;
+  failed: boolean;
+}
+const SILENT: Announcement = { text: '', failed: false };
 
 /** "github" → "Github": the name a list shows when the app gives none. */
 function nameFromSlug(account: ConnectedAccountSummary): string {
@@ -104,7 +102,7 @@ const Root = forwardRef<HTMLDivElement, ConnectedAccountListRootProps>(function 
 ) {
   const { messages: overrides, errorMessages, attemptsInProgress } = useConnectContext();
   const query = useConnectedAccounts(filters);
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, setAnnouncement] = useState<Announcement>(SILENT);
   const ownRef = useRef<HTMLDivElement | null>(null);
   const composedRef = useCallback(
     (node: HTMLDivElement | null) => {
@@ -129,18 +127,34 @@ const Root = forwardRef<HTMLDivElement, ConnectedAccountListRootProps>(function 
   const reportError = useCallback(
     (error: ConnectError, account: ConnectedAccountSummary) => {
       const app = (latest.current.appName ?? nameFromSlug)(account);
-      setAnnouncement(formatMessage(messages.accountActionFailed, { app, reason: describe(error, app) }));
+      setAnnouncement({
+        text: formatMessage(messages.accountActionFailed, { app, reason: describe(error, app) }),
+        failed: true,
+      });
       latest.current.onError?.(error, account);
     },
     [messages, describe],
+  );
+  const announce = useCallback((text: string) => setAnnouncement({ text, failed: false }), []);
+  // The promise, not mutate's callbacks: those are dropped once the row that called it unmounts.
+  const perform = useCallback<AccountListSettings['perform']>(
+    (account, action, success) => {
+      announce('');
+      action().then(
+        () => announce(success),
+        (error: ConnectError) => reportError(error, account),
+      );
+    },
+    [announce, reportError],
   );
   const settings = useMemo<AccountListSettings>(() => {
     const dateFormat = dateFormatFor(messages.locale);
     return {
       messages,
       appName: (account) => (latest.current.appName ?? nameFromSlug)(account),
-      announce: setAnnouncement,
+      announce,
       reportError,
+      perform,
       focusList: () => ownRef.current,
       mode,
       environment,
@@ -151,7 +165,7 @@ const Root = forwardRef<HTMLDivElement, ConnectedAccountListRootProps>(function 
       },
       describeError: describe,
     };
-  }, [messages, describe, reportError, mode, environment, unstyled]);
+  }, [messages, describe, announce, reportError, perform, mode, environment, unstyled]);
 
   const now = query.dataUpdatedAt || Date.now();
   // An attempt is pending only while a flow of this page waits on it: Composio lists one the user
@@ -199,8 +213,17 @@ const Root = forwardRef<HTMLDivElement, ConnectedAccountListRootProps>(function 
               <Empty />
             </>
           )}
-          <p role="status" className={unstyled ? undefined : 'plugboard-accounts__announcement'}>
-            {announcement}
+          {/* One region, never re-mounted: a success is said off screen, a failure stays in sight. */}
+          <p
+            role="status"
+            className={unstyled ? undefined : 'plugboard-accounts__announcement'}
+            data-outcome={announcement.text ? (announcement.failed ? 'failure' : 'success') : undefined}
+          >
+            {announcement.failed || !announcement.text ? (
+              announcement.text
+            ) : (
+              <VisuallyHidden.Root>{announcement.text}</VisuallyHidden.Root>
+            )}
           </p>
         </Component>
       </AccountListDataContext.Provider>
@@ -281,96 +304,6 @@ function DefaultRow() {
     </>
   );
 }
-
-/** The app's name. */
-const App = forwardRef<HTMLSpanElement, ComponentPropsWithoutRef<'span'>>(function ConnectedAccountListApp(
-  { className, children, ...props },
-  ref,
-) {
-  const { name } = useAccountRow('App');
-  const { unstyled } = useListSettings('App');
-  return (
-    <span {...props} ref={ref} className={cx(unstyled ? undefined : 'plugboard-accounts__app', className)}>
-      {children ?? name}
-    </span>
-  );
-});
-
-/** The account's state in words ("Connected", "Expired", …). */
-const Status = forwardRef<HTMLSpanElement, ComponentPropsWithoutRef<'span'>>(
-  function ConnectedAccountListStatus({ className, children, ...props }, ref) {
-    const { state } = useAccountRow('Status');
-    const { messages, unstyled } = useListSettings('Status');
-    return (
-      <span
-        {...props}
-        ref={ref}
-        className={cx(unstyled ? undefined : 'plugboard-accounts__status', className)}
-        data-state={state}
-      >
-        {children ?? messages[STATE_MESSAGE[state]]}
-      </span>
-    );
-  },
-);
-
-/** When the account was added, as a `<time>`. */
-const AddedAt = forwardRef<HTMLTimeElement, ComponentPropsWithoutRef<'time'>>(
-  function ConnectedAccountListAddedAt({ className, children, ...props }, ref) {
-    const { account } = useAccountRow('AddedAt');
-    const { messages, unstyled, formatDate } = useListSettings('AddedAt');
-    return (
-      <time
-        {...props}
-        ref={ref}
-        dateTime={account.created_at}
-        className={cx(unstyled ? undefined : 'plugboard-accounts__added', className)}
-      >
-        {children ?? formatMessage(messages.accountAddedAt, { date: formatDate(account.created_at) })}
-      </time>
-    );
-  },
-);
-
-/** The row's buttons. */
-const Actions = forwardRef<HTMLDivElement, ComponentPropsWithoutRef<'div'>>(
-  function ConnectedAccountListActions({ className, ...props }, ref) {
-    const { unstyled } = useListSettings('Actions');
-    return (
-      <div
-        {...props}
-        ref={ref}
-        className={cx(unstyled ? undefined : 'plugboard-accounts__actions', className)}
-      />
-    );
-  },
-);
-
-/** Shown instead of the rows while loading, when the list cannot be read, and when it is empty. */
-const Empty = forwardRef<HTMLParagraphElement, ComponentPropsWithoutRef<'p'>>(
-  function ConnectedAccountListEmpty({ className, children, ...props }, ref) {
-    const { accounts, error } = useListData('Empty');
-    const { messages, unstyled, describeError: describe } = useListSettings('Empty');
-    if (accounts !== undefined && accounts.length > 0 && !error) return null;
-    const state = error ? 'error' : accounts === undefined ? 'loading' : 'empty';
-    const text = error
-      ? formatMessage(messages.accountListFailed, { reason: describe(error) })
-      : accounts === undefined
-        ? messages.accountListLoading
-        : (children ?? messages.accountListEmpty);
-    return (
-      <p
-        {...props}
-        ref={ref}
-        role={error ? 'alert' : undefined}
-        className={cx(unstyled ? undefined : 'plugboard-accounts__empty', className)}
-        data-state={state}
-      >
-        {text}
-      </p>
-    );
-  },
-);
 
 /** `ConnectedAccountList`'s props: its `Root`'s, whose default children are `Items` and `Empty`. */
 export type ConnectedAccountListProps = ConnectedAccountListRootProps;

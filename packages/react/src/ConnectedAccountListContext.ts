@@ -8,10 +8,15 @@ import type { ConnectMessages } from './messages-connect';
 export interface AccountListSettings {
   messages: AccountMessages & ConnectMessages;
   appName: (account: ConnectedAccountSummary) => string;
-  /** Says something in the list's live region. */
+  /** Says a success in the list's live region, off screen (the row's change is what a sighted user sees); '' clears it. */
   announce: (message: string) => void;
-  /** An account action failed; the list announces it too. */
+  /** An account action failed; the list announces it too, on screen until the next action. */
   reportError: (error: ConnectError, account: ConnectedAccountSummary) => void;
+  /**
+   * Runs a row's action: clears the last announcement, then says `success` or the failure when it
+   * settles — from the list, which stays, since the row may have left (optimistically) by then.
+   */
+  perform: (account: ConnectedAccountSummary, action: () => Promise<unknown>, success: string) => void;
   /** Where focus goes when a row leaves (the list itself). */
   focusList: () => HTMLElement | null;
   mode: ConnectMode | undefined;
