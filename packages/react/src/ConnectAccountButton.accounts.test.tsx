@@ -182,4 +182,19 @@ describe('<ConnectAccountButton> and the account it stands for', () => {
     expect(screen.getByRole('button', { name: 'Connect GitHub' }).getAttribute('data-state')).toBe('idle');
     expect(await statuses(context.sandbox)).toEqual([]);
   });
+
+  it('says the account was disconnected once the backend agrees, in a live region', async () => {
+    const context = setup();
+    await activeAccount(context.sandbox);
+    context.sandbox.control.setLatency(200, 'deleteConnectedAccount');
+    renderButton(context);
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Disconnect GitHub' }));
+    await user.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Disconnect' }),
+    );
+    const said = await screen.findByText('GitHub disconnected.', {}, { timeout: 3000 });
+    expect(said.closest('[role="status"]')).not.toBeNull();
+    expect(await statuses(context.sandbox)).toEqual([]);
+  });
 });

@@ -1,4 +1,5 @@
 import { formatMessage } from '@plugboard/core/internal';
+import { VisuallyHidden } from 'radix-ui';
 import { type RefObject, useMemo, useState } from 'react';
 import { useConnectContext } from './ConnectProvider';
 import { DisconnectDialog } from './DisconnectDialog';
@@ -28,37 +29,46 @@ export function ConnectAccountButtonDisconnect({
   );
   const disconnect = useDisconnect();
   const [failure, setFailure] = useState<string | undefined>(undefined);
+  // Said once the backend agrees; the region stays mounted while the account (and the dialog) goes.
+  const [said, setSaid] = useState('');
   const { account, appName } = connect;
-  if (!connect.canDisconnect || account === undefined) return null;
+  const showsDialog = connect.canDisconnect && account !== undefined;
   return (
     <>
-      <DisconnectDialog
-        appName={appName}
-        messages={messages}
-        unstyled={unstyled}
-        focusAfterConfirm={() => buttonRef.current}
-        onConfirm={() => {
-          setFailure(undefined);
-          disconnect.mutate(account.id, {
-            onError: (error) =>
-              setFailure(
-                formatMessage(messages.accountActionFailed, {
-                  app: appName,
-                  reason: describeError(error, { messages, appName, errorMessages }),
-                }),
-              ),
-          });
-        }}
-        trigger={
-          <button
-            type="button"
-            className={unstyled ? undefined : 'plugboard-connect__disconnect'}
-            aria-label={formatMessage(messages.accountDisconnectLabel, { app: appName })}
-          >
-            {messages.accountDisconnect}
-          </button>
-        }
-      />
+      {showsDialog ? (
+        <DisconnectDialog
+          appName={appName}
+          messages={messages}
+          unstyled={unstyled}
+          focusAfterConfirm={() => buttonRef.current}
+          onConfirm={() => {
+            setFailure(undefined);
+            setSaid('');
+            disconnect.mutate(account.id, {
+              onSuccess: () => setSaid(formatMessage(messages.accountDisconnected, { app: appName })),
+              onError: (error) =>
+                setFailure(
+                  formatMessage(messages.accountActionFailed, {
+                    app: appName,
+                    reason: describeError(error, { messages, appName, errorMessages }),
+                  }),
+                ),
+            });
+          }}
+          trigger={
+            <button
+              type="button"
+              className={unstyled ? undefined : 'plugboard-connect__disconnect'}
+              aria-label={formatMessage(messages.accountDisconnectLabel, { app: appName })}
+            >
+              {messages.accountDisconnect}
+            </button>
+          }
+        />
+      ) : null}
+      <span role="status">
+        <VisuallyHidden.Root>{said}</VisuallyHidden.Root>
+      </span>
       {failure ? (
         <span role="alert" className={unstyled ? undefined : 'plugboard-connect__error'}>
           {failure}
