@@ -253,7 +253,7 @@ onEachReact(({ open }) => {
     await open(page, 'button.html?mode=popup');
     await connectButton(page).click();
     await expect(statusRegion(page)).toHaveText(
-      'GitHub is having trouble right now. Try again in a few minutes.',
+      "Couldn't connect to GitHub right now. Try again in a few minutes.",
     );
     await expect(page.getByText('The sandbox was told to fail')).toHaveCount(0);
     await page.getByText('Details', { exact: true }).click();

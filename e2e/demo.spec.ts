@@ -27,7 +27,7 @@ async function failGitHubWith500(page: Page) {
   await page.getByRole('button', { name: 'Fail next request (500)' }).click();
   await expect(page.getByText('A 500 is armed for the next request.')).toBeVisible();
   await page.getByRole('button', { name: 'Connect GitHub' }).click();
-  await expect(card(page, 'GitHub')).toContainText('GitHub is having trouble right now.');
+  await expect(card(page, 'GitHub')).toContainText("Couldn't connect to GitHub right now.");
   // The request used the 500: the panel, reading the sandbox again, stops saying it is armed.
   await expect(page.getByText('A 500 is armed for the next request.')).toBeHidden();
 }
@@ -260,7 +260,7 @@ test('a scripted 500 on create reads plainly, shows the message and request id u
 }) => {
   await failGitHubWith500(page);
   const github = card(page, 'GitHub');
-  await expect(github).toContainText('GitHub is having trouble right now. Try again in a few minutes.');
+  await expect(github).toContainText("Couldn't connect to GitHub right now. Try again in a few minutes.");
   await expect(github).not.toContainText('The sandbox failed this request on purpose');
   // One "Details" on the card: the error's (the button's), not the card's own line beside it.
   await expect(github.getByText('Details', { exact: true })).toHaveCount(1);
@@ -285,7 +285,7 @@ test('the sandbox panel says once that a 500 is armed, and no more once a reques
   await expect(panel).toContainText('A 500 is armed for the next request.');
   expect(await saidArmed()).toBe(1);
   await page.getByRole('button', { name: 'Connect GitHub' }).click();
-  await expect(card(page, 'GitHub')).toContainText('GitHub is having trouble right now.');
+  await expect(card(page, 'GitHub')).toContainText("Couldn't connect to GitHub right now.");
   await expect.poll(saidArmed).toBe(0);
 });
 

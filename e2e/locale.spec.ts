@@ -68,7 +68,7 @@ onEachReact(({ open }) => {
     });
     await page.getByRole('button', { name: 'Verbinden' }).click();
     await expect(alert).toContainText(
-      'Bei Zendesk gibt es gerade ein Problem. Versuchen Sie es in ein paar Minuten erneut.',
+      'Die Verbindung mit Zendesk ist gerade nicht möglich. Versuchen Sie es in ein paar Minuten erneut.',
     );
     await alert.getByText('Details', { exact: true }).click();
     await expect(alert).toContainText(/Anfrage-ID\s*req_\S+/);

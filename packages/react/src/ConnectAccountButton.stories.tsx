@@ -276,7 +276,7 @@ export const ServerError: Story = {
     const canvas = await connect(canvasElement);
     const status = canvas.getByRole('status');
     await waitFor(() =>
-      expect(status).toHaveTextContent('GitHub is having trouble right now. Try again in a few minutes.'),
+      expect(status).toHaveTextContent("Couldn't connect to GitHub right now. Try again in a few minutes."),
     );
     await expect(canvasElement).not.toHaveTextContent('The provider is unavailable');
     // The developer's detail, and the request id for support, behind "Details".
@@ -295,7 +295,7 @@ export const NetworkError: Story = {
     const canvas = await connect(canvasElement);
     await waitFor(() =>
       expect(canvas.getByRole('status')).toHaveTextContent(
-        "Couldn't reach GitHub. Check your internet connection and try again.",
+        "Couldn't connect to GitHub. Check your internet connection and try again.",
       ),
     );
   },
@@ -318,7 +318,7 @@ export const TimedOut: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await connect(canvasElement);
     await waitFor(() =>
-      expect(canvas.getByRole('status')).toHaveTextContent("GitHub didn't respond in time. Try again."),
+      expect(canvas.getByRole('status')).toHaveTextContent('Connecting to GitHub took too long. Try again.'),
     );
     await expect(canvasElement).not.toHaveTextContent('300 ms');
   },
@@ -339,7 +339,7 @@ export const MalformedResponse: Story = {
     const canvas = await connect(canvasElement);
     await waitFor(() =>
       expect(canvas.getByRole('status')).toHaveTextContent(
-        'GitHub is having trouble right now. Try again in a few minutes.',
+        "Couldn't connect to GitHub right now. Try again in a few minutes.",
       ),
     );
     await expect(canvas.queryByRole('region', { name: 'Provider window (simulated)' })).toBeNull();
