@@ -64,7 +64,7 @@ onEachReact(({ open }) => {
     await open(page, 'button.html?mode=popup');
     await expectAxeClean(page);
     const { popup } = await openPopup(page);
-    await expect(page.getByRole('button', { name: 'Waiting for the provider…' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Waiting for GitHub…' })).toBeVisible();
     await expectAxeClean(page);
     const closed = popup.waitForEvent('close');
     await popup.getByRole('button', { name: 'Allow' }).click();
@@ -98,7 +98,7 @@ onEachReact(({ open }) => {
     const { popup } = await openPopup(page);
     await popup.close();
     await expect(statusRegion(page)).toContainText('Finish connecting in the GitHub window.');
-    await expect(page.getByRole('button', { name: 'Waiting for the provider…' })).toHaveAttribute(
+    await expect(page.getByRole('button', { name: 'Waiting for GitHub…' })).toHaveAttribute(
       'data-state',
       'awaiting_user',
     );
@@ -283,7 +283,7 @@ onEachReact(({ open }) => {
     await open(page, 'button.html?mode=popup');
     const { popup } = await openPopup(page);
     await twoDropped;
-    await expect(page.getByRole('button', { name: 'Waiting for the provider…' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Waiting for GitHub…' })).toBeVisible();
     await popup.getByRole('button', { name: 'Allow' }).click();
     await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
   });
@@ -307,7 +307,7 @@ onEachReact(({ open }) => {
     popupPromise = page.waitForEvent('popup');
     await page.keyboard.press('Enter');
     popup = await popupPromise;
-    await expect(page.getByRole('button', { name: /Connecting…|Waiting for the provider…/ })).toBeFocused();
+    await expect(page.getByRole('button', { name: /Connecting…|Waiting for GitHub…/ })).toBeFocused();
     await popup.waitForURL(/\/link\//);
     await popup.getByRole('button', { name: 'Allow' }).focus();
     await popup.keyboard.press('Enter');

@@ -16,7 +16,7 @@ onEachReact(({ open }) => {
     const popupPromise = page.waitForEvent('popup');
     await page.getByRole('button', { name: 'Connect GitHub' }).click();
     let popup = await popupPromise;
-    await expect(page.getByRole('button', { name: 'Warten auf den Anbieter…' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Warten auf GitHub…' })).toBeVisible();
     await expect(statusRegion(page)).toContainText('Schließen Sie den Vorgang im geöffneten Fenster ab.');
     await popup.waitForURL(/\/link\//);
     await popup.getByRole('button', { name: 'Deny' }).click();

@@ -167,7 +167,7 @@ export const Reconnecting: Story = {
   play: async ({ canvasElement }) => {
     const notion = await row(canvasElement, 'Notion');
     await userEvent.click(notion.getByRole('button', { name: 'Reconnect Notion' }));
-    await expect(await notion.findByRole('button', { name: 'Waiting for the provider…' })).toHaveAttribute(
+    await expect(await notion.findByRole('button', { name: 'Waiting for you to finish…' })).toHaveAttribute(
       'aria-busy',
       'true',
     );
