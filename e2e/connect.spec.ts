@@ -9,6 +9,19 @@ import { SANDBOX_API_KEY, SANDBOX_URL } from './ports';
 test.use({ launchOptions: { ...chromiumLaunchOptions(), ignoreDefaultArgs: ['--disable-popup-blocking'] } });
 
 const CREATE_PATH = '/api/connect/api/v3/connected_accounts/link';
+/** The name Chromium itself gives `selector`'s element, as a screen reader reads it (CDP). */
+async function chromiumAccessibleName(page: Page, selector: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+    return nodes[0]?.name?.value;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 const isCreate = (request: Request) => request.method() === 'POST' && request.url().endsWith(CREATE_PATH);
 const isAccountGet = (request: Request) =>
   request.method() === 'GET' && /\/api\/connect\/api\/v3\/connected_accounts\/[^/]+$/.test(request.url());
@@ -256,7 +269,10 @@ onEachReact(({ open }) => {
       "Couldn't connect to GitHub right now. Try again in a few minutes.",
     );
     await expect(page.getByText('The sandbox was told to fail')).toHaveCount(0);
+    // The drawn ▸ is decoration: Chromium's own accessibility tree names the summary "Details".
+    expect(await chromiumAccessibleName(page, '.plugboard-details summary')).toBe('Details');
     await page.getByText('Details', { exact: true }).click();
+    expect(await chromiumAccessibleName(page, '.plugboard-details summary')).toBe('Details');
     await expect(page.getByText('The sandbox was told to fail')).toBeVisible();
     await expect(page.locator('.plugboard-details')).toContainText(/Request ID\s*req_\S+/);
     await expect(connectButton(page)).toHaveAttribute('data-state', 'failed');
