@@ -9,6 +9,19 @@ import { SANDBOX_API_KEY, SANDBOX_URL } from './ports';
 test.use({ launchOptions: { ...chromiumLaunchOptions(), ignoreDefaultArgs: ['--disable-popup-blocking'] } });
 
 const CREATE_PATH = '/api/connect/api/v3/connected_accounts/link';
+/** The name Chromium itself gives `selector`'s element, as a screen reader reads it (CDP). */
+async function chromiumAccessibleName(page: Page, selector: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument');
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+    return nodes[0]?.name?.value;
+  } finally {
+    await cdp.detach();
+  }
+}
+
 const isCreate = (request: Request) => request.method() === 'POST' && request.url().endsWith(CREATE_PATH);
 const isAccountGet = (request: Request) =>
   request.method() === 'GET' && /\/api\/connect\/api\/v3\/connected_accounts\/[^/]+$/.test(request.url());
@@ -64,7 +77,7 @@ onEachReact(({ open }) => {
     await open(page, 'button.html?mode=popup');
     await expectAxeClean(page);
     const { popup } = await openPopup(page);
-    await expect(page.getByRole('button', { name: 'Waiting for the provider…' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Waiting for GitHub…' })).toBeVisible();
     await expectAxeClean(page);
     const closed = popup.waitForEvent('close');
     await popup.getByRole('button', { name: 'Allow' }).click();
@@ -98,7 +111,7 @@ onEachReact(({ open }) => {
     const { popup } = await openPopup(page);
     await popup.close();
     await expect(statusRegion(page)).toContainText('Finish connecting in the GitHub window.');
-    await expect(page.getByRole('button', { name: 'Waiting for the provider…' })).toHaveAttribute(
+    await expect(page.getByRole('button', { name: 'Waiting for GitHub…' })).toHaveAttribute(
       'data-state',
       'awaiting_user',
     );
@@ -253,10 +266,13 @@ onEachReact(({ open }) => {
     await open(page, 'button.html?mode=popup');
     await connectButton(page).click();
     await expect(statusRegion(page)).toHaveText(
-      'GitHub is having trouble right now. Try again in a few minutes.',
+      "Couldn't connect to GitHub right now. Try again in a few minutes.",
     );
     await expect(page.getByText('The sandbox was told to fail')).toHaveCount(0);
+    // The drawn ▸ is decoration: Chromium's own accessibility tree names the summary "Details".
+    expect(await chromiumAccessibleName(page, '.plugboard-details summary')).toBe('Details');
     await page.getByText('Details', { exact: true }).click();
+    expect(await chromiumAccessibleName(page, '.plugboard-details summary')).toBe('Details');
     await expect(page.getByText('The sandbox was told to fail')).toBeVisible();
     await expect(page.locator('.plugboard-details')).toContainText(/Request ID\s*req_\S+/);
     await expect(connectButton(page)).toHaveAttribute('data-state', 'failed');
@@ -283,7 +299,7 @@ onEachReact(({ open }) => {
     await open(page, 'button.html?mode=popup');
     const { popup } = await openPopup(page);
     await twoDropped;
-    await expect(page.getByRole('button', { name: 'Waiting for the provider…' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Waiting for GitHub…' })).toBeVisible();
     await popup.getByRole('button', { name: 'Allow' }).click();
     await expect(page.getByRole('button', { name: 'GitHub connected' })).toBeVisible();
   });
@@ -307,7 +323,7 @@ onEachReact(({ open }) => {
     popupPromise = page.waitForEvent('popup');
     await page.keyboard.press('Enter');
     popup = await popupPromise;
-    await expect(page.getByRole('button', { name: /Connecting…|Waiting for the provider…/ })).toBeFocused();
+    await expect(page.getByRole('button', { name: /Connecting…|Waiting for GitHub…/ })).toBeFocused();
     await popup.waitForURL(/\/link\//);
     await popup.getByRole('button', { name: 'Allow' }).focus();
     await popup.keyboard.press('Enter');

@@ -27,7 +27,7 @@ async function failGitHubWith500(page: Page) {
   await page.getByRole('button', { name: 'Fail next request (500)' }).click();
   await expect(page.getByText('A 500 is armed for the next request.')).toBeVisible();
   await page.getByRole('button', { name: 'Connect GitHub' }).click();
-  await expect(card(page, 'GitHub')).toContainText('GitHub is having trouble right now.');
+  await expect(card(page, 'GitHub')).toContainText("Couldn't connect to GitHub right now.");
   // The request used the 500: the panel, reading the sandbox again, stops saying it is armed.
   await expect(page.getByText('A 500 is armed for the next request.')).toBeHidden();
 }
@@ -179,13 +179,14 @@ test('the "Links expire at once" switch: connecting ends expired; switched off, 
 test('keyboard only in the dark theme: the theme by its switch, then Zendesk by form into the list', async ({
   page,
 }) => {
-  // The theme switch is one tab stop (roving focus): Tab to it, arrow to Dark, press it.
+  // The theme switch is a radio group, one tab stop: Tab to it; the arrow key moves to Dark and
+  // chooses it, as radios do (held as a person holds it: the focus moves before the key is up).
   const light = page.getByRole('radio', { name: 'Light' });
   const dark = page.getByRole('radio', { name: 'Dark' });
   await tabTo(page, light);
-  await page.keyboard.press('ArrowRight');
+  await page.keyboard.down('ArrowRight');
   await expect(dark).toBeFocused();
-  await page.keyboard.press('Enter');
+  await page.keyboard.up('ArrowRight');
   await expect(dark).toBeChecked();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 
@@ -260,7 +261,7 @@ test('a scripted 500 on create reads plainly, shows the message and request id u
 }) => {
   await failGitHubWith500(page);
   const github = card(page, 'GitHub');
-  await expect(github).toContainText('GitHub is having trouble right now. Try again in a few minutes.');
+  await expect(github).toContainText("Couldn't connect to GitHub right now. Try again in a few minutes.");
   await expect(github).not.toContainText('The sandbox failed this request on purpose');
   // One "Details" on the card: the error's (the button's), not the card's own line beside it.
   await expect(github.getByText('Details', { exact: true })).toHaveCount(1);
@@ -285,7 +286,7 @@ test('the sandbox panel says once that a 500 is armed, and no more once a reques
   await expect(panel).toContainText('A 500 is armed for the next request.');
   expect(await saidArmed()).toBe(1);
   await page.getByRole('button', { name: 'Connect GitHub' }).click();
-  await expect(card(page, 'GitHub')).toContainText('GitHub is having trouble right now.');
+  await expect(card(page, 'GitHub')).toContainText("Couldn't connect to GitHub right now.");
   await expect.poll(saidArmed).toBe(0);
 });
 

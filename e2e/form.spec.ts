@@ -105,7 +105,7 @@ onEachReact(({ open }) => {
     });
     await connect(page).click();
     const alert = page.getByRole('alert');
-    await expect(alert).toContainText('Zendesk is having trouble right now. Try again in a few minutes.');
+    await expect(alert).toContainText("Couldn't connect to Zendesk right now. Try again in a few minutes.");
     await expect(alert).toBeFocused();
     await expect(alert).not.toContainText('The sandbox fell over');
     await alert.getByText('Details', { exact: true }).click();

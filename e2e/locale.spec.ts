@@ -16,7 +16,7 @@ onEachReact(({ open }) => {
     const popupPromise = page.waitForEvent('popup');
     await page.getByRole('button', { name: 'Connect GitHub' }).click();
     let popup = await popupPromise;
-    await expect(page.getByRole('button', { name: 'Warten auf den Anbieter…' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Warten auf GitHub…' })).toBeVisible();
     await expect(statusRegion(page)).toContainText('Schließen Sie den Vorgang im geöffneten Fenster ab.');
     await popup.waitForURL(/\/link\//);
     await popup.getByRole('button', { name: 'Deny' }).click();
@@ -68,7 +68,7 @@ onEachReact(({ open }) => {
     });
     await page.getByRole('button', { name: 'Verbinden' }).click();
     await expect(alert).toContainText(
-      'Bei Zendesk gibt es gerade ein Problem. Versuchen Sie es in ein paar Minuten erneut.',
+      'Die Verbindung mit Zendesk ist gerade nicht möglich. Versuchen Sie es in ein paar Minuten erneut.',
     );
     await alert.getByText('Details', { exact: true }).click();
     await expect(alert).toContainText(/Anfrage-ID\s*req_\S+/);

@@ -1,5 +1,5 @@
 import type { ConnectMode } from '@plugboard/core';
-import { ToggleGroup } from 'radix-ui';
+import { RadioGroup } from 'radix-ui';
 import { useId } from 'react';
 import type { Theme } from './theme';
 
@@ -29,7 +29,11 @@ export interface SettingSwitchProps<T extends string> {
   onValueChange: (value: T) => void;
 }
 
-/** One of a few options as a segmented control (a Radix toggle group: one tab stop, arrow keys). */
+/**
+ * One of a few options as a segmented control that is a radio group (Radix RadioGroup): one tab
+ * stop, and an arrow key moves to the next option and chooses it, as radios do. (A toggle group's
+ * items are radios too, but its arrow keys only move focus.)
+ */
 export function SettingSwitch<T extends string>({
   label,
   options,
@@ -42,23 +46,22 @@ export function SettingSwitch<T extends string>({
       <span className="demo-setting__label" id={labelId}>
         {label}
       </span>
-      <ToggleGroup.Root
-        type="single"
+      <RadioGroup.Root
         className="demo-segmented"
         aria-labelledby={labelId}
+        orientation="horizontal"
         value={value}
-        // A single toggle group can be emptied by pressing the active item; a setting is always chosen.
         onValueChange={(next) => {
           const option = options.find((entry) => entry.value === next);
           if (option) onValueChange(option.value);
         }}
       >
         {options.map((option) => (
-          <ToggleGroup.Item key={option.value} value={option.value} className="demo-segmented__item">
+          <RadioGroup.Item key={option.value} value={option.value} className="demo-segmented__item">
             {option.label}
-          </ToggleGroup.Item>
+          </RadioGroup.Item>
         ))}
-      </ToggleGroup.Root>
+      </RadioGroup.Root>
     </div>
   );
 }

@@ -20,14 +20,14 @@ export interface CredentialFieldEntry {
 /**
  * The form's validation texts (`{label}` is filled in): its own, and what the catalog's rules
  * (`field-rules.ts`) say, by rule: a validator's issue names one of these keys, and the JSON rule's
- * gives `{line}` and `{column}`. None quotes the value: it may be a secret.
+ * gives `{line}` and `{column}`, the domain rule's `{example}` (the field's placeholder if it is one). None quotes the value: it may be a secret.
  */
 export const defaultCredentialMessages = {
   fieldRequired: '{label} is required',
   fieldInvalidNumber: 'Enter a number',
   fieldInvalid: '{label} is not valid',
   fieldNoSpaces: 'Must not contain spaces or line breaks',
-  fieldHostname: 'Enter a host name such as acme.example.com',
+  fieldHostname: 'Enter an address such as {example}',
   fieldUrl: 'Enter a full http:// or https:// address',
   fieldEmail: 'Enter an email address such as name@example.com',
   fieldTimestamp: 'Enter a date and time such as 2026-01-31T12:00:00Z',
@@ -135,13 +135,20 @@ function checkField(
   // message that is a key of `messages` is said in their words (with the issue's `params`).
   const checked = z.safeParse(spec.validator, value);
   if (checked.success) return { value: checked.data };
-  const first = checked.error.issues[0] as { message: string; params?: Record<string, number> } | undefined;
+  const first = checked.error.issues[0] as
+    | { message: string; params?: Record<string, string | number> }
+    | undefined;
   const table = messages as Readonly<Record<string, string>>;
+  const params = { ...first?.params };
+  // A rule's example gives way to the field's own, the placeholder beside it, when that passes.
+  if (
+    params.example !== undefined &&
+    spec.placeholder &&
+    z.safeParse(spec.validator, spec.placeholder).success
+  )
+    params.example = spec.placeholder;
   return first
-    ? say(
-        Object.hasOwn(table, first.message) ? (table[first.message] as string) : first.message,
-        first.params,
-      )
+    ? say(Object.hasOwn(table, first.message) ? (table[first.message] as string) : first.message, params)
     : say(messages.fieldInvalid);
 }
 

@@ -23,7 +23,22 @@ export const matching = (pattern: RegExp, message: RuleKey) => text(z.regex(patt
 export const pattern = (regex: RegExp, message: RuleKey) => z.string().check(z.regex(regex, message));
 /** Pasted keys often carry a stray space or newline; no key or token contains whitespace. */
 export const credential = () => matching(NO_SPACES, 'fieldNoSpaces');
-export const hostname = () => matching(HOSTNAME, 'fieldHostname');
+/**
+ * A domain name such as `acme.example.com`. Its message gives an `{example}`: this one, or the
+ * field's own placeholder where that passes the rule (`acme.myshopify.com` under Shopify's shop).
+ */
+export const hostname = () =>
+  text(
+    z.superRefine((value: string, ctx) => {
+      if (!HOSTNAME.test(value)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'fieldHostname' satisfies RuleKey,
+          params: { example: 'acme.example.com' },
+        });
+      }
+    }),
+  );
 /**
  * An http(s) address as the platform's URL parser reads it (smaller than `z.url`, same verdict for
  * the form's trimmed text): `https://acme.example.com/api` yes; `acme.example.com`, `ftp://…`,

@@ -60,6 +60,24 @@ describe('fieldSpecFromToolkitField', () => {
     ).toMatchObject({ label: 'Ticket view', description: 'Your Zendesk subdomain' });
   });
 
+  it('in another language, a field it labels never shows the metadata’s English description', () => {
+    const german: Record<string, string> = { 'label.email': 'E-Mail' };
+    const de = (key: string) => german[key];
+    const email = field({ name: 'email', displayName: 'Email', description: 'The agent’s email address' });
+    const inGerman = fieldSpecFromToolkitField(email, de, de, true);
+    expect(inGerman.label).toBe('E-Mail');
+    expect(inGerman.description).toBeUndefined();
+    // A field German does not label keeps its metadata's words, both English.
+    expect(
+      fieldSpecFromToolkitField(field({ name: 'ticket_view', displayName: 'Ticket view' }), de, de, true),
+    ).toMatchObject({ label: 'Ticket view', description: 'Your Zendesk subdomain' });
+    // An English app's own label (not another language) keeps the metadata's description.
+    expect(fieldSpecFromToolkitField(email, de, de, false)).toMatchObject({
+      label: 'E-Mail',
+      description: 'The agent’s email address',
+    });
+  });
+
   it('is secret when either the catalog or is_secret says so', () => {
     expect(fieldSpecFromToolkitField(field({ name: 'api_key', is_secret: false }))).toMatchObject({
       kind: 'secret',

@@ -31,6 +31,10 @@ const KIND_OF_TYPE: Record<string, FieldKind> = {
  * its metadata in English: pass there the words of another language, or an app's own); the field
  * is secret if either the catalog or `is_secret` says so.
  *
+ * `foreign`: `localized` is another language than English. A field's words then come from one
+ * language: one it labels takes its description from `localized` or has none (never the
+ * metadata's English under a translated label); one it does not label keeps the metadata's words.
+ *
  * @example fieldSpecFromToolkitField({ name: 'subdomain', displayName: 'Subdomain', type: 'string',
  *   description: 'acme for acme.zendesk.com', required: true })
  */
@@ -38,8 +42,11 @@ export function fieldSpecFromToolkitField(
   field: ToolkitField,
   texts: FieldTexts = NO_TEXTS,
   localized: FieldTexts = NO_TEXTS,
+  foreign = false,
 ): FieldSpec {
   const base = resolveFieldSpec(field.name, texts);
+  const label = localized(`label.${field.name}`);
+  const ownDescription = field.description.trim() ? field.description : undefined;
   const typeKind = KIND_OF_TYPE[field.type.trim().toLowerCase()];
   const secret = base.secret || field.is_secret === true || typeKind === 'secret';
   const kind = typeKind ?? base.kind;
@@ -50,10 +57,11 @@ export function fieldSpecFromToolkitField(
       name: field.name,
       kind: secret && kind === 'text' ? 'secret' : kind,
       secret,
-      label: localized(`label.${field.name}`) ?? (field.displayName.trim() ? field.displayName : undefined),
+      label: label ?? (field.displayName.trim() ? field.displayName : undefined),
       required: field.required,
       description:
-        localized(`description.${field.name}`) ?? (field.description.trim() ? field.description : undefined),
+        localized(`description.${field.name}`) ??
+        (foreign && label !== undefined ? undefined : ownDescription),
       defaultValue: field.default ?? undefined,
     },
     texts,
@@ -69,8 +77,9 @@ export function fieldSpecsFromAuthFields(
   authFields: AuthFields,
   texts: FieldTexts = NO_TEXTS,
   localized: FieldTexts = NO_TEXTS,
+  foreign = false,
 ): FieldSpec[] {
   return authFields.fields
     .filter(isUserVisible)
-    .map((field) => fieldSpecFromToolkitField(field, texts, localized));
+    .map((field) => fieldSpecFromToolkitField(field, texts, localized, foreign));
 }

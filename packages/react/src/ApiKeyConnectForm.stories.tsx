@@ -177,7 +177,7 @@ export const ServerError500: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
     const alert = canvas.getByRole('alert');
     await waitFor(() =>
-      expect(alert).toHaveTextContent('Zendesk is having trouble right now. Try again in a few minutes.'),
+      expect(alert).toHaveTextContent("Couldn't connect to Zendesk right now. Try again in a few minutes."),
     );
     await userEvent.click(canvas.getByText('Details'));
     await expect(alert).toHaveTextContent(/Request ID\s*req_\S+/);
@@ -195,7 +195,7 @@ export const NetworkError: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Connect' }));
     await waitFor(() =>
       expect(canvas.getByRole('alert')).toHaveTextContent(
-        "Couldn't reach Zendesk. Check your internet connection and try again.",
+        "Couldn't connect to Zendesk. Check your internet connection and try again.",
       ),
     );
     await expect(canvas.getByRole('textbox', { name: /^Subdomain/ })).toHaveValue('acme');
@@ -247,7 +247,7 @@ export const LoadFailed: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await expect(await canvas.findByRole('alert')).toHaveTextContent(
-      'The service is having trouble right now. Try again in a few minutes.',
+      "Couldn't connect to the service right now. Try again in a few minutes.",
     );
     await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
     await expect(await canvas.findByRole('textbox', { name: /^Subdomain/ })).toBeVisible();
@@ -358,7 +358,7 @@ export const German: Story = {
     await userEvent.click(canvas.getByRole('button', { name: 'Verbinden' }));
     await waitFor(() =>
       expect(canvas.getByRole('alert')).toHaveTextContent(
-        'Bei Zendesk gibt es gerade ein Problem. Versuchen Sie es in ein paar Minuten erneut.',
+        'Die Verbindung mit Zendesk ist gerade nicht möglich. Versuchen Sie es in ein paar Minuten erneut.',
       ),
     );
     await userEvent.click(canvas.getByText('Details'));

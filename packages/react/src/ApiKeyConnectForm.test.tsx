@@ -390,7 +390,7 @@ describe('ApiKeyConnectForm, submission', () => {
     const alert = screen.getByRole('alert');
     await waitFor(() =>
       expect(alert.textContent).toBe(
-        'Zendesk is having trouble right now. Try again in a few minutes.Details',
+        "Couldn't connect to Zendesk right now. Try again in a few minutes.Details",
       ),
     );
     await waitFor(() => expect(document.activeElement).toBe(alert));
@@ -435,7 +435,7 @@ describe('ApiKeyConnectForm, submission', () => {
     await user.click(screen.getByRole('button', { name: 'Connect' }));
     await waitFor(() =>
       expect(screen.getByRole('alert').textContent).toMatch(
-        "Couldn't reach Zendesk. Check your internet connection and try again.",
+        "Couldn't connect to Zendesk. Check your internet connection and try again.",
       ),
     );
     expect((screen.getByLabelText(/^API token/) as HTMLInputElement).value).toBe(ZENDESK_KEY);

@@ -81,6 +81,6 @@ export const Reconnecting: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(await canvas.findByRole('button', { name: 'Reconnect GitHub' }));
-    await expect(await canvas.findByRole('button', { name: 'Waiting for the provider…' })).toBeVisible();
+    await expect(await canvas.findByRole('button', { name: 'Waiting for GitHub…' })).toBeVisible();
   },
 };

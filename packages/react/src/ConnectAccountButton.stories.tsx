@@ -208,10 +208,10 @@ export const Creating: Story = {
   },
 };
 
-export const WaitingForTheProvider: Story = {
+export const WaitingForTheApp: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await connect(canvasElement);
-    await expect(await canvas.findByRole('button', { name: 'Waiting for the provider…' })).toBeVisible();
+    await expect(await canvas.findByRole('button', { name: 'Waiting for GitHub…' })).toBeVisible();
     await expect(canvas.getByRole('status')).toHaveTextContent('Finish in the window that opened.');
     await expect(canvas.getByRole('region', { name: 'Provider window (simulated)' })).toBeVisible();
   },
@@ -276,7 +276,7 @@ export const ServerError: Story = {
     const canvas = await connect(canvasElement);
     const status = canvas.getByRole('status');
     await waitFor(() =>
-      expect(status).toHaveTextContent('GitHub is having trouble right now. Try again in a few minutes.'),
+      expect(status).toHaveTextContent("Couldn't connect to GitHub right now. Try again in a few minutes."),
     );
     await expect(canvasElement).not.toHaveTextContent('The provider is unavailable');
     // The developer's detail, and the request id for support, behind "Details".
@@ -295,7 +295,7 @@ export const NetworkError: Story = {
     const canvas = await connect(canvasElement);
     await waitFor(() =>
       expect(canvas.getByRole('status')).toHaveTextContent(
-        "Couldn't reach GitHub. Check your internet connection and try again.",
+        "Couldn't connect to GitHub. Check your internet connection and try again.",
       ),
     );
   },
@@ -318,7 +318,7 @@ export const TimedOut: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await connect(canvasElement);
     await waitFor(() =>
-      expect(canvas.getByRole('status')).toHaveTextContent("GitHub didn't respond in time. Try again."),
+      expect(canvas.getByRole('status')).toHaveTextContent('Connecting to GitHub took too long. Try again.'),
     );
     await expect(canvasElement).not.toHaveTextContent('300 ms');
   },
@@ -339,7 +339,7 @@ export const MalformedResponse: Story = {
     const canvas = await connect(canvasElement);
     await waitFor(() =>
       expect(canvas.getByRole('status')).toHaveTextContent(
-        'GitHub is having trouble right now. Try again in a few minutes.',
+        "Couldn't connect to GitHub right now. Try again in a few minutes.",
       ),
     );
     await expect(canvas.queryByRole('region', { name: 'Provider window (simulated)' })).toBeNull();
@@ -424,7 +424,7 @@ export const Cancelled: Story = {
 export const Expired: Story = {
   play: async ({ canvasElement }) => {
     const canvas = await connect(canvasElement);
-    await canvas.findByRole('button', { name: 'Waiting for the provider…' });
+    await canvas.findByRole('button', { name: 'Waiting for GitHub…' });
     provider().sandbox.control.expireLinks();
     // The next status check (≈1 s) finds the account EXPIRED.
     await waitFor(
@@ -434,7 +434,7 @@ export const Expired: Story = {
       },
     );
     await userEvent.click(canvas.getByRole('button', { name: 'Connect GitHub' }));
-    await expect(await canvas.findByRole('button', { name: 'Waiting for the provider…' })).toHaveFocus();
+    await expect(await canvas.findByRole('button', { name: 'Waiting for GitHub…' })).toHaveFocus();
   },
 };
 
@@ -472,7 +472,7 @@ export const German: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await userEvent.click(canvas.getByRole('button', { name: 'GitHub verbinden' }));
-    await expect(await canvas.findByRole('button', { name: 'Warten auf den Anbieter…' })).toBeVisible();
+    await expect(await canvas.findByRole('button', { name: 'Warten auf GitHub…' })).toBeVisible();
     await userEvent.click(await canvas.findByRole('button', { name: 'Deny' }));
     await waitFor(() =>
       expect(canvas.getByRole('status')).toHaveTextContent(

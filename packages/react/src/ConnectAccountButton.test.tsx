@@ -84,7 +84,7 @@ describe('<ConnectAccountButton>', () => {
     const user = userEvent.setup();
     await user.dblClick(screen.getByRole('button', { name: 'Connect GitHub' }));
     expect(
-      (await screen.findByRole('button', { name: 'Waiting for the provider…' })).getAttribute('aria-busy'),
+      (await screen.findByRole('button', { name: 'Waiting for you to finish…' })).getAttribute('aria-busy'),
     ).toBe('true');
     expect(signals).toHaveLength(1);
     expect(popups).toHaveLength(1);
@@ -96,11 +96,11 @@ describe('<ConnectAccountButton>', () => {
     renderGitHubButton(backend, { appName: 'GitHub', mode: 'popup', environment });
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Connect GitHub' }));
-    const waiting = await screen.findByRole('button', { name: 'Waiting for the provider…' });
+    const waiting = await screen.findByRole('button', { name: 'Waiting for GitHub…' });
     expect(description(waiting)).toBe('Finish in the window that opened.');
     // The state is still announced by the status region, once.
     expect(screen.getByRole('status').textContent).toBe(
-      'Waiting for the provider… Finish in the window that opened.',
+      'Waiting for GitHub… Finish in the window that opened.',
     );
     const link = sandbox.snapshot().links[0];
     if (!link) throw new Error('no link session');
@@ -198,9 +198,9 @@ describe('<ConnectAccountButton>', () => {
       expect(status.textContent).toContain('Finish connecting in the GitHub window.');
       expect(status.textContent).not.toMatch(/cancel/i);
       expect(screen.getByRole('button', { name: 'Cancel' })).toBeDefined();
-      expect(
-        screen.getByRole('button', { name: 'Waiting for the provider…' }).getAttribute('data-state'),
-      ).toBe('awaiting_user');
+      expect(screen.getByRole('button', { name: 'Waiting for GitHub…' }).getAttribute('data-state')).toBe(
+        'awaiting_user',
+      );
     });
 
     it('Open again and the button itself reopen the same link, never a second link session', async () => {
@@ -211,7 +211,7 @@ describe('<ConnectAccountButton>', () => {
       expect(popups[1]?.url).toBe(popups[0]?.url);
       expect(screen.queryByRole('button', { name: 'Open again' })).toBeNull();
       // The window is open again: pressing the main button focuses it.
-      await userEvent.click(screen.getByRole('button', { name: 'Waiting for the provider…' }));
+      await userEvent.click(screen.getByRole('button', { name: 'Waiting for GitHub…' }));
       expect(popups[1]?.focus).toHaveBeenCalledOnce();
       expect(popups).toHaveLength(2);
       expect(signals).toHaveLength(1);

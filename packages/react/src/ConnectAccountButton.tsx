@@ -15,7 +15,7 @@ import { useConnectContext } from './ConnectProvider';
 import { cx } from './class-names';
 import { ErrorDetails } from './ErrorDetails';
 import { describeError, reportMisconfiguration } from './error-message';
-import { defaultButtonMessages, STATUS_MESSAGE } from './messages-connect';
+import { APP_STATUS_MESSAGE, defaultButtonMessages, STATUS_MESSAGE } from './messages-connect';
 import type { AccountAwareConnect, AccountAwareOptions } from './useAccountAwareConnect';
 import {
   popupPlaceholderIn,
@@ -101,10 +101,12 @@ export const ConnectAccountButton = forwardRef<HTMLButtonElement, ConnectAccount
     // The window read as closed without a callback: maybe closed, maybe severed by COOP. Wait.
     const waitingForWindow = status === 'awaiting_user' && connect.popupClosed;
     const statusKey = STATUS_MESSAGE[status];
-    // The connected state keeps the app's name: "GitHub connected", not "Connected" on every button.
+    // With the app's name known, the waiting and connected states say it: "Waiting for GitHub…",
+    // "GitHub connected", not the same words on every button.
+    const appKey = APP_STATUS_MESSAGE[status];
     const statusText =
-      status === 'connected' && appName
-        ? formatMessage(messages.connectConnectedApp, { app: appName })
+      appName && appKey
+        ? formatMessage(messages[appKey], { app: appName })
         : statusKey && messages[statusKey];
     const label =
       typeof children === 'function'

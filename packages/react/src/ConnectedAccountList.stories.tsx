@@ -110,7 +110,7 @@ export const LoadFailed: Story = {
   play: async ({ canvasElement }) => {
     await expect(await within(canvasElement).findByRole('alert')).toHaveTextContent(
       // The kit's plain sentence for a 503, not the service's own words (those are the developer's).
-      'Your connections could not be loaded. The service is having trouble right now. Try again in a few minutes.',
+      "Your connections could not be loaded. Couldn't connect to the service right now. Try again in a few minutes.",
     );
   },
 };
@@ -166,7 +166,7 @@ export const ActionFailed: Story = {
     await userEvent.click(github.getByRole('button', { name: 'Disable GitHub' }));
     await expect(
       await within(canvasElement).findByText(
-        'Could not change GitHub. GitHub is having trouble right now. Try again in a few minutes.',
+        "Could not change GitHub. Couldn't connect to GitHub right now. Try again in a few minutes.",
       ),
     ).toBeVisible();
     await expect(github.getByRole('button', { name: 'Disable GitHub' })).toBeVisible();
@@ -177,7 +177,7 @@ export const Reconnecting: Story = {
   play: async ({ canvasElement }) => {
     const notion = await row(canvasElement, 'Notion');
     await userEvent.click(notion.getByRole('button', { name: 'Reconnect Notion' }));
-    await expect(await notion.findByRole('button', { name: 'Waiting for the provider…' })).toHaveAttribute(
+    await expect(await notion.findByRole('button', { name: 'Waiting for you to finish…' })).toHaveAttribute(
       'aria-busy',
       'true',
     );

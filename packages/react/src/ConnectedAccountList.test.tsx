@@ -144,7 +144,7 @@ describe('<ConnectedAccountList>', () => {
     await user.click(await screen.findByRole('button', { name: 'Disable GitHub' }));
     await waitFor(() =>
       expect(screen.getByRole('status').textContent).toBe(
-        'Could not change GitHub. GitHub is having trouble right now. Try again in a few minutes.',
+        "Could not change GitHub. Couldn't connect to GitHub right now. Try again in a few minutes.",
       ),
     );
     // The upstream's own words are the developer's: onError has them, the user does not read them.

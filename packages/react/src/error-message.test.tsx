@@ -19,8 +19,8 @@ const say = (e: ConnectError, appName?: string) =>
 
 describe('describeError: one plain sentence from kind, status and slug', () => {
   it.each([
-    [error('timeout'), "GitHub didn't respond in time. Try again."],
-    [error('network'), "Couldn't reach GitHub. Check your internet connection and try again."],
+    [error('timeout'), 'Connecting to GitHub took too long. Try again.'],
+    [error('network'), "Couldn't connect to GitHub. Check your internet connection and try again."],
     [
       error('connection_failed', { message: 'The user denied access on the GitHub consent screen' }),
       'You declined access on GitHub. Connect again to allow it.',
@@ -35,10 +35,10 @@ describe('describeError: one plain sentence from kind, status and slug', () => {
       'Your browser blocked the window for GitHub. Allow pop-ups for this site and try again.',
     ],
     [error('http', { status: 429 }), 'Too many attempts. Wait a minute, then try again.'],
-    [error('http', { status: 502 }), 'GitHub is having trouble right now. Try again in a few minutes.'],
+    [error('http', { status: 502 }), "Couldn't connect to GitHub right now. Try again in a few minutes."],
     [
       error('http', { status: 504, slug: 'Proxy_UpstreamTimeout' }),
-      "GitHub didn't respond in time. Try again.",
+      'Connecting to GitHub took too long. Try again.',
     ],
     [
       error('http', { status: 401, slug: 'Proxy_Unauthorized' }),
@@ -64,6 +64,31 @@ describe('describeError: one plain sentence from kind, status and slug', () => {
     expect(say(given, 'GitHub')).toBe(expected);
   });
 
+  it('never blames the service for a failure of the app’s server, Composio or the network', () => {
+    // None of these says anything about GitHub itself: the kit cannot know GitHub failed.
+    const failures = [
+      error('timeout'),
+      error('network'),
+      error('invalid_response'),
+      error('http', { status: 500 }),
+      error('http', { status: 503 }),
+      error('http', { status: 504 }),
+      error('http', { status: 502, slug: 'Proxy_UpstreamUnreachable' }),
+      error('http', { status: 504, slug: 'Proxy_UpstreamTimeout' }),
+      error('http', { status: 502, slug: 'Proxy_UpstreamInvalidResponse' }),
+      error('http', { status: 500, slug: 'Proxy_InternalError' }),
+    ];
+    for (const failure of failures) {
+      const text = say(failure, 'GitHub');
+      expect(text).not.toMatch(/^GitHub\b|trouble|didn't respond|reach GitHub/);
+      expect(text).toMatch(/^(Couldn't connect to GitHub|Connecting to GitHub took too long)/);
+    }
+    // The app's server could not reach Composio: the user's own internet connection is not the cause.
+    expect(say(error('http', { status: 502, slug: 'Proxy_UpstreamUnreachable' }), 'GitHub')).toBe(
+      "Couldn't connect to GitHub right now. Try again in a few minutes.",
+    );
+  });
+
   it('never shows the API text, a method, a path or a status', () => {
     const kinds: ConnectErrorKind[] = [
       'http',
@@ -86,7 +111,7 @@ describe('describeError: one plain sentence from kind, status and slug', () => {
   });
 
   it('names “the service”, capitalised, when no app name is known', () => {
-    expect(say(error('timeout'))).toBe("The service didn't respond in time. Try again.");
+    expect(say(error('timeout'))).toBe('Connecting to the service took too long. Try again.');
   });
 
   it("takes an app's per-slug wording over its own, with {app} filled in", () => {

@@ -102,8 +102,9 @@ export function errorMessageKey(error: ConnectError, refusedCredentials = false)
       return 'errorSignIn';
     case 'Proxy_UpstreamTimeout':
       return 'errorTimeout';
+    // The app's server could not reach Composio: the user's connection is fine, so no "check your
+    // internet"; nor is it known that {app} failed (see `errorService`).
     case 'Proxy_UpstreamUnreachable':
-      return 'errorNetwork';
     case 'Proxy_UpstreamInvalidResponse':
     case 'Proxy_InternalError':
       return 'errorService';
@@ -137,7 +138,7 @@ export function describeError(error: ConnectError, options: DescribeErrorOptions
       ? errorMessages?.[error.slug]
       : undefined) ?? messages[errorMessageKey(error, options.refusedCredentials)];
   const sentence = formatMessage(template, { app: options.appName || messages.appFallback });
-  // "{app} didn't respond" with no name known starts with "the service": a sentence starts capitalised.
+  // A sentence that starts with {app} and no name known starts with "the service": capitalise it.
   return sentence.charAt(0).toLocaleUpperCase(messages.locale) + sentence.slice(1);
 }
 

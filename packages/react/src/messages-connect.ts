@@ -6,7 +6,9 @@ export const defaultButtonMessages = {
   ...defaultSharedMessages,
   connectIdle: 'Connect',
   connectCreating: 'Connecting…',
-  connectAwaitingUser: 'Waiting for the provider…',
+  connectAwaitingUser: 'Waiting for you to finish…',
+  /** The waiting label when the button knows the service's name (`appName`). */
+  connectAwaitingUserApp: 'Waiting for {app}…',
   connectVerifying: 'Checking the connection…',
   connectConnected: 'Connected',
   /** The connected label and status when the button knows the service's name (`appName`). */
@@ -46,3 +48,11 @@ export const STATUS_MESSAGE = {
   cancelled: 'connectCancelled',
   expired: 'connectExpired',
 } as const satisfies Record<ConnectFlowStatus, keyof ConnectMessages | undefined>;
+
+/** The states whose message names the app when the button knows it (`appName`). */
+export const APP_STATUS_MESSAGE: Partial<
+  Record<ConnectFlowStatus, 'connectAwaitingUserApp' | 'connectConnectedApp'>
+> = {
+  awaiting_user: 'connectAwaitingUserApp',
+  connected: 'connectConnectedApp',
+};

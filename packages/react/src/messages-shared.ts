@@ -9,9 +9,9 @@ export const defaultSharedMessages = {
   locale: 'en',
   /** Stands in for {app} where no app name is known. */
   appFallback: 'the service',
-  errorTimeout: "{app} didn't respond in time. Try again.",
-  errorNetwork: "Couldn't reach {app}. Check your internet connection and try again.",
-  errorService: '{app} is having trouble right now. Try again in a few minutes.',
+  errorTimeout: 'Connecting to {app} took too long. Try again.',
+  errorNetwork: "Couldn't connect to {app}. Check your internet connection and try again.",
+  errorService: "Couldn't connect to {app} right now. Try again in a few minutes.",
   errorRateLimited: 'Too many attempts. Wait a minute, then try again.',
   errorMisconfigured: "This app can't connect to {app} right now. Please try again later.",
   errorSignIn: 'Sign in to this app, then connect {app} again.',

@@ -53,7 +53,7 @@ export function useFieldList(
   // resets the form's values).
   const wordsKey = fieldWordsSignature(messages);
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content, as above
-  const [texts, localized] = useMemo(() => fieldTexts(messages), [wordsKey]);
+  const [texts, localized, foreign] = useMemo(() => fieldTexts(messages), [wordsKey]);
   const fieldsKey = options.fields ? fieldsSignature(options.fields) : null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed by content, so an inline array does not rebuild the form
   const givenSpecs = useMemo(
@@ -78,8 +78,8 @@ export function useFieldList(
     queryClient,
   );
   const loadedSpecs = useMemo(
-    () => (authFields.data ? fieldSpecsFromAuthFields(authFields.data, texts, localized) : null),
-    [authFields.data, texts, localized],
+    () => (authFields.data ? fieldSpecsFromAuthFields(authFields.data, texts, localized, foreign) : null),
+    [authFields.data, texts, localized, foreign],
   );
   useEffect(() => {
     if (authFields.error) reportMisconfiguration(authFields.error);
@@ -100,15 +100,16 @@ export function useFieldList(
 }
 
 /**
- * A field's words in `messages`; and those that replace a toolkit's metadata, which Composio writes
+ * A field's words in `messages`; those that replace a toolkit's metadata, which Composio writes
  * in English: all of them in another language, in English only the ones an app changed (Zendesk's
- * own "API token" says more than the catalog's "API key").
+ * own "API token" says more than the catalog's "API key"); and whether that is another language
+ * (a field it labels then shows no English description: see `fieldSpecFromToolkitField`).
  */
-function fieldTexts(messages: Readonly<Record<string, string>>): [FieldTexts, FieldTexts] {
+function fieldTexts(messages: Readonly<Record<string, string>>): [FieldTexts, FieldTexts, boolean] {
   const texts: FieldTexts = (key) => (Object.hasOwn(messages, key) ? messages[key] : undefined);
   const english = /^en\b/i.test(messages.locale ?? 'en');
   const defaults: Readonly<Record<string, string>> = defaultFieldMessages;
-  return [texts, (key) => (english && texts(key) === defaults[key] ? undefined : texts(key))];
+  return [texts, (key) => (english && texts(key) === defaults[key] ? undefined : texts(key)), !english];
 }
 
 /** The field words of `messages` and their language, as one string. */

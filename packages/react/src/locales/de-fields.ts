@@ -10,7 +10,7 @@ export const deFields: CatalogFieldLabels & FieldMessages & CredentialMessages =
   fieldInvalidNumber: 'Geben Sie eine Zahl ein',
   fieldInvalid: '{label} ist ungültig',
   fieldNoSpaces: 'Darf keine Leerzeichen oder Zeilenumbrüche enthalten',
-  fieldHostname: 'Geben Sie einen Hostnamen wie acme.beispiel.de ein',
+  fieldHostname: 'Geben Sie eine Adresse wie {example} ein',
   fieldUrl: 'Geben Sie eine vollständige http://- oder https://-Adresse ein',
   fieldEmail: 'Geben Sie eine E-Mail-Adresse wie name@beispiel.de ein',
   fieldTimestamp: 'Geben Sie Datum und Uhrzeit wie 2026-01-31T12:00:00Z ein',

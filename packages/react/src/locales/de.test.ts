@@ -47,8 +47,17 @@ describe('the German locale', () => {
     expect(formatPlural(de, 'formInvalidSummary', 1)).toBe('Korrigieren Sie vor dem Verbinden 1 Feld:');
     const timeout = new ConnectError('timeout', { message: 'POST /api/v3/… timed out after 300 ms' });
     expect(describeError(timeout, { messages: de })).toBe(
-      'Von dem Dienst kam nicht rechtzeitig eine Antwort. Versuchen Sie es erneut.',
+      'Die Verbindung mit dem Dienst hat zu lange gedauert. Versuchen Sie es erneut.',
     );
-    expect(describeError(timeout, { messages: de, appName: 'GitHub' })).toMatch(/^Von GitHub kam/);
+    expect(describeError(timeout, { messages: de, appName: 'GitHub' })).toMatch(
+      /^Die Verbindung mit GitHub hat/,
+    );
+  });
+
+  it('does not blame the service for a failure of the app’s server or of Composio', () => {
+    const down = new ConnectError('http', { message: 'Bad gateway', status: 502 });
+    expect(describeError(down, { messages: de, appName: 'Notion' })).toBe(
+      'Die Verbindung mit Notion ist gerade nicht möglich. Versuchen Sie es in ein paar Minuten erneut.',
+    );
   });
 });

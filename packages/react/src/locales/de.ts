@@ -13,9 +13,11 @@ import { deFields } from './de-fields';
 export const de: Messages & CatalogFieldLabels = {
   locale: 'de',
   appFallback: 'dem Dienst',
-  errorTimeout: 'Von {app} kam nicht rechtzeitig eine Antwort. Versuchen Sie es erneut.',
-  errorNetwork: 'Keine Verbindung zu {app}. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
-  errorService: 'Bei {app} gibt es gerade ein Problem. Versuchen Sie es in ein paar Minuten erneut.',
+  errorTimeout: 'Die Verbindung mit {app} hat zu lange gedauert. Versuchen Sie es erneut.',
+  errorNetwork:
+    'Keine Verbindung mit {app} möglich. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
+  errorService:
+    'Die Verbindung mit {app} ist gerade nicht möglich. Versuchen Sie es in ein paar Minuten erneut.',
   errorRateLimited: 'Zu viele Versuche. Warten Sie eine Minute und versuchen Sie es dann erneut.',
   errorMisconfigured:
     'Diese App kann gerade keine Verbindung zu {app} herstellen. Bitte versuchen Sie es später erneut.',
@@ -40,7 +42,8 @@ export const de: Messages & CatalogFieldLabels = {
   retry: 'Erneut versuchen',
   connectIdle: 'Verbinden',
   connectCreating: 'Verbindung wird hergestellt…',
-  connectAwaitingUser: 'Warten auf den Anbieter…',
+  connectAwaitingUser: 'Warten, bis Sie fertig sind…',
+  connectAwaitingUserApp: 'Warten auf {app}…',
   connectVerifying: 'Verbindung wird geprüft…',
   connectConnected: 'Verbunden',
   connectConnectedApp: 'Mit {app} verbunden',
