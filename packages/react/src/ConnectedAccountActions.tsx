@@ -6,7 +6,7 @@ import { needsReconnect } from './account-status';
 import { useAccountRow, useListSettings } from './ConnectedAccountListContext';
 import { cx } from './class-names';
 import { DisconnectDialog } from './DisconnectDialog';
-import { STATUS_MESSAGE } from './messages-connect';
+import { APP_STATUS_MESSAGE, STATUS_MESSAGE } from './messages-connect';
 import { useDisconnect, useSetAccountEnabled } from './useAccountMutations';
 import { popupPlaceholderIn, useConnectAccount } from './useConnectAccount';
 
@@ -153,6 +153,8 @@ const ReconnectButton = forwardRef<HTMLButtonElement, AccountActionProps>(functi
     onError: (error) => reportError(error, account),
   });
   const statusKey = STATUS_MESSAGE[connect.status];
+  // "Waiting for GitHub…" while its window is open: the row knows the app's name.
+  const appKey = APP_STATUS_MESSAGE[connect.status];
   const windowClosed = connect.status === 'awaiting_user' && connect.popupClosed;
   const fill = (template: string) => formatMessage(template, { app: name });
   return (
@@ -174,7 +176,12 @@ const ReconnectButton = forwardRef<HTMLButtonElement, AccountActionProps>(functi
           connect.start();
         })}
       >
-        {children ?? (connect.isBusy && statusKey ? messages[statusKey] : messages.accountReconnect)}
+        {children ??
+          (connect.isBusy && appKey
+            ? fill(messages[appKey])
+            : connect.isBusy && statusKey
+              ? messages[statusKey]
+              : messages.accountReconnect)}
       </ActionButton>
       {windowClosed ? (
         <>

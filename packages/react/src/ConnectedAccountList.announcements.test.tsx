@@ -52,7 +52,8 @@ describe('<ConnectedAccountList> announcements', () => {
 
     sandbox.control.failNext({ status: 500, route: 'setConnectedAccountEnabled' });
     await user.click(screen.getByRole('button', { name: 'Enable Slack' }));
-    const failure = 'Could not change Slack. Slack is having trouble right now. Try again in a few minutes.';
+    const failure =
+      "Could not change Slack. Couldn't connect to Slack right now. Try again in a few minutes.";
     await waitFor(() => expect(status().textContent).toBe(failure));
     expect(hidden(screen.getByText(failure))).toBe(false);
 

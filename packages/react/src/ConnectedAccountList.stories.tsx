@@ -177,7 +177,7 @@ export const Reconnecting: Story = {
   play: async ({ canvasElement }) => {
     const notion = await row(canvasElement, 'Notion');
     await userEvent.click(notion.getByRole('button', { name: 'Reconnect Notion' }));
-    await expect(await notion.findByRole('button', { name: 'Waiting for you to finish…' })).toHaveAttribute(
+    await expect(await notion.findByRole('button', { name: 'Waiting for Notion…' })).toHaveAttribute(
       'aria-busy',
       'true',
     );
