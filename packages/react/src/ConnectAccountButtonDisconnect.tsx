@@ -66,9 +66,8 @@ export function ConnectAccountButtonDisconnect({
           }
         />
       ) : null}
-      <span role="status">
-        <VisuallyHidden.Root>{said}</VisuallyHidden.Root>
-      </span>
+      {/* Out of the flow (absolutely positioned), so the button's layout has no gap for it. */}
+      <VisuallyHidden.Root role="status">{said}</VisuallyHidden.Root>
       {failure ? (
         <span role="alert" className={unstyled ? undefined : 'plugboard-connect__error'}>
           {failure}
