@@ -17,20 +17,18 @@ export interface IntegrationCardProps {
   /** This auth config's status as the backend reports it, attempts still open left out (see `settledCardStatusOf`). */
   status: CardStatus;
   mode: ConnectMode;
-  /** A connection ended (connected or not) or started waiting: read the accounts again. */
+  /** An attempt started waiting, or a form was refused: read the accounts again. */
   onAccountsChanged: () => void;
   /** Something worth announcing to screen readers at page level, e.g. "Zendesk connected". */
   onAnnounce: (message: string) => void;
 }
 
-/** Refetch when the flow reaches a state the backend's list would show differently. */
-const REFRESH_ON: ReadonlySet<ConnectFlowStatus> = new Set([
-  'awaiting_user',
-  'connected',
-  'failed',
-  'cancelled',
-  'expired',
-]);
+/**
+ * Refetch when the flow starts waiting, so the list shows the new attempt as pending. When an
+ * attempt ends the kit reads its lists again itself, and a cancel needs no read (the list stops
+ * calling the attempt pending at once).
+ */
+const REFRESH_ON: ReadonlySet<ConnectFlowStatus> = new Set(['awaiting_user']);
 
 /** The states in which the button shows a failure's sentence and its own "Details". */
 const ERROR_SHOWN_IN: ReadonlySet<ConnectFlowStatus> = new Set(['failed', 'expired']);
@@ -115,10 +113,8 @@ export function IntegrationCard({
             authConfigId={config.id}
             name={name}
             triggerLabel={status === 'connected' ? `Reconnect ${name}` : `Connect ${name}`}
-            onConnected={() => {
-              onAccountsChanged();
-              onAnnounce(`${name} connected.`);
-            }}
+            // The kit reads its lists again once the form creates the account.
+            onConnected={() => onAnnounce(`${name} connected.`)}
             onFailed={onAccountsChanged}
           />
         ) : (

@@ -2,6 +2,7 @@ import type { ConnectBackend, ConnectEnvironment, PopupHandle } from '@plugboard
 import { createSandbox, type Sandbox } from '@plugboard/sandbox';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { accountActions } from './account-actions';
 import { ConnectAccountButton } from './ConnectAccountButton';
@@ -34,18 +35,25 @@ async function activeAccount(sandbox: Sandbox): Promise<string> {
   return link.connected_account_id;
 }
 
-/** Answers the consent of the newest open link, as the user in the popup would. */
-async function allowNewestLink(sandbox: Sandbox) {
+/** Answers the consent of the newest open link, as the user in the popup would (Allow, or Deny). */
+async function answerNewestLink(
+  sandbox: Sandbox,
+  answer: { allow: true } | { deny: true } = { allow: true },
+) {
   const open = sandbox.snapshot().links.filter((link) => link.completed === undefined);
   const newest = open[open.length - 1];
   if (!newest) throw new Error('no open link');
-  await act(() => sandbox.completeLink(newest.token, { allow: true }));
+  await act(() => sandbox.completeLink(newest.token, answer));
 }
 
 const statuses = async (sandbox: Sandbox) =>
   (await sandbox.backend.listConnectedAccounts()).items.map((account) => account.status);
 
-function renderButton(setupResult: ReturnType<typeof setup>, props: { allowMultiple?: boolean } = {}) {
+function renderButton(
+  setupResult: ReturnType<typeof setup>,
+  props: { allowMultiple?: boolean } = {},
+  beside: ReactNode = null,
+) {
   return render(
     <ConnectProvider backend={setupResult.backend} queryClient={createConnectQueryClient()}>
       <ConnectAccountButton
@@ -58,6 +66,7 @@ function renderButton(setupResult: ReturnType<typeof setup>, props: { allowMulti
       >
         Connect GitHub
       </ConnectAccountButton>
+      {beside}
     </ConnectProvider>,
   );
 }
@@ -86,13 +95,13 @@ describe('<ConnectAccountButton> and the account it stands for', () => {
     renderButton(context);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Connect GitHub' }));
-    await allowNewestLink(context.sandbox);
+    await answerNewestLink(context.sandbox);
     await user.click(await screen.findByRole('button', { name: 'Disconnect GitHub' }, { timeout: 5000 }));
     await user.click(
       within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Disconnect' }),
     );
     await user.click(await screen.findByRole('button', { name: 'Connect GitHub' }));
-    await allowNewestLink(context.sandbox);
+    await answerNewestLink(context.sandbox);
     expect(await screen.findByRole('button', { name: 'Disconnect GitHub' }, { timeout: 5000 })).toBeTruthy();
     expect(await statuses(context.sandbox)).toEqual(['ACTIVE']);
   });
@@ -105,7 +114,7 @@ describe('<ConnectAccountButton> and the account it stands for', () => {
     renderButton(context);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Reconnect GitHub' }));
-    await allowNewestLink(context.sandbox);
+    await answerNewestLink(context.sandbox);
     expect(await screen.findByRole('button', { name: 'Disconnect GitHub' }, { timeout: 5000 })).toBeTruthy();
     await waitFor(async () => expect(await statuses(context.sandbox)).toEqual(['ACTIVE']));
     await expect(context.sandbox.backend.getConnectedAccount(old)).rejects.toMatchObject({ status: 404 });
@@ -150,7 +159,7 @@ describe('<ConnectAccountButton> and the account it stands for', () => {
     await waitFor(async () => expect(await statuses(context.sandbox)).toEqual(['ACTIVE']));
     await new Promise((resolve) => setTimeout(resolve, 50));
     await user.click(screen.getByRole('button', { name: 'Connect GitHub' }));
-    await allowNewestLink(context.sandbox);
+    await answerNewestLink(context.sandbox);
     await waitFor(async () => expect(await statuses(context.sandbox)).toEqual(['ACTIVE', 'ACTIVE']));
     expect(await screen.findByRole('button', { name: 'GitHub connected' }, { timeout: 5000 })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Disconnect GitHub' })).toBeNull();
@@ -158,24 +167,10 @@ describe('<ConnectAccountButton> and the account it stands for', () => {
 
   it('drops its error once the failed attempt is removed from the list', async () => {
     const context = setup();
-    render(
-      <ConnectProvider backend={context.backend} queryClient={createConnectQueryClient()}>
-        <ConnectAccountButton
-          authConfigId="ac_github"
-          appName="GitHub"
-          accountActions={accountActions}
-          mode="popup"
-          environment={context.environment}
-        >
-          Connect GitHub
-        </ConnectAccountButton>
-        <ConnectedAccountList appName={() => 'GitHub'} />
-      </ConnectProvider>,
-    );
+    renderButton(context, {}, <ConnectedAccountList appName={() => 'GitHub'} />);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Connect GitHub' }));
-    const open = context.sandbox.snapshot().links.filter((link) => link.completed === undefined);
-    await act(() => context.sandbox.completeLink(open[open.length - 1]?.token as string, { deny: true }));
+    await answerNewestLink(context.sandbox, { deny: true });
     expect(await screen.findByText(/You declined access on GitHub/, {}, { timeout: 5000 })).toBeTruthy();
     await user.click(await screen.findByRole('button', { name: 'Remove GitHub' }));
     await waitFor(() => expect(screen.queryByText(/You declined access on GitHub/)).toBeNull());

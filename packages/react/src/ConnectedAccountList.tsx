@@ -18,7 +18,7 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import { type AccountState, accountStateOf } from './account-status';
+import { type AccountState, accountStateOf, nameFromSlug } from './account-status';
 import { Disconnect, EnabledToggle, Reconnect } from './ConnectedAccountActions';
 import {
   type AccountListData,
@@ -45,12 +45,6 @@ interface Announcement {
   failed: boolean;
 }
 const SILENT: Announcement = { text: '', failed: false };
-
-/** "github" → "Github": the name a list shows when the app gives none. */
-function nameFromSlug(account: ConnectedAccountSummary): string {
-  const slug = account.toolkit.slug;
-  return slug.charAt(0).toUpperCase() + slug.slice(1);
-}
 
 /**
  * Dates in the messages' language: the browser's own regional variant of it if it has one (en-GB

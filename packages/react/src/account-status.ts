@@ -61,3 +61,9 @@ export function accountForAuthConfig(
     withState(needsReconnect)
   );
 }
+
+/** "github" → "Github": an account's app name when the app gives none. */
+export function nameFromSlug(account: Pick<ConnectedAccountSummary, 'toolkit'>): string {
+  const slug = account.toolkit.slug;
+  return slug.charAt(0).toUpperCase() + slug.slice(1);
+}

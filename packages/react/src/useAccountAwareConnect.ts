@@ -1,7 +1,7 @@
 import type { ConnectedAccountSummary } from '@plugboard/core';
 import { formatMessage } from '@plugboard/core/internal';
 import { useEffect, useMemo, useRef } from 'react';
-import { type AccountState, accountForAuthConfig, accountStateOf } from './account-status';
+import { type AccountState, accountForAuthConfig, accountStateOf, nameFromSlug } from './account-status';
 import { useConnectContext } from './ConnectProvider';
 import { defaultAccountMessages } from './messages-accounts';
 import { useDisconnect } from './useAccountMutations';
@@ -92,9 +92,7 @@ export function useAccountAwareConnect(
       replacing.current = stale ? account?.id : undefined;
       run();
     };
-    const name =
-      appName ??
-      (account ? account.toolkit.slug.charAt(0).toUpperCase() + account.toolkit.slug.slice(1) : '');
+    const name = appName ?? (account ? nameFromSlug(account) : '');
     const reconnect = stale && status === 'idle';
     const reconnectLabel = overrides.accountReconnectLabel ?? defaultAccountMessages.accountReconnectLabel;
     return {
@@ -108,9 +106,7 @@ export function useAccountAwareConnect(
       reconnect,
       reconnectLabel: reconnect ? formatMessage(reconnectLabel, { app: name }) : undefined,
       canDisconnect: !allowMultiple && status === 'connected' && accountState === 'connected',
-      appName:
-        appName ??
-        (account ? account.toolkit.slug.charAt(0).toUpperCase() + account.toolkit.slug.slice(1) : ''),
+      appName: name,
     };
   }, [connect, account, accountState, listed, readSinceEnd, allowMultiple, appName, overrides]);
 }

@@ -103,8 +103,10 @@ export function useConnectAccount(options: UseConnectAccountOptions): UseConnect
   // What this flow waits on, for the account lists: Composio keeps an attempt INITIATED until its
   // link runs out, whether or not anyone still works on it.
   const waitingOn = status === 'awaiting_user' || status === 'verifying' ? connectedAccountId : undefined;
-  useEffect(() => attemptsInProgress.set(flow, waitingOn), [attemptsInProgress, flow, waitingOn]);
-  useEffect(() => () => attemptsInProgress.set(flow, undefined), [attemptsInProgress, flow]);
+  useEffect(() => {
+    attemptsInProgress.set(flow, waitingOn);
+    return () => attemptsInProgress.set(flow, undefined);
+  }, [attemptsInProgress, flow, waitingOn]);
   useEffect(() => {
     // An attempt that ended changed the user's accounts: lists beside the button read them now.
     if (status === 'connected' || status === 'failed' || status === 'expired')

@@ -5,7 +5,7 @@ import { type ReactNode, useEffect } from 'react';
 import { describe, expect, it } from 'vitest';
 import { ConnectProvider, createConnectQueryClient, useConnectContext } from './ConnectProvider';
 import { useDisconnect, useSetAccountEnabled } from './useAccountMutations';
-import { useConnectedAccounts } from './useConnectedAccounts';
+import { type UseConnectedAccountsOptions, useConnectedAccounts } from './useConnectedAccounts';
 
 /** The in-process sandbox, counting list reads. */
 function setup() {
@@ -53,6 +53,21 @@ function useWaitingOn(id: string | undefined) {
   }, [attemptsInProgress, id]);
 }
 
+/** The list beside a flow of the page that waits on `id`. */
+function renderWaitingList(
+  wrapper: ({ children }: { children: ReactNode }) => ReactNode,
+  id: string,
+  options: UseConnectedAccountsOptions,
+) {
+  return renderHook(
+    () => {
+      useWaitingOn(id);
+      return useConnectedAccounts({}, options);
+    },
+    { wrapper },
+  );
+}
+
 const ids = (result: { current: ReturnType<typeof useAll> }) =>
   result.current.list.data?.map((account) => account.id);
 
@@ -73,13 +88,7 @@ describe('useConnectedAccounts', () => {
   it('polls while a flow of the page waits on a pending attempt and stops once none is', async () => {
     const { sandbox, wrapper, lists } = setup();
     const link = await sandbox.backend.createLinkSession({ auth_config_id: 'ac_github', user_id: 'u1' });
-    const { result } = renderHook(
-      () => {
-        useWaitingOn(link.connected_account_id);
-        return useConnectedAccounts({}, { pollIntervalMs: 10 });
-      },
-      { wrapper },
-    );
+    const { result } = renderWaitingList(wrapper, link.connected_account_id, { pollIntervalMs: 10 });
     await waitFor(() => expect(result.current.data?.[0]?.status).toBe('INITIATED'));
     await waitFor(() => expect(lists()).toBeGreaterThan(2));
     await sandbox.completeLink(link.link_token, { allow: true });
@@ -92,13 +101,10 @@ describe('useConnectedAccounts', () => {
   it('backs off while an attempt stays pending: each wait twice the last, up to the cap', async () => {
     const { sandbox, wrapper, lists } = setup();
     const link = await sandbox.backend.createLinkSession({ auth_config_id: 'ac_github', user_id: 'u1' });
-    const { result } = renderHook(
-      () => {
-        useWaitingOn(link.connected_account_id);
-        return useConnectedAccounts({}, { pollIntervalMs: 10, maxPollIntervalMs: 80 });
-      },
-      { wrapper },
-    );
+    const { result } = renderWaitingList(wrapper, link.connected_account_id, {
+      pollIntervalMs: 10,
+      maxPollIntervalMs: 80,
+    });
     await waitFor(() => expect(result.current.data?.[0]?.status).toBe('INITIATED'));
     const first = lists();
     // 10 + 20 + 40 + 80 + 80 ms: about five reads in 330 ms, where a fixed 10 ms would make ~30.
